@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAdminSite(admin.AdminSite):
+    """The secretariat's administration. One sign-in page for the whole portal, and a clear 403
+    (not a second login form) for signed-in people whose role gives no access."""
+
+    site_header = _("Dialogue Platform administration")
+    site_title = _("Dialogue Platform")
+    index_title = _("Secretariat administration")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return bool(getattr(request.user, "is_secretariat", False))
+
+    def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        if request.user.is_authenticated and not self.has_permission(request):
+            raise PermissionDenied
+        return redirect_to_login(
+            request.GET.get("next", reverse("admin:index")), login_url=reverse("participants:login")
+        )
+
+    def admin_view(self, view, cacheable: bool = False):  # type: ignore[no-untyped-def]
+        inner = super().admin_view(view, cacheable)
+
+        def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise PermissionDenied
+            return inner(request, *args, **kwargs)
+
+        return guarded

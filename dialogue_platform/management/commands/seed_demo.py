@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from participants import demo as participants_demo
+
+
+class Command(BaseCommand):
+    help = "Load demo data drawn from public facts about the Dialogue Platform. Running it again adds nothing."
+
+    def handle(self, *args: object, **options: object) -> None:
+        # Known passwords on a public server would be an open door: only on a developer's machine.
+        with_passwords = bool(settings.DEBUG)
+        accounts = participants_demo.seed(with_passwords=with_passwords)
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write("Demo accounts (sign in at /en/accounts/sign-in/):")
+        for account in accounts:
+            secret = participants_demo.DEMO_PASSWORD if with_passwords else "(no password: DEBUG is off; use reset)"
+            self.stdout.write(f"  {account.role:<12} {account.email:<28} {secret}")
