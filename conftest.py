@@ -1,0 +1,76 @@
+"""Fixtures shared by every test: one signed-in client per role, on the access triad of STYLE.md."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from participants.models import Organization, User
+from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+ROLES = ("anonymous", "secretariat", "focal_point", "ngo", "observer")
+
+_ROLE_ORGANIZATION = {
+    User.Role.SECRETARIAT: ("Ministry of Foreign Affairs", Organization.Kind.MINISTRY, Organization.Standing.MEMBER),
+    User.Role.FOCAL_POINT: ("Ministry of Justice", Organization.Kind.MINISTRY, Organization.Standing.MEMBER),
+    User.Role.NGO: ("Human Rights Bureau", Organization.Kind.NGO, Organization.Standing.MEMBER),
+    User.Role.OBSERVER: ("OHCHR", Organization.Kind.INTERNATIONAL, Organization.Standing.OBSERVER),
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings: pytest.FixtureRequest) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def make_role_user(role: str, **extra: object) -> User:
+    """A person of `role`, placed in a typical organisation for that role."""
+    name, kind, standing = _ROLE_ORGANIZATION[role]
+    organization = OrganizationFactory(name=name, kind=kind, standing=standing)
+    user = UserFactory(role=role, email=extra.pop("email", f"{role}@example.org"), **extra)
+    MembershipFactory(user=user, organization=organization)
+    return user
+
+
+@pytest.fixture
+def secretariat(db: None) -> User:
+    return make_role_user(User.Role.SECRETARIAT)
+
+
+@pytest.fixture
+def focal_point(db: None) -> User:
+    return make_role_user(User.Role.FOCAL_POINT)
+
+
+@pytest.fixture
+def ngo(db: None) -> User:
+    return make_role_user(User.Role.NGO)
+
+
+@pytest.fixture
+def observer(db: None) -> User:
+    return make_role_user(User.Role.OBSERVER)
+
+
+@pytest.fixture
+def client_as(db: None) -> Callable[[str], Client]:
+    """client_as("ngo") is a client signed in as an NGO representative; "anonymous" is the public."""
+    users: dict[str, User] = {}
+
+    def build(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            if role not in users:
+                users[role] = make_role_user(role)
+            client.force_login(users[role])
+        return client
+
+    return build
