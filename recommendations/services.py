@@ -23,6 +23,8 @@ from recommendations.models import (
     AffectedGroup,
     ImportUpload,
     Mechanism,
+    NationalPlan,
+    PlanMeasure,
     ProgressUpdate,
     Recommendation,
     RecommendingState,
@@ -357,3 +359,92 @@ def action_set_status(*, actor: User, action: Action, status: str, on: datetime.
     action._history_user = actor  # type: ignore[attr-defined]
     action.save(update_fields=["status", "completed_on", "updated_at"])
     return action
+
+
+# --- Reference data (demo seed, admin-like upserts) --------------------------------------------
+
+
+@transaction.atomic
+def review_upsert(
+    *, mechanism_code: str, number: int, title: str, state_under_review: str = "Kazakhstan", session: int | None = None,
+    year: int | None = None, document_symbol: str = "", description: str = "",
+) -> Review:
+    review, _created = Review.objects.update_or_create(
+        mechanism=Mechanism.objects.get(code=mechanism_code), state_under_review=state_under_review, number=number,
+        defaults={"title": title, "session": session, "year": year, "document_symbol": document_symbol,
+                  "description": description},
+    )
+    return review
+
+
+@transaction.atomic
+def theme_upsert(*, slug: str, name: str, name_ru: str = "", name_kk: str = "") -> Theme:
+    theme, _created = Theme.objects.update_or_create(slug=slug, defaults={"name": name, "name_ru": name_ru,
+                                                                          "name_kk": name_kk})
+    return theme
+
+
+@transaction.atomic
+def affected_group_upsert(*, slug: str, name: str, name_ru: str = "", name_kk: str = "") -> AffectedGroup:
+    group, _created = AffectedGroup.objects.update_or_create(
+        slug=slug, defaults={"name": name, "name_ru": name_ru, "name_kk": name_kk}
+    )
+    return group
+
+
+@transaction.atomic
+def roadmap_upsert(
+    *, number: int, title: str, lead_agency: Organization, theme: Theme | None = None, description: str = "",
+    recommendations: list[Recommendation] | None = None,
+) -> RoadMap:
+    road_map, _created = RoadMap.objects.update_or_create(
+        number=number, defaults={"title": title, "lead_agency": lead_agency, "theme": theme, "description": description}
+    )
+    if recommendations is not None:
+        road_map.recommendations.add(*recommendations)
+    return road_map
+
+
+@transaction.atomic
+def action_upsert(
+    *, road_map: RoadMap, number: int, description: str, responsible: list[Organization],
+    partners: list[Organization] | None = None, deadline: datetime.date | None = None, indicator: str = "",
+    status: str = Action.Status.NOT_STARTED, completed_on: datetime.date | None = None,
+) -> Action:
+    if status == Action.Status.DONE and completed_on is None:
+        completed_on = deadline or timezone.localdate()
+    action, _created = Action.objects.update_or_create(
+        road_map=road_map, number=number,
+        defaults={"description": description, "deadline": deadline, "indicator": indicator, "status": status,
+                  "completed_on": completed_on if status == Action.Status.DONE else None},
+    )
+    action.responsible_agencies.set(responsible)
+    action.partners.set(partners or [])
+    return action
+
+
+@transaction.atomic
+def plan_upsert(
+    *, slug: str, title: str, adopted_by: str = "", adopted_on: datetime.date | None = None,
+    start_year: int | None = None, end_year: int | None = None, description: str = "",
+) -> NationalPlan:
+    plan, _created = NationalPlan.objects.update_or_create(
+        slug=slug, defaults={"title": title, "adopted_by": adopted_by, "adopted_on": adopted_on,
+                             "start_year": start_year, "end_year": end_year, "description": description},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_measure_upsert(
+    *, plan: NationalPlan, number: str, text: str, responsible: list[Organization] | None = None,
+    deadline: datetime.date | None = None, recommendations: list[Recommendation] | None = None,
+    road_maps: list[RoadMap] | None = None,
+) -> PlanMeasure:
+    measure, _created = PlanMeasure.objects.update_or_create(
+        plan=plan, number=number, defaults={"text": text, "deadline": deadline}
+    )
+    measure.responsible_agencies.set(responsible or [])
+    measure.recommendations.set(recommendations or [])
+    measure.road_maps.set(road_maps or [])
+    return measure

@@ -1,18 +1,29 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from participants import demo as participants_demo
+from recommendations import demo as recommendations_demo
 
 
 class Command(BaseCommand):
     help = "Load demo data drawn from public facts about the Dialogue Platform. Running it again adds nothing."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--recommendations", type=int, default=0, metavar="N",
+            help="Also add N synthetic recommendations (for benchmarks); running it again adds nothing.",
+        )
+
     def handle(self, *args: object, **options: object) -> None:
         # Known passwords on a public server would be an open door: only on a developer's machine.
         with_passwords = bool(settings.DEBUG)
         accounts = participants_demo.seed(with_passwords=with_passwords)
+        recommendations_demo.seed()
+        if options.get("recommendations"):
+            added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
+            self.stdout.write(f"Added {added} synthetic recommendations.")
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("Demo accounts (sign in at /en/accounts/sign-in/):")
         for account in accounts:

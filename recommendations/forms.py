@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import codecs
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participants.models import Organization
+from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation, RoadMap, Theme
+
+AGENCY_KINDS = [
+    Organization.Kind.MINISTRY, Organization.Kind.PARLIAMENT, Organization.Kind.OMBUDSMAN, Organization.Kind.COURT,
+    Organization.Kind.PRESIDENTIAL_COMMISSION,
+]
+
+
+class RecommendationForm(forms.ModelForm):
+    road_maps = forms.ModelMultipleChoiceField(
+        label=_("Road maps"), queryset=RoadMap.objects.order_by("number"), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "document_symbol", "paragraph", "text", "response", "action_category", "status", "themes",
+            "affected_groups", "sdg_targets", "responsible_agencies", "source_organization",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_agencies"].queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
+        if self.instance.pk:
+            self.fields["road_maps"].initial = list(self.instance.road_maps.values_list("pk", flat=True))
+            if self.instance.kind == Recommendation.Kind.VOLUNTARY_PLEDGE:
+                del self.fields["response"]
+            else:
+                self.fields["response"].choices = [c for c in Recommendation.Response.choices if c[0]]
+
+
+class BulkClassifyForm(forms.Form):
+    recommendations = forms.ModelMultipleChoiceField(
+        queryset=Recommendation.objects.only("pk"), error_messages={"required": _("Select at least one recommendation.")}
+    )
+    theme = forms.ModelChoiceField(label=_("Add theme"), queryset=Theme.objects.order_by("name"), required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Add responsible agency"), queryset=Organization.objects.filter(kind__in=AGENCY_KINDS).order_by("name"),
+        required=False,
+    )
+    road_map = forms.ModelChoiceField(label=_("Add to road map"), queryset=RoadMap.objects.order_by("number"),
+                                      required=False)
+    status = forms.ChoiceField(label=_("Set status"), choices=[("", "—"), *Recommendation.Status.choices],
+                               required=False)
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if not any(data.get(name) for name in ("theme", "agency", "road_map", "status")):
+            raise forms.ValidationError(_("Choose a theme, an agency, a road map or a status to apply."))
+        return data
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("File"), help_text=_("CSV (any encoding) or XLSX."))
+    format = forms.ChoiceField(label=_("Format"), choices=ImportUpload.Format.choices)
+    encoding = forms.CharField(
+        label=_("Encoding"), required=False, max_length=32,
+        help_text=_("Leave empty to detect. UPR Info exports are often mac_roman or cp1252."),
+    )
+    cycle = forms.IntegerField(
+        label=_("UPR cycle"), required=False, min_value=1, max_value=99,
+        help_text=_("Only if every row belongs to this cycle; otherwise it follows from the session."),
+    )
+
+    def clean_encoding(self) -> str:
+        value = self.cleaned_data["encoding"].strip()
+        if value:
+            try:
+                codecs.lookup(value)
+            except LookupError:
+                raise forms.ValidationError(
+                    _("Unknown encoding “%(name)s”. Use, for example, utf-8, mac_roman or cp1252."),
+                    params={"name": value},
+                ) from None
+        return value
+
+    def clean_file(self) -> object:
+        file = self.cleaned_data["file"]
+        if file.size > settings.UPLOAD_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than %(mb)s MB."), params={"mb": settings.UPLOAD_MAX_MB})
+        if file.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return file
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "text", "evidence_url", "evidence_file", "proposed_status"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
+        self.fields["proposed_status"].choices = [("", _("No change")), *Action.Status.choices]
+
+    def clean_evidence_file(self) -> object:
+        file = self.cleaned_data.get("evidence_file")
+        if file and getattr(file, "size", 0) > settings.UPLOAD_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than %(mb)s MB."), params={"mb": settings.UPLOAD_MAX_MB})
+        return file
+
+
+class ReturnUpdateForm(forms.Form):
+    note = forms.CharField(label=_("Why is it returned?"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,328 @@
+"""Every read of the recommendations app, with its select_related/prefetch_related."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participants.models import Organization, User
+from recommendations.models import (
+    Action,
+    NationalPlan,
+    PlanMeasure,
+    ProgressUpdate,
+    Recommendation,
+    RoadMap,
+    Theme,
+)
+
+# --- Recommendations --------------------------------------------------------------------------
+
+
+def recommendation_list() -> QuerySet[Recommendation]:
+    """The tracker's rows: a fixed number of queries per page, whatever the number of rows."""
+    return Recommendation.objects.select_related("mechanism", "review").prefetch_related(
+        "themes", "recommending_states", "responsible_agencies"
+    ).defer("search_vector")
+
+
+def recommendation_search(qs: QuerySet[Recommendation], query: str) -> QuerySet[Recommendation]:
+    """Full-text search with ranking on PostgreSQL (GIN-indexed search_vector); every word, icontains elsewhere."""
+    query = " ".join(query.split())
+    if not query:
+        return qs
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query, config="english", search_type="websearch")
+        return qs.filter(search_vector=search).annotate(rank=SearchRank(F("search_vector"), search))
+    for word in query.split():
+        qs = qs.filter(Q(text__icontains=word) | Q(document_symbol__icontains=word) | Q(paragraph__icontains=word))
+    return qs
+
+
+SORTS = {
+    "newest": ("-id",),
+    "oldest": ("id",),
+    "reference": ("document_symbol", "paragraph", "id"),
+    "status": ("status", "-id"),
+}
+
+
+def recommendation_order(qs: QuerySet[Recommendation], *, sort: str, searching: bool) -> QuerySet[Recommendation]:
+    if (sort in ("", "relevance")) and searching and connection.vendor == "postgresql":
+        return qs.order_by("-rank", "-id")
+    return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def recommendation_get(*, pk: int) -> Recommendation:
+    try:
+        return (
+            recommendation_list()
+            .select_related("source_organization")
+            .prefetch_related(
+                "affected_groups", "sdg_targets",
+                Prefetch("road_maps", queryset=RoadMap.objects.select_related("lead_agency").order_by("number")),
+                Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan").order_by("number")),
+            )
+            .get(pk=pk)
+        )
+    except Recommendation.DoesNotExist:
+        raise Http404 from None
+
+
+def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, object]]:
+    """Changes of status and response, newest first, as (date, who, field, old, new)."""
+    records = list(recommendation.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    changes: list[dict[str, object]] = []
+    labels = {"status": Recommendation.Status, "response": Recommendation.Response}
+    for newer, older in zip(records, records[1:], strict=False):
+        for field, choices in labels.items():
+            old, new = getattr(older, field), getattr(newer, field)
+            if old != new:
+                changes.append({
+                    "date": newer.history_date, "user": newer.history_user,
+                    "field": Recommendation._meta.get_field(field).verbose_name,
+                    "old": choices(old).label if old in choices.values else old,
+                    "new": choices(new).label if new in choices.values else new,
+                })
+    if records:
+        first = records[-1]
+        changes.append({"date": first.history_date, "user": first.history_user, "field": None, "old": None,
+                        "new": Recommendation.Status(first.status).label})
+    return changes
+
+
+# --- Road maps and actions --------------------------------------------------------------------
+
+
+def _with_progress(qs: QuerySet[RoadMap], today: datetime.date) -> QuerySet[RoadMap]:
+    return qs.annotate(
+        action_count=Count("actions", distinct=True),
+        done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
+        overdue_count=Count(
+            "actions",
+            filter=Q(actions__deadline__lt=today) & ~Q(actions__status=Action.Status.DONE),
+            distinct=True,
+        ),
+    )
+
+
+def progress_percent(done: int, total: int) -> int:
+    return round(done * 100 / total) if total else 0
+
+
+def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
+    today = timezone.localdate()
+    qs = RoadMap.objects.select_related("theme", "lead_agency")
+    if agency is not None:
+        qs = qs.filter(Q(lead_agency=agency) | Q(actions__responsible_agencies=agency)).distinct()
+    road_maps = list(_with_progress(qs, today).annotate(
+        recommendation_count=Count("recommendations", distinct=True)).order_by("number"))
+    for road_map in road_maps:
+        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+    return road_maps
+
+
+def roadmap_get(*, number: int) -> RoadMap:
+    approved = ProgressUpdate.objects.filter(state=ProgressUpdate.State.APPROVED).order_by("-date", "-id")
+    actions = Action.objects.prefetch_related(
+        "responsible_agencies", "partners", Prefetch("updates", queryset=approved, to_attr="approved_updates")
+    ).order_by("number")
+    try:
+        road_map = (
+            RoadMap.objects.select_related("theme", "lead_agency")
+            .prefetch_related(
+                Prefetch("actions", queryset=actions),
+                Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review")
+                         .defer("search_vector").order_by("mechanism__sort_order", "review__number", "id")),
+                Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan")),
+            )
+            .get(number=number)
+        )
+    except RoadMap.DoesNotExist:
+        raise Http404 from None
+    all_actions = list(road_map.actions.all())
+    road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
+    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
+    road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
+    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+    return road_map
+
+
+def agency_list() -> QuerySet[Organization]:
+    """Agencies responsible for at least one action, with their counts."""
+    today = timezone.localdate()
+    return (
+        Organization.objects.filter(responsible_actions__isnull=False)
+        .annotate(
+            action_count=Count("responsible_actions", distinct=True),
+            done_count=Count("responsible_actions", filter=Q(responsible_actions__status=Action.Status.DONE),
+                             distinct=True),
+            overdue_count=Count("responsible_actions", filter=Q(responsible_actions__deadline__lt=today)
+                                & ~Q(responsible_actions__status=Action.Status.DONE), distinct=True),
+        )
+        .order_by("name")
+    )
+
+
+def agency_get(*, pk: int) -> Organization:
+    try:
+        return Organization.objects.get(pk=pk, kind__in=[
+            Organization.Kind.MINISTRY, Organization.Kind.PARLIAMENT, Organization.Kind.OMBUDSMAN,
+            Organization.Kind.COURT, Organization.Kind.PRESIDENTIAL_COMMISSION,
+        ])
+    except Organization.DoesNotExist:
+        raise Http404 from None
+
+
+def action_list_for_agencies(*, agency_ids: set[int]) -> QuerySet[Action]:
+    latest = ProgressUpdate.objects.select_related("author").order_by("-created_at")
+    return (
+        Action.objects.filter(responsible_agencies__in=agency_ids)
+        .distinct()
+        .select_related("road_map")
+        .prefetch_related("responsible_agencies", Prefetch("updates", queryset=latest, to_attr="all_updates"))
+        .order_by("road_map__number", "number")
+    )
+
+
+def action_list_for_user(*, user: User) -> QuerySet[Action]:
+    """A focal point's own agencies' actions (their memberships)."""
+    agency_ids = set(user.memberships.values_list("organization_id", flat=True))
+    return action_list_for_agencies(agency_ids=agency_ids)
+
+
+def action_get_for_reporting(*, user: User, pk: int) -> Action:
+    """404 for no such action; PermissionDenied (with the reason) for someone else's agency."""
+    try:
+        action = Action.objects.select_related("road_map").prefetch_related("responsible_agencies").get(pk=pk)
+    except Action.DoesNotExist:
+        raise Http404 from None
+    if user.is_secretariat:
+        return action
+    own = set(user.memberships.values_list("organization_id", flat=True))
+    if not user.is_focal_point or not own & {a.pk for a in action.responsible_agencies.all()}:
+        raise PermissionDenied(
+            _("This action belongs to %(agencies)s. You can report only on the actions of your own agency.")
+            % {"agencies": ", ".join(a.localized_name for a in action.responsible_agencies.all())}
+        )
+    return action
+
+
+def progress_update_queue() -> QuerySet[ProgressUpdate]:
+    return (
+        ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)
+        .select_related("action__road_map", "author")
+        .prefetch_related("action__responsible_agencies")
+        .order_by("created_at")
+    )
+
+
+def progress_update_get_pending(*, pk: int) -> ProgressUpdate:
+    try:
+        return ProgressUpdate.objects.select_related("action").get(pk=pk)
+    except ProgressUpdate.DoesNotExist:
+        raise Http404 from None
+
+
+# --- National plans ---------------------------------------------------------------------------
+
+
+def plan_list() -> QuerySet[NationalPlan]:
+    return NationalPlan.objects.annotate(measure_count=Count("measures")).order_by("-start_year", "title")
+
+
+def plan_get(*, slug: str) -> NationalPlan:
+    measures = PlanMeasure.objects.prefetch_related(
+        "responsible_agencies", "road_maps",
+        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism").defer("search_vector")),
+    ).order_by("id")
+    try:
+        return NationalPlan.objects.prefetch_related(Prefetch("measures", queryset=measures)).get(slug=slug)
+    except NationalPlan.DoesNotExist:
+        raise Http404 from None
+
+
+# --- Dashboard --------------------------------------------------------------------------------
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    percent: float = 0.0
+    url_query: str = ""
+
+
+def _bars(rows: list[tuple[str, int, str]]) -> list[Bar]:
+    top = max((value for _label, value, _q in rows), default=0)
+    return [Bar(label=label, value=value, percent=round(value * 100 / top, 1) if top else 0, url_query=q)
+            for label, value, q in rows]
+
+
+def dashboard() -> dict[str, object]:
+    counts_by_mechanism = (
+        Recommendation.objects.values("mechanism__code", "mechanism__acronym", "mechanism__sort_order")
+        .annotate(n=Count("id")).order_by("mechanism__sort_order")
+    )
+    response_labels = dict(Recommendation.Response.choices)
+    response_labels[""] = Recommendation.Kind.VOLUNTARY_PLEDGE.label
+    by_response = Recommendation.objects.values("response").annotate(n=Count("id")).order_by("-n")
+    status_labels = dict(Recommendation.Status.choices)
+    by_status = {row["status"]: row["n"] for row in Recommendation.objects.values("status").annotate(n=Count("id"))}
+    themes = Theme.objects.annotate(n=Count("recommendations")).filter(n__gt=0).order_by("-n", "name")[:15]
+    return {
+        "total": sum(by_status.values()),
+        "by_mechanism": _bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
+                               for r in counts_by_mechanism]),
+        "by_response": _bars([(str(response_labels.get(r["response"], r["response"])), r["n"],
+                               f"response={r['response']}" if r["response"] else "kind=voluntary_pledge")
+                              for r in by_response]),
+        "by_status": _bars([(str(label), by_status.get(value, 0), f"status={value}")
+                            for value, label in status_labels.items()]),
+        "by_theme": _bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
+        "progress": action_progress_over_time(),
+    }
+
+
+@dataclass
+class ProgressPoint:
+    label: str
+    done: int
+    total: int
+    percent: int
+    x: float = 0.0
+    y: float = 0.0
+
+
+def action_progress_over_time(*, today: datetime.date | None = None) -> list[ProgressPoint]:
+    """Share of all road-map actions done at the end of each quarter, from the first completion to now."""
+    today = today or timezone.localdate()
+    total = Action.objects.count()
+    dates = sorted(Action.objects.filter(status=Action.Status.DONE, completed_on__isnull=False)
+                   .values_list("completed_on", flat=True))
+    if not total or not dates:
+        return []
+    points: list[ProgressPoint] = []
+    year, quarter = dates[0].year, (dates[0].month - 1) // 3 + 1
+    index = 0
+    while (year, quarter) <= (today.year, (today.month - 1) // 3 + 1):
+        end = datetime.date(year + (quarter == 4), (quarter % 4) * 3 + 1, 1)
+        while index < len(dates) and dates[index] < end:
+            index += 1
+        points.append(ProgressPoint(label=f"{year} Q{quarter}", done=index, total=total,
+                                    percent=progress_percent(index, total)))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    # Plot coordinates for the server-rendered SVG line (viewBox 0 0 600 200, 20 px margins).
+    step = 560 / max(len(points) - 1, 1)
+    for i, point in enumerate(points):
+        point.x = round(20 + i * step, 1)
+        point.y = round(180 - point.percent * 1.6, 1)
+    return points

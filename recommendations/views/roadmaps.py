@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from dialogue_platform.exceptions import ApplicationError
+from participants.models import User
+from participants.permissions import role_required
+from recommendations import selectors, services
+from recommendations.forms import ProgressUpdateForm
+
+
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    """403 that says why, in the user's language (the site-wide 403 page is generic)."""
+    return render(request, "recommendations/forbidden.html", {"message": message}, status=403)
+
+
+def roadmap_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "recommendations/roadmap_list.html", {"road_maps": selectors.roadmap_list()})
+
+
+def roadmap_detail(request: HttpRequest, number: int) -> HttpResponse:
+    road_map = selectors.roadmap_get(number=number)
+    can_report = set()
+    if request.user.is_authenticated and (request.user.is_focal_point or request.user.is_secretariat):
+        own = services.user_agency_ids(request.user)
+        can_report = {
+            action.pk for action in road_map.actions.all()
+            if request.user.is_secretariat or own & {a.pk for a in action.responsible_agencies.all()}
+        }
+    return render(request, "recommendations/roadmap_detail.html", {"road_map": road_map, "can_report": can_report})
+
+
+def agency_list(request: HttpRequest) -> HttpResponse:
+    agencies = list(selectors.agency_list())
+    for agency in agencies:
+        agency.progress = selectors.progress_percent(agency.done_count, agency.action_count)
+    return render(request, "recommendations/agency_list.html", {"agencies": agencies})
+
+
+def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = selectors.agency_get(pk=pk)
+    return render(request, "recommendations/agency_detail.html", {
+        "agency": agency,
+        "road_maps": selectors.roadmap_list(agency=agency),
+        "actions": selectors.action_list_for_agencies(agency_ids={agency.pk}),
+    })
+
+
+@role_required(User.Role.FOCAL_POINT)
+def my_actions(request: HttpRequest) -> HttpResponse:
+    """A focal point's own agencies' actions, each with its update form link and the fate of past updates."""
+    return render(request, "recommendations/my_actions.html", {
+        "actions": selectors.action_list_for_user(user=request.user),
+        "agencies": [m.organization for m in request.user.memberships.select_related("organization")],
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(User.Role.FOCAL_POINT, User.Role.SECRETARIAT)
+def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        action = selectors.action_get_for_reporting(user=request.user, pk=pk)
+    except PermissionDenied as exc:
+        return forbidden(request, str(exc))
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progress_update_submit(actor=request.user, action=action, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Thank you. The secretariat will publish your update after review."))
+            if request.user.is_focal_point:
+                return redirect("recommendations:my-actions")
+            return redirect("recommendations:roadmap-detail", number=action.road_map.number)
+    return render(request, "recommendations/progress_form.html", {"form": form, "action": action})
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "recommendations/plan_list.html", {"plans": selectors.plan_list()})
+
+
+def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "recommendations/plan_detail.html", {"plan": selectors.plan_get(slug=slug)})

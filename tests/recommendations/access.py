@@ -1,0 +1,79 @@
+"""Role x URL rules of the recommendations app (see docs/permissions.md, "Recommendations and road maps")."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tests.access import PUBLIC, Rule
+
+
+def _recommendation_url(name: str) -> str:
+    from tests.recommendations.factories import RecommendationFactory
+
+    return reverse(name, args=[RecommendationFactory().pk])
+
+
+def _roadmap_url() -> str:
+    from tests.recommendations.factories import ActionFactory
+
+    return reverse("recommendations:roadmap-detail", args=[ActionFactory().road_map.number])
+
+
+def _agency_url() -> str:
+    from tests.recommendations.factories import ActionFactory
+
+    return reverse("recommendations:agency-detail", args=[ActionFactory().road_map.lead_agency_id])
+
+
+def _plan_url() -> str:
+    from tests.recommendations.factories import NationalPlanFactory
+
+    return reverse("recommendations:plan-detail", args=[NationalPlanFactory().slug])
+
+
+def _own_action_progress_url() -> str:
+    """An action of the Ministry of Justice, the agency of the focal point fixture (conftest.py)."""
+    from participants.models import Organization
+    from tests.participants.factories import OrganizationFactory
+    from tests.recommendations.factories import ActionFactory
+
+    ministry = OrganizationFactory(name="Ministry of Justice", kind=Organization.Kind.MINISTRY)
+    return reverse("recommendations:progress-create", args=[ActionFactory(responsible_agencies=[ministry]).pk])
+
+
+def _update_url(name: str) -> str:
+    from tests.recommendations.factories import ProgressUpdateFactory
+
+    return reverse(name, args=[ProgressUpdateFactory().pk])
+
+
+SECRETARIAT = ("secretariat",)
+
+ACCESS_RULES = [
+    Rule("recommendations tracker", lambda: reverse("recommendations:tracker"), PUBLIC),
+    Rule("recommendations export CSV", lambda: reverse("recommendations:export", args=["csv"]), PUBLIC),
+    Rule("recommendations export XLSX", lambda: reverse("recommendations:export", args=["xlsx"]), PUBLIC),
+    Rule("recommendations dashboard", lambda: reverse("recommendations:dashboard"), PUBLIC),
+    Rule("recommendation detail", lambda: _recommendation_url("recommendations:recommendation-detail"), PUBLIC),
+    Rule("road maps", lambda: reverse("recommendations:roadmap-list"), PUBLIC),
+    Rule("road map detail", _roadmap_url, PUBLIC),
+    Rule("road maps by agency", lambda: reverse("recommendations:agency-list"), PUBLIC),
+    Rule("agency's road-map actions", _agency_url, PUBLIC),
+    Rule("national plans", lambda: reverse("recommendations:plan-list"), PUBLIC),
+    Rule("national plan detail", _plan_url, PUBLIC),
+    Rule("recommendation edit", lambda: _recommendation_url("recommendations:recommendation-edit"), SECRETARIAT),
+    Rule("recommendations bulk classify", lambda: reverse("recommendations:bulk-classify"), SECRETARIAT,
+         method="post", ok_status=(302,)),
+    Rule("recommendations import", lambda: reverse("recommendations:import"), SECRETARIAT),
+    Rule("recommendations import template", lambda: reverse("recommendations:import-template", args=["xlsx"]),
+         SECRETARIAT),
+    Rule("recommendations import preview", lambda: reverse("recommendations:import-preview", args=["no-such-token"]),
+         SECRETARIAT, ok_status=(404,)),
+    Rule("my agency's actions", lambda: reverse("recommendations:my-actions"), ("focal_point",)),
+    Rule("report progress on own agency's action", _own_action_progress_url, ("focal_point", "secretariat")),
+    Rule("progress updates to approve", lambda: reverse("recommendations:progress-queue"), SECRETARIAT),
+    Rule("approve a progress update", lambda: _update_url("recommendations:progress-approve"), SECRETARIAT,
+         method="post", ok_status=(302,)),
+    Rule("return a progress update", lambda: _update_url("recommendations:progress-reject"), SECRETARIAT,
+         method="post", ok_status=(302,)),
+]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from participants import demo as participants_demo
+from recommendations import demo
+from recommendations.models import Action, NationalPlan, Recommendation, Review, RoadMap
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_seed_is_idempotent_and_states_the_2019_figures_as_facts() -> None:
+    participants_demo.seed(with_passwords=False)
+    demo.seed()
+    counts = (Recommendation.objects.count(), RoadMap.objects.count(), Action.objects.count())
+    demo.seed()
+
+    assert (Recommendation.objects.count(), RoadMap.objects.count(), Action.objects.count()) == counts
+    assert RoadMap.objects.count() == 10
+    assert NationalPlan.objects.count() == 2
+    cycles = {(r.number, r.session, r.year) for r in Review.objects.filter(mechanism__code="upr")}
+    assert cycles == {(1, 7, 2010), (2, 20, 2014), (3, 34, 2019), (4, 48, 2025)}
+    third = Review.objects.get(mechanism__code="upr", number=3)
+    assert "245" in third.description and "214" in third.description and "31" in third.description
+    assert Recommendation.objects.filter(review=third).count() < 245
+    assert {"cedaw", "cat", "crpd", "ngo"} <= set(Recommendation.objects.values_list("mechanism__code", flat=True))
+    assert any(a.is_overdue for a in Action.objects.all())
+    assert Action.objects.filter(status=Action.Status.DONE).exists()
+
+
+def test_seed_volume_adds_synthetic_rows_once() -> None:
+    participants_demo.seed(with_passwords=False)
+    demo.seed()
+    before = Recommendation.objects.count()
+
+    assert demo.seed_volume(count=300) == 300
+    assert demo.seed_volume(count=300) == 0
+    assert Recommendation.objects.count() == before + 300
