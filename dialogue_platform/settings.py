@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "simple_history",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
     "participants",
     "recommendations",
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records who made each change in django-simple-history's history tables.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last: it inspects the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

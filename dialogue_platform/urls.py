@@ -12,6 +12,7 @@ from dialogue_platform import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("meetings.feed_urls")),
 ]
 
 # Pages carry their language in the path (/kk/, /ru/, /en/), so a link always opens in the
@@ -19,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("participants.urls")),
+    path("", include("meetings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -1,0 +1,117 @@
+"""A safety net for the secretariat's technical staff; day-to-day work happens in meetings' own pages."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from meetings.models import (
+    AgendaItem,
+    CalendarToken,
+    ChangeNotice,
+    FollowUpAction,
+    Invitation,
+    Meeting,
+    MeetingChange,
+    MeetingDocument,
+    Minutes,
+    Subgroup,
+    Topic,
+)
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "minutes_allotted"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "starts_at", "status", "subgroup"]
+    list_filter = ["status", "format", "subgroup"]
+    search_fields = ["title", "venue"]
+    date_hierarchy = "starts_at"
+    inlines = [AgendaItemInline]
+    list_select_related = ["subgroup"]
+
+
+@admin.register(Subgroup)
+class SubgroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
+    filter_horizontal = ["co_chair_people", "co_chair_organizations", "members"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "person", "response", "attendance_mode", "attended"]
+    list_filter = ["response", "attended"]
+    search_fields = ["meeting__title", "person__email", "person__last_name"]
+    raw_id_fields = ["meeting", "person", "organization"]
+    list_select_related = ["meeting", "person"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(admin.ModelAdmin):
+    # Version history is shown on the secretariat's minutes page (simple-history's admin view needs inline styles).
+    list_display = ["meeting", "status", "version", "published_at"]
+    list_filter = ["status"]
+    search_fields = ["meeting__title", "body"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "visibility", "content_type", "size"]
+    list_filter = ["visibility", "content_type"]
+    search_fields = ["title", "meeting__title"]
+    raw_id_fields = ["meeting", "agenda_item"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    list_filter = [("meetings", admin.EmptyFieldListFilter)]
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(admin.ModelAdmin):
+    list_display = ["description", "owner_organization", "due_date", "status"]
+    list_filter = ["status", "due_date"]
+    search_fields = ["description", "meeting__title"]
+    raw_id_fields = ["meeting", "owner_organization"]
+
+
+@admin.register(MeetingChange)
+class MeetingChangeAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["meeting__title", "reason"]
+    raw_id_fields = ["meeting", "made_by"]
+
+
+@admin.register(ChangeNotice)
+class ChangeNoticeAdmin(admin.ModelAdmin):
+    list_display = ["change", "recipient", "sent_at"]
+    list_filter = ["sent_at"]
+    search_fields = ["recipient__email"]
+    raw_id_fields = ["change", "recipient"]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["user__email"]
+    raw_id_fields = ["user"]
+    # The token itself is a password in all but name.
+    exclude = ["token"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "position"]
+    list_filter = ["meeting__status"]
+    search_fields = ["title", "meeting__title"]
+    raw_id_fields = ["meeting", "follow_up_of"]

@@ -1,0 +1,77 @@
+"""iCalendar (.ics) output: one meeting, the public schedule, a person's own calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Alarm, Calendar, Event
+
+from meetings.models import Invitation, Meeting
+
+# A day's notice: most people travel to Astana for an in-person meeting.
+REMINDER_BEFORE = dt.timedelta(days=1)
+
+
+def _host() -> str:
+    return urlparse(settings.SITE_URL).hostname or "dialogue-platform"
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return settings.SITE_URL + reverse("meetings:meeting-detail", args=[meeting.pk])
+
+
+def meeting_event(meeting: Meeting, *, include_private: bool, invitation: Invitation | None = None) -> Event:
+    """One VEVENT. The online link goes in only when `include_private` (invitees and the secretariat)."""
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{_host()}")
+    event.add("dtstamp", meeting.updated_at or timezone.now())
+    event.add("last-modified", meeting.updated_at or timezone.now())
+    event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
+    event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
+    event.add("summary", meeting.title)
+    url = meeting_url(meeting)
+    event.add("url", url)
+    location = meeting.venue
+    lines = [meeting.description] if meeting.description else []
+    if meeting.chair:
+        lines.append(_("Chair: %(chair)s") % {"chair": meeting.chair})
+    if include_private and meeting.online_link and meeting.has_online_part:
+        lines.append(_("Join online: %(link)s") % {"link": meeting.online_link})
+        if meeting.format == Meeting.Format.ONLINE:
+            location = meeting.online_link
+    lines.append(_("Meeting page: %(url)s") % {"url": url})
+    if location:
+        event.add("location", location)
+    event.add("description", "\n\n".join(lines))
+    if meeting.status == Meeting.Status.CANCELLED:
+        event.add("status", "CANCELLED")
+    elif invitation is not None and invitation.response == Invitation.Response.TENTATIVE:
+        event.add("status", "TENTATIVE")
+    else:
+        event.add("status", "CONFIRMED")
+    if meeting.status != Meeting.Status.CANCELLED:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", meeting.title)
+        alarm.add("trigger", -REMINDER_BEFORE)
+        event.add_component(alarm)
+    return event
+
+
+def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Dialogue Platform on the Human Dimension//Meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
+from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
+from participants.models import Organization, User
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+def _people() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name", "email"), required=False
+    )
+
+
+def _organizations() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=Organization.objects.filter(is_active=True).order_by("name"), required=False
+    )
+
+
+class TopicsField(forms.CharField):
+    """Topics as a comma-separated list of keywords."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 500)
+        kwargs.setdefault("label", _("Topics"))
+        kwargs.setdefault("help_text", _("Keywords separated by commas, e.g. UPR, children's rights."))
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def clean(self, value: object) -> list[str]:  # type: ignore[override]
+        text = super().clean(value)
+        return [part.strip()[:100] for part in (text or "").split(",") if part.strip()]
+
+
+class MeetingForm(forms.ModelForm):
+    online_link = forms.URLField(
+        label=_("Online link"), required=False, max_length=500, assume_scheme="https",
+        help_text=_("Shown only to invitees and the secretariat."),
+    )
+    topics_text = TopicsField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "chair", "description",
+        ]
+        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
+        help_texts = {"starts_at": _("Astana time."), "ends_at": _("Astana time.")}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        self.order_fields(["number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link"])
+        if self.instance.pk and not self.is_bound:
+            self.initial["online_link"] = self.instance.online_link
+            self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        fmt = data.get("format")
+        if fmt == Meeting.Format.IN_PERSON and not data.get("venue"):
+            self.add_error("venue", _("Give a venue for a meeting held in person."))
+        return data
+
+    def service_kwargs(self) -> dict[str, object]:
+        data = dict(self.cleaned_data)
+        data["topics"] = data.pop("topics_text")
+        return data
+
+    def _post_clean(self) -> None:
+        # Rules live in services (ApplicationError); skip ModelForm's instance validation so a duplicate
+        # number or a constraint reports once, from the service, attached to its field.
+        pass
+
+
+class PlanYearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2013, max_value=2100)
+    first_number = forms.IntegerField(
+        label=_("Number of the first meeting"), min_value=1, required=False,
+        help_text=_("Left empty: the number after the last plenary meeting."),
+    )
+    start_time = forms.TimeField(label=_("Start time (Astana)"), initial=dt.time(10, 0), widget=forms.TimeInput(
+        attrs={"type": "time"}, format="%H:%M"))
+    duration_hours = forms.IntegerField(label=_("Duration in hours"), min_value=1, max_value=12, initial=3)
+    format = forms.ChoiceField(label=_("Format"), choices=Meeting.Format.choices, initial=Meeting.Format.HYBRID)
+    venue = forms.CharField(label=_("Venue"), required=False, max_length=255)
+    chair = forms.CharField(label=_("Chair or moderator"), required=False, max_length=255)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Meeting.Status.choices)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to invitees)"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class RescheduleForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("New start"), widget=DateTimeLocalInput(),
+                                    input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=_("Astana time."))
+    ends_at = forms.DateTimeField(label=_("New end"), widget=DateTimeLocalInput(),
+                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=_("Astana time."))
+    reason = forms.CharField(label=_("Reason (sent to invitees)"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        return data
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    minutes_allotted = forms.IntegerField(label=_("Time allotted (minutes)"), required=False, min_value=1,
+                                          max_value=600)
+    presenter_organizations = _organizations()
+    presenter_people = _people()
+    topics = TopicsField()
+    follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["presenter_organizations"].label = _("Presenting organisations")
+        self.fields["presenter_people"].label = _("Presenting people")
+
+
+class InviteForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Everyone from organisations of these kinds"), choices=Organization.Kind.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    standings = forms.MultipleChoiceField(
+        label=_("Everyone from organisations with this standing"), choices=Organization.Standing.choices,
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )
+    people = _people()
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["people"].label = _("And these people")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if not (data.get("kinds") or data.get("standings") or data.get("people")):
+            raise forms.ValidationError(_("Choose organisation kinds, a standing or people to invite."))
+        return data
+
+
+class RsvpForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            (Invitation.Response.ACCEPTED, _("Accept")),
+            (Invitation.Response.TENTATIVE, _("Tentative")),
+            (Invitation.Response.DECLINED, _("Decline")),
+        ],
+    )
+    attendance_mode = forms.ChoiceField(
+        label=_("I will attend"), choices=[("", _("As the format allows"))] + Invitation.AttendanceMode.choices,
+        required=False,
+    )
+
+
+class MinutesForm(forms.Form):
+    body = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+                           help_text=_("Formatting allowed: paragraphs, bold, italics, lists, headings, links, "
+                                       "tables."))
+    decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class FollowUpActionForm(forms.ModelForm):
+    class Meta:
+        model = FollowUpAction
+        fields = ["description", "owner_organization", "due_date", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["owner_organization"].queryset = Organization.objects.filter(is_active=True).order_by("name")
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    file = forms.FileField(label=_("File"), validators=[DocumentUploadValidator()])
+    visibility = forms.ChoiceField(label=_("Visible to"), choices=MeetingDocument.Visibility.choices,
+                                   initial=MeetingDocument.Visibility.PARTICIPANTS)
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+                                         empty_label=_("The meeting as a whole"))
+
+    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+        self.fields["file"].help_text = _("PDF, DOCX, ODT, XLSX or PPTX, up to %(limit)d MB.") % {
+            "limit": upload_max_bytes() // (1024 * 1024)
+        }
+
+
+class SubgroupForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    mandate = forms.CharField(label=_("Mandate"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    co_chair_organizations = _organizations()
+    co_chair_people = _people()
+    members = _people()
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["co_chair_organizations"].label = _("Co-chairing organisations")
+        self.fields["co_chair_people"].label = _("Co-chairs")
+        self.fields["members"].label = _("Members")
+
+
+class _FilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,  # type: ignore[arg-type]
+                                      empty_label=_("All"))
+
+    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+
+
+class ArchiveFilterForm(_FilterForm):
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
+                                   empty_label=_("Any topic"))
+    q = forms.CharField(label=_("Search the minutes"), required=False, max_length=200)
+
+
+class UpcomingFilterForm(forms.Form):
+    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=Subgroup.objects.order_by("name"),
+                                      required=False, empty_label=_("All"))
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
+                                   empty_label=_("Any topic"))
+
+
+class ManageFilterForm(_FilterForm):
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any status"))] + Meeting.Status.choices)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+
+class StatisticsFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+
+
+def current_year() -> int:
+    return timezone.localdate().year

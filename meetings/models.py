@@ -1,0 +1,405 @@
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from participants.models import Organization, TimeStampedModel, User
+
+
+class PrivateStorage(FileSystemStorage):
+    """Meeting documents live outside MEDIA_ROOT, so no web server or DEBUG route serves them directly.
+
+    They are streamed only by meetings.views.document_download, after a permission check.
+    """
+
+    @cached_property
+    def base_location(self) -> str:  # type: ignore[override]
+        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
+        if configured:
+            return str(configured)
+        media = Path(settings.MEDIA_ROOT)
+        return str(media.with_name(media.name + "-private"))
+
+    @cached_property
+    def location(self) -> str:  # type: ignore[override]
+        return str(Path(self.base_location).resolve())
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Private files have no public URL; link to meetings:document-download.")
+
+
+private_storage = PrivateStorage()
+
+
+class Topic(models.Model):
+    """A keyword a meeting or an agenda item is about (e.g. "UPR", "children's rights")."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subgroup(TimeStampedModel):
+    """A working group that meets between plenary sessions."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    mandate = models.TextField(_("mandate"), blank=True)
+    co_chair_people = models.ManyToManyField(
+        User, blank=True, related_name="co_chaired_subgroups", verbose_name=_("co-chairs (people)")
+    )
+    co_chair_organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="co_chaired_subgroups", verbose_name=_("co-chairs (organisations)")
+    )
+    members = models.ManyToManyField(User, blank=True, related_name="subgroups", verbose_name=_("members"))
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("working subgroup")
+        verbose_name_plural = _("working subgroups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to_public(self) -> MeetingQuerySet:
+        return self.exclude(status=Meeting.Status.DRAFT)
+
+    def upcoming(self) -> MeetingQuerySet:
+        return self.filter(ends_at__gte=timezone.now())
+
+
+class Meeting(TimeStampedModel):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    number = models.PositiveIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("Sequence number of a plenary meeting (the 43rd meeting, ...). Left empty for subgroup meetings."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    format = models.CharField(_("format"), max_length=16, choices=Format.choices, default=Format.IN_PERSON)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    online_link = models.URLField(
+        _("online link"), blank=True, max_length=500, help_text=_("Shown only to invitees and the secretariat.")
+    )
+    chair = models.CharField(
+        _("chair or moderator"), max_length=255, blank=True, help_text=_("Name and title, as it should be shown.")
+    )
+    subgroup = models.ForeignKey(
+        Subgroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("working subgroup"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="meetings", verbose_name=_("topics"))
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            # A meeting cannot end before it begins.
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meetings_meeting_end_after_start"),
+            # "The 43rd meeting" names one plenary meeting; subgroup meetings are not numbered in that series.
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=Q(subgroup__isnull=True, number__isnull=False),
+                name="meetings_meeting_plenary_number_unique",
+            ),
+        ]
+        indexes = [
+            # Public upcoming list and archive: filter by status, order by start.
+            models.Index(fields=["status", "starts_at"], name="meetings_meeting_status_start"),
+            # Subgroup pages and the per-subgroup iCalendar feed.
+            models.Index(fields=["subgroup", "starts_at"], name="meetings_meeting_subgroup"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.pk})"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    @property
+    def is_open_for_rsvp(self) -> bool:
+        return self.status == self.Status.SCHEDULED and self.ends_at > timezone.now()
+
+    @property
+    def has_online_part(self) -> bool:
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+
+class AgendaItem(TimeStampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    presenter_people = models.ManyToManyField(
+        User, blank=True, related_name="agenda_presentations", verbose_name=_("presenters (people)")
+    )
+    presenter_organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="agenda_presentations", verbose_name=_("presenters (organisations)")
+    )
+    minutes_allotted = models.PositiveSmallIntegerField(_("time allotted (minutes)"), null=True, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agenda_items", verbose_name=_("topics"))
+    follow_up_of = models.ForeignKey(
+        "FollowUpAction",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("follows up on"),
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="meetings_agendaitem_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class Invitation(TimeStampedModel):
+    class Response(models.TextChoices):
+        INVITED = "invited", _("Invited (no answer yet)")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        TENTATIVE = "tentative", _("Tentative")
+
+    class AttendanceMode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("person"))
+    # The organisation the person spoke for when invited: statistics by kind must not shift when they change jobs.
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_invitations",
+        verbose_name=_("organisation"),
+    )
+    response = models.CharField(_("response"), max_length=16, choices=Response.choices, default=Response.INVITED)
+    attendance_mode = models.CharField(
+        _("attendance mode"), max_length=16, choices=AttendanceMode.choices, blank=True
+    )
+    responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="meetings_invitation_unique"),
+        ]
+        indexes = [
+            # "My meetings" and every "is this person invited?" check look invitations up by person.
+            models.Index(fields=["person", "meeting"], name="meetings_invitation_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} @ {self.meeting_id}"
+
+
+class Minutes(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    body = models.TextField(_("minutes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    # Optimistic locking: every save must name the version it was based on (meetings.services.minutes_save).
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("last edited by")
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        indexes = [
+            # The Atom feed and the archive order published minutes by publication date.
+            models.Index(fields=["status", "published_at"], name="meetings_minutes_published"),
+        ]
+
+    def __str__(self) -> str:
+        return f"minutes {self.pk} (meeting {self.meeting_id})"
+
+
+class FollowUpAction(TimeStampedModel):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="follow_up_actions")
+    description = models.TextField(_("action"))
+    owner_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_follow_up_actions",
+        verbose_name=_("owner organisation"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        indexes = [
+            # Agenda suggestions list the open actions of earlier meetings.
+            models.Index(fields=["status", "due_date"], name="meetings_followup_open"),
+        ]
+
+    def __str__(self) -> str:
+        return f"follow-up {self.pk}"
+
+
+def _document_path(instance: MeetingDocument, filename: str) -> str:
+    # A random folder keeps names unguessable and lets two uploads share a file name.
+    return f"meetings/{instance.meeting_id}/{secrets.token_hex(8)}/{Path(filename).name}"
+
+
+class MeetingDocument(TimeStampedModel):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        PARTICIPANTS = "participants", _("Participants only")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("agenda item"),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(_("file"), upload_to=_document_path, storage=private_storage, max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PARTICIPANTS
+    )
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("uploaded by")
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.pk})"
+
+
+class MeetingChange(TimeStampedModel):
+    """A cancellation or a new date that invitees must be told about."""
+
+    class Kind(models.TextChoices):
+        CANCELLED = "cancelled", _("Cancelled")
+        RESCHEDULED = "rescheduled", _("Rescheduled")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    previous_starts_at = models.DateTimeField(_("previous start"))
+    previous_ends_at = models.DateTimeField(_("previous end"))
+    reason = models.TextField(_("reason"), blank=True)
+    made_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("meeting change")
+        verbose_name_plural = _("meeting changes")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.meeting_id} ({self.pk})"
+
+
+class ChangeNotice(models.Model):
+    """One e-mail about one change to one invitee: the row makes the notice task safe to run twice."""
+
+    change = models.ForeignKey(MeetingChange, on_delete=models.CASCADE, related_name="notices")
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="meeting_change_notices")
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("change notice")
+        verbose_name_plural = _("change notices")
+        constraints = [
+            models.UniqueConstraint(fields=["change", "recipient"], name="meetings_changenotice_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"notice {self.change_id} -> {self.recipient_id}"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarToken(TimeStampedModel):
+    """The secret in a person's calendar subscription URL; calendar apps fetch it without a session."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="meetings_calendar_token")
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_new_token)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self) -> str:
+        return f"calendar token of {self.user_id}"

@@ -1,0 +1,381 @@
+"""Read queries of the meetings app; the only place that scopes meetings to a person (STYLE.md 7.3)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from meetings.models import (
+    AgendaItem,
+    CalendarToken,
+    FollowUpAction,
+    Invitation,
+    Meeting,
+    MeetingDocument,
+    Minutes,
+    Subgroup,
+    Topic,
+)
+from participants.models import Organization, User
+
+S = Meeting.Status
+
+
+def is_secretariat(user: object) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_secretariat)  # type: ignore[attr-defined]
+
+
+def _with_list_relations(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return qs.select_related("subgroup").prefetch_related("topics")
+
+
+# --- Public lists ---------------------------------------------------------------------------
+
+
+def topic_list() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name")
+
+
+def subgroup_list(*, active_only: bool = False) -> QuerySet[Subgroup]:
+    qs = Subgroup.objects.prefetch_related("co_chair_organizations", "co_chair_people")
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=S.DRAFT))).order_by("name")
+
+
+def subgroup_get(*, pk: int) -> Subgroup:
+    subgroup = subgroup_list().filter(pk=pk).first()
+    if subgroup is None:
+        raise Http404
+    return subgroup
+
+
+def _filter_topic(qs: QuerySet[Meeting], topic: Topic | None) -> QuerySet[Meeting]:
+    if topic is None:
+        return qs
+    in_agenda = AgendaItem.objects.filter(meeting=OuterRef("pk"), topics=topic)
+    on_meeting = Meeting.topics.through.objects.filter(meeting=OuterRef("pk"), topic=topic)
+    return qs.filter(Q(Exists(on_meeting)) | Q(Exists(in_agenda)))
+
+
+def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | None = None) -> QuerySet[Meeting]:
+    """Public: meetings that have not ended yet, scheduled or cancelled (so people see the cancellation)."""
+    qs = Meeting.objects.filter(status__in=[S.SCHEDULED, S.CANCELLED], ends_at__gte=timezone.now())
+    if subgroup is not None:
+        qs = qs.filter(subgroup=subgroup)
+    return _with_list_relations(_filter_topic(qs, topic)).order_by("starts_at", "pk")
+
+
+def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
+    published = Q(minutes__status=Minutes.Status.PUBLISHED)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        # "simple" works for all three languages of the portal; a stemmer for one would mangle the others.
+        vector = SearchVector("title", "minutes__body", "minutes__decisions", config="simple")
+        return qs.annotate(search=vector).filter(published, search=SearchQuery(query, config="simple"))
+    return qs.filter(
+        published & (Q(minutes__body__icontains=query) | Q(minutes__decisions__icontains=query))
+        | Q(title__icontains=query)
+    )
+
+
+def meeting_archive_list(
+    *, year: int | None = None, subgroup: Subgroup | None = None, topic: Topic | None = None, query: str = ""
+) -> QuerySet[Meeting]:
+    """Public: held meetings, newest first, with whether their minutes are published."""
+    qs = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED])
+    if year:
+        qs = qs.filter(starts_at__year=year)
+    if subgroup is not None:
+        qs = qs.filter(subgroup=subgroup)
+    qs = _filter_topic(qs, topic)
+    if query:
+        qs = _full_text(qs, query)
+    return _with_list_relations(qs).order_by("-starts_at", "-pk")
+
+
+def meeting_archive_years() -> list[int]:
+    dates = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED]).dates("starts_at", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def meeting_manage_list(
+    *, status: str = "", year: int | None = None, subgroup: Subgroup | None = None, query: str = ""
+) -> QuerySet[Meeting]:
+    """Secretariat: every meeting, drafts included, with invitation and answer counts."""
+    qs = Meeting.objects.all()
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(starts_at__year=year)
+    if subgroup is not None:
+        qs = qs.filter(subgroup=subgroup)
+    if query:
+        qs = qs.filter(Q(title__icontains=query) | Q(venue__icontains=query))
+    return (
+        _with_list_relations(qs)
+        .annotate(
+            invited_count=Count("invitations"),
+            accepted_count=Count("invitations", filter=Q(invitations__response=Invitation.Response.ACCEPTED)),
+        )
+        .order_by("-starts_at", "-pk")
+    )
+
+
+# --- One meeting ----------------------------------------------------------------------------
+
+
+def invitation_for(*, user: object, meeting: Meeting) -> Invitation | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Invitation.objects.filter(meeting=meeting, person=user).first()
+
+
+def can_see_participant_content(*, user: object, meeting: Meeting, invitation: Invitation | None) -> bool:
+    """The online link and participants-only documents: invitees (any role) and the secretariat."""
+    return is_secretariat(user) or invitation is not None
+
+
+def meeting_get_for_user(*, user: object, pk: int) -> Meeting:
+    """A meeting as `user` may see it; drafts exist only for the secretariat (404 for everyone else)."""
+    meeting = Meeting.objects.select_related("subgroup").prefetch_related("topics").filter(pk=pk).first()
+    if meeting is None or (meeting.status == S.DRAFT and not is_secretariat(user)):
+        raise Http404
+    return meeting
+
+
+def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        meeting.agenda_items.order_by("position").prefetch_related(
+            "presenter_people", "presenter_organizations", "topics"
+        )
+    )
+
+
+def documents_for(*, meeting: Meeting, participant_access: bool) -> list[MeetingDocument]:
+    qs = meeting.documents.select_related("agenda_item").order_by("agenda_item__position", "title", "pk")
+    if not participant_access:
+        qs = qs.filter(visibility=MeetingDocument.Visibility.PUBLIC)
+    return list(qs)
+
+
+def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
+    """Published minutes for everyone; drafts and approved ones for the secretariat only."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None:
+        return None
+    if minutes.status == Minutes.Status.PUBLISHED or is_secretariat(user):
+        return minutes
+    return None
+
+
+def follow_up_actions_for(*, meeting: Meeting) -> list[FollowUpAction]:
+    return list(meeting.follow_up_actions.select_related("owner_organization").order_by("due_date", "pk"))
+
+
+def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
+    """404 for documents a person may not know about, so their titles do not leak."""
+    document = MeetingDocument.objects.select_related("meeting").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    meeting = document.meeting
+    if is_secretariat(user):
+        return document
+    if meeting.status == S.DRAFT:
+        raise Http404
+    if document.visibility == MeetingDocument.Visibility.PUBLIC:
+        return document
+    if invitation_for(user=user, meeting=meeting) is None:
+        raise Http404
+    return document
+
+
+def agenda_suggestions(*, meeting: Meeting) -> QuerySet[FollowUpAction]:
+    """Open follow-up actions of earlier meetings not yet on this agenda."""
+    on_agenda = meeting.agenda_items.filter(follow_up_of__isnull=False).values("follow_up_of")
+    return (
+        FollowUpAction.objects.filter(
+            status__in=FollowUpAction.OPEN_STATUSES, meeting__starts_at__lt=meeting.starts_at
+        )
+        .exclude(meeting=meeting)
+        .exclude(pk__in=on_agenda)
+        .select_related("meeting", "owner_organization")
+        .order_by("due_date", "pk")
+    )
+
+
+# --- Invitations ----------------------------------------------------------------------------
+
+
+def invitations_for_meeting(*, meeting: Meeting, response: str = "") -> QuerySet[Invitation]:
+    qs = meeting.invitations.select_related("person", "organization")
+    if response:
+        qs = qs.filter(response=response)
+    return qs.order_by("organization__name", "person__last_name", "person__email")
+
+
+@dataclass
+class RsvpCounts:
+    invited: int = 0
+    accepted: int = 0
+    declined: int = 0
+    tentative: int = 0
+    pending: int = 0
+    in_person: int = 0
+    online: int = 0
+    attended: int = 0
+
+
+def rsvp_counts(*, meeting: Meeting) -> RsvpCounts:
+    R = Invitation.Response
+    row = meeting.invitations.aggregate(
+        invited=Count("pk"),
+        accepted=Count("pk", filter=Q(response=R.ACCEPTED)),
+        declined=Count("pk", filter=Q(response=R.DECLINED)),
+        tentative=Count("pk", filter=Q(response=R.TENTATIVE)),
+        pending=Count("pk", filter=Q(response=R.INVITED)),
+        in_person=Count("pk", filter=Q(attendance_mode=Invitation.AttendanceMode.IN_PERSON) & ~Q(response=R.DECLINED)),
+        online=Count("pk", filter=Q(attendance_mode=Invitation.AttendanceMode.ONLINE) & ~Q(response=R.DECLINED)),
+        attended=Count("pk", filter=Q(attended=True)),
+    )
+    return RsvpCounts(**row)
+
+
+def people_to_invite(
+    *, kinds: list[str] | None = None, standings: list[str] | None = None, people: list[int] | None = None
+) -> QuerySet[User]:
+    """Active people whose primary organisation has one of `kinds` / `standings`, plus people picked by id."""
+    match = Q(pk__in=people or [])
+    org_filter = Q()
+    if kinds:
+        org_filter &= Q(memberships__organization__kind__in=kinds)
+    if standings:
+        org_filter &= Q(memberships__organization__standing__in=standings)
+    if kinds or standings:
+        match |= Q(memberships__is_primary=True, memberships__organization__is_active=True) & org_filter
+    return User.objects.filter(is_active=True).filter(match).distinct().order_by("last_name", "email")
+
+
+def invitable_people() -> QuerySet[User]:
+    return User.objects.filter(is_active=True).order_by("last_name", "first_name", "email")
+
+
+def my_invitations(*, user: User, past: bool = False) -> QuerySet[Invitation]:
+    now = timezone.now()
+    qs = Invitation.objects.filter(person=user).exclude(meeting__status=S.DRAFT)
+    qs = qs.filter(meeting__ends_at__lt=now) if past else qs.filter(meeting__ends_at__gte=now)
+    public_docs = MeetingDocument.objects.order_by("title", "pk")
+    return (
+        qs.select_related("meeting", "meeting__subgroup")
+        .prefetch_related(Prefetch("meeting__documents", queryset=public_docs))
+        .order_by("-meeting__starts_at" if past else "meeting__starts_at")
+    )
+
+
+def invitation_get_for_user(*, user: User, pk: int) -> Invitation:
+    invitation = Invitation.objects.select_related("meeting").filter(pk=pk, person=user).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+# --- Calendars and feeds --------------------------------------------------------------------
+
+
+def meeting_schedule(*, subgroup: Subgroup | None = None) -> QuerySet[Meeting]:
+    """The public schedule: every non-draft meeting (cancelled ones too, so calendars drop them)."""
+    qs = Meeting.objects.exclude(status=S.DRAFT)
+    if subgroup is not None:
+        qs = qs.filter(subgroup=subgroup)
+    return qs.select_related("subgroup").order_by("starts_at", "pk")
+
+
+def meetings_for_calendar_token(*, token: str) -> tuple[User, list[tuple[Meeting, Invitation]]] | None:
+    row = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if row is None:
+        return None
+    invitations = (
+        Invitation.objects.filter(person=row.user)
+        .exclude(meeting__status=S.DRAFT)
+        .select_related("meeting", "meeting__subgroup")
+        .order_by("meeting__starts_at")
+    )
+    return row.user, [(inv.meeting, inv) for inv in invitations]
+
+
+def calendar_token_for(*, user: User) -> CalendarToken | None:
+    return CalendarToken.objects.filter(user=user).first()
+
+
+def minutes_recently_published(*, limit: int = 30) -> QuerySet[Minutes]:
+    return (
+        Minutes.objects.filter(status=Minutes.Status.PUBLISHED, meeting__status=S.MINUTES_PUBLISHED)
+        .select_related("meeting", "meeting__subgroup")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+# --- Statistics -----------------------------------------------------------------------------
+
+STATE_KINDS = {
+    Organization.Kind.MINISTRY,
+    Organization.Kind.PARLIAMENT,
+    Organization.Kind.OMBUDSMAN,
+    Organization.Kind.COURT,
+    Organization.Kind.PRESIDENTIAL_COMMISSION,
+}
+
+
+def participation_category(*, kind: str | None, standing: str | None) -> str:
+    """"state", "ngo", "observer" or "other": the columns of the participation statistics."""
+    if standing == Organization.Standing.OBSERVER:
+        return "observer"
+    if kind in STATE_KINDS:
+        return "state"
+    if kind is not None:
+        return "ngo"
+    return "other"
+
+
+@dataclass
+class ParticipationRow:
+    label: str
+    meeting: Meeting | None = None
+    counts: dict[str, int] = field(default_factory=lambda: {"state": 0, "ngo": 0, "observer": 0, "other": 0})
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def participation_statistics(*, year: int | None = None) -> tuple[list[ParticipationRow], list[ParticipationRow]]:
+    """People present per meeting and per quarter, by kind of organisation. Two queries whatever the size."""
+    meetings_qs = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED]).select_related("subgroup")
+    if year:
+        meetings_qs = meetings_qs.filter(starts_at__year=year)
+    meetings = list(meetings_qs.order_by("-starts_at"))
+    rows = (
+        Invitation.objects.filter(meeting__in=[m.pk for m in meetings], attended=True)
+        .values("meeting_id", "organization__kind", "organization__standing")
+        .annotate(n=Count("pk"))
+    )
+    per_meeting: dict[int, ParticipationRow] = {m.pk: ParticipationRow(label=m.title, meeting=m) for m in meetings}
+    for row in rows:
+        category = participation_category(kind=row["organization__kind"], standing=row["organization__standing"])
+        per_meeting[row["meeting_id"]].counts[category] += row["n"]
+    tz = timezone.get_current_timezone()
+    per_quarter: dict[str, ParticipationRow] = defaultdict(lambda: ParticipationRow(label=""))
+    for meeting in meetings:
+        local = meeting.starts_at.astimezone(tz)
+        label = f"{local.year} Q{(local.month - 1) // 3 + 1}"
+        quarter = per_quarter[label]
+        quarter.label = label
+        for key, value in per_meeting[meeting.pk].counts.items():
+            quarter.counts[key] += value
+    return list(per_meeting.values()), list(per_quarter.values())

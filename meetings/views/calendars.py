@@ -1,0 +1,51 @@
+"""Calendar files and feeds. The feeds are fetched by machines and need no session."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+
+from meetings import selectors
+from meetings.calendar import build_calendar, meeting_event
+from meetings.models import Subgroup
+
+ICS_TYPE = "text/calendar; charset=utf-8"
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=ICS_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting for "add to calendar"; invitees and the secretariat get the online link in it."""
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+    invitation = selectors.invitation_for(user=request.user, meeting=meeting)
+    private = selectors.can_see_participant_content(user=request.user, meeting=meeting, invitation=invitation)
+    event = meeting_event(meeting, include_private=private, invitation=invitation)
+    response = _ics(build_calendar([event], name=meeting.title), f"meeting-{meeting.pk}.ics")
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
+    return response
+
+
+@cache_control(public=True, max_age=300)
+def schedule_ics(request: HttpRequest, subgroup_pk: int | None = None) -> HttpResponse:
+    subgroup = get_object_or_404(Subgroup, pk=subgroup_pk) if subgroup_pk else None
+    meetings = selectors.meeting_schedule(subgroup=subgroup)
+    events = (meeting_event(m, include_private=False) for m in meetings)
+    name = subgroup.name if subgroup else _("Dialogue Platform: meetings")
+    return _ics(build_calendar(events, name=name), "meetings.ics")
+
+
+@cache_control(private=True, no_store=True)
+def personal_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's meetings, online links included: the secret token in the URL stands in for a session."""
+    found = selectors.meetings_for_calendar_token(token=token)
+    if found is None:
+        raise Http404
+    _user, rows = found
+    events = (meeting_event(m, include_private=True, invitation=inv) for m, inv in rows)
+    return _ics(build_calendar(events, name=_("My Dialogue Platform meetings")), "my-meetings.ics")

@@ -1,0 +1,89 @@
+"""Pages anyone may open: the schedule, the archive, a meeting, documents, subgroups, statistics."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from meetings import selectors
+from meetings.forms import ArchiveFilterForm, RsvpForm, StatisticsFilterForm, UpcomingFilterForm
+from meetings.views.common import paginate
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    form = UpcomingFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    meetings = selectors.meeting_upcoming_list(subgroup=filters.get("subgroup"), topic=filters.get("topic"))
+    page, querystring = paginate(request, meetings)
+    return render(request, "meetings/meeting_list.html", {"form": form, "page": page, "querystring": querystring})
+
+
+def meeting_archive(request: HttpRequest) -> HttpResponse:
+    form = ArchiveFilterForm(request.GET or None, years=selectors.meeting_archive_years())
+    filters = form.cleaned_data if form.is_valid() else {}
+    meetings = selectors.meeting_archive_list(
+        year=filters.get("year"),
+        subgroup=filters.get("subgroup"),
+        topic=filters.get("topic"),
+        query=filters.get("q", ""),
+    )
+    page, querystring = paginate(request, meetings)
+    return render(request, "meetings/meeting_archive.html", {"form": form, "page": page, "querystring": querystring})
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+    invitation = selectors.invitation_for(user=request.user, meeting=meeting)
+    participant_access = selectors.can_see_participant_content(
+        user=request.user, meeting=meeting, invitation=invitation
+    )
+    minutes = selectors.minutes_for(meeting=meeting, user=request.user)
+    context = {
+        "meeting": meeting,
+        "invitation": invitation,
+        "participant_access": participant_access,
+        "agenda_items": selectors.agenda_items_for(meeting=meeting),
+        "documents": selectors.documents_for(meeting=meeting, participant_access=participant_access),
+        "minutes": minutes,
+        "follow_up_actions": selectors.follow_up_actions_for(meeting=meeting) if minutes else [],
+        "rsvp_form": RsvpForm(initial={"response": invitation.response, "attendance_mode": invitation.attendance_mode})
+        if invitation
+        else None,
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Documents are never public media: each download passes this permission check."""
+    document = selectors.document_get_for_user(user=request.user, pk=pk)
+    extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
+    filename = document.title + (f".{extension}" if extension else "")
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=filename, content_type=document.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def subgroup_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "meetings/subgroup_list.html", {"subgroups": selectors.subgroup_list()})
+
+
+def subgroup_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    subgroup = selectors.subgroup_get(pk=pk)
+    upcoming = selectors.meeting_upcoming_list(subgroup=subgroup)
+    past = selectors.meeting_archive_list(subgroup=subgroup)[:50]
+    return render(
+        request, "meetings/subgroup_detail.html", {"subgroup": subgroup, "upcoming": upcoming, "past": past}
+    )
+
+
+def statistics(request: HttpRequest) -> HttpResponse:
+    form = StatisticsFilterForm(request.GET or None, years=selectors.meeting_archive_years())
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    per_meeting, per_quarter = selectors.participation_statistics(year=year)
+    return render(
+        request,
+        "meetings/statistics.html",
+        {"form": form, "per_meeting": per_meeting, "per_quarter": per_quarter},
+    )
