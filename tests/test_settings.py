@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -206,3 +207,38 @@ def test_time_is_kept_in_almaty_and_stored_time_zone_aware() -> None:
     assert settings.TIME_ZONE == "Asia/Almaty"
     assert settings.USE_TZ is True
     assert settings.CELERY_TIMEZONE == "Asia/Almaty"
+
+
+# --- the configuration is documented exactly ----------------------------------------------------
+
+# env("NAME"...), env.str("NAME"...), env.db_url("NAME"...): every variable settings.py reads.
+_ENV_READ = re.compile(r"\benv(?:\.\w+)?\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']")
+_README_ROW = re.compile(r"^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|", re.MULTILINE)
+_ENV_EXAMPLE_LINE = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.MULTILINE)
+
+
+def _variables_read_by_settings() -> set[str]:
+    names = set(_ENV_READ.findall((BASE_DIR / "dialogue_platform" / "settings.py").read_text(encoding="utf-8")))
+    assert "DATABASE_URL" in names and "DJANGO_SECRET_KEY" in names, "the pattern no longer finds env reads"
+    return names
+
+
+def _readme_configuration_section() -> str:
+    readme = (BASE_DIR / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Configuration")
+    end = readme.index("\n## ", start + 1)
+    return readme[start:end]
+
+
+def test_readme_configuration_table_lists_exactly_the_variables_settings_read() -> None:
+    documented = set(_README_ROW.findall(_readme_configuration_section()))
+    read = _variables_read_by_settings()
+
+    assert read - documented == set(), "add these to the configuration table of README.md"
+    assert documented - read == set(), "README.md documents variables that settings.py no longer reads"
+
+
+def test_env_example_names_every_variable_settings_read() -> None:
+    listed = set(_ENV_EXAMPLE_LINE.findall((BASE_DIR / ".env.example").read_text(encoding="utf-8")))
+
+    assert _variables_read_by_settings() - listed == set(), "add these to .env.example"
