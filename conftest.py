@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from participants.models import Organization, User
 from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
@@ -29,6 +30,15 @@ def _fast_and_isolated(settings: pytest.FixtureRequest) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language_between_tests() -> Iterator[None]:
+    # LocaleMiddleware activates each request's language in the test thread and nothing resets it:
+    # without this, a test that visits /ru/ makes every later test's reverse() and messages Russian.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 def make_role_user(role: str, **extra: object) -> User:
