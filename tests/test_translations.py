@@ -187,6 +187,8 @@ def fresh_extraction(tmp_path_factory: pytest.TempPathFactory) -> dict[Key, poli
     makemessages writes next to any directory named `locale` it walks past, and into the
     working directory's `locale/`, so overriding LOCALE_PATHS alone would still write into
     the real catalogues: hence the copy, and the check below that locale/ is unchanged."""
+    missing_tools = [tool for tool in ("xgettext", "msguniq", "msgmerge") if shutil.which(tool) is None]
+    assert not missing_tools, f"GNU gettext is needed to check the catalogues ({missing_tools}): apt-get install gettext"
     project = tmp_path_factory.mktemp("extraction") / "project"
     assert _copy_sources(Path(settings.BASE_DIR), project) > 10
     scratch_locale = project / "locale"
