@@ -5,6 +5,9 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from participants.models import Organization
@@ -26,6 +29,21 @@ SORT_CHOICES = [
     ("reference", _("Document and paragraph")),
     ("status", _("Implementation status")),
 ]
+
+
+class FastSelect(forms.Select):
+    """A <select> rendered in Python: the tracker draws ~200 options per request, and Django's per-option
+    templates cost more than the database queries of the page (bench/tracker.py)."""
+
+    def render(self, name: str, value: object, attrs: dict[str, object] | None = None, renderer: object = None) -> str:
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        selected = "" if value is None else str(value)
+        options = format_html_join(
+            "", "<option value=\"{}\"{}>{}</option>",
+            ((key, mark_safe(" selected") if str(key) == selected else "", label)  # noqa: S308 - constant
+             for key, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -84,6 +102,21 @@ class RecommendationFilter(django_filters.FilterSet):
             self.form.fields[name].label_from_instance = lambda obj: obj.localized_name  # type: ignore[attr-defined]
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("Words or a symbol")})
         self.form.fields["sort"].required = False
+        for name, field in self.form.fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                # A plain list, fetched with one ordinary query (ModelChoiceIterator would open a server-side cursor).
+                label = field.label_from_instance
+                choices = [("", field.empty_label or "")] + [
+                    (field.prepare_value(obj), label(obj)) for obj in field.queryset
+                ]
+                field.widget = FastSelect(choices=choices)
+            elif name != "q":
+                field.widget = FastSelect(choices=field.choices)
+            css = "form-control" if name == "q" else "form-select"
+            if self.form.is_bound and name in self.form.errors:
+                css += " is-invalid"
+                field.widget.attrs["aria-describedby"] = f"id_{name}-error"
+            field.widget.attrs["class"] = css
 
     def filter_search(self, queryset: QuerySet[Recommendation], name: str, value: str) -> QuerySet[Recommendation]:
         return selectors.recommendation_search(queryset, value)

@@ -16,6 +16,7 @@ from recommendations.forms import BulkClassifyForm
 from recommendations.models import Recommendation
 
 PAGE_SIZE = 25
+FILTER_FIELDS = ["mechanism", "cycle", "response", "status", "theme", "group", "sdg", "agency", "state", "kind"]
 EXPORT_COLUMNS = [
     "id", "mechanism", "cycle_or_report", "state_under_review", "document_symbol", "paragraph", "text",
     "recommending_states", "action_category", "response", "kind", "themes", "responsible_agencies", "status",
@@ -37,6 +38,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
         bulk_form = BulkClassifyForm(initial={"next": request.get_full_path()})
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
+        "filter_fields": [filterset.form[name] for name in FILTER_FIELDS],
         "page": page,
         "querystring": query.urlencode(),
         "bulk_form": bulk_form,
@@ -50,9 +52,9 @@ def tracker(request: HttpRequest) -> HttpResponse:
 def _row(r: Recommendation) -> list[object]:
     return [
         r.pk, r.mechanism.acronym, r.review.title, r.review.state_under_review, r.document_symbol, r.paragraph, r.text,
-        "; ".join(s.name for s in r.recommending_states.all()), r.action_category or "", r.response or "",
-        r.kind, "; ".join(t.name for t in r.themes.all()),
-        "; ".join(a.name for a in r.responsible_agencies.all()), r.status,
+        "; ".join(s.name for s in r.state_list), r.action_category or "", r.response or "",
+        r.kind, "; ".join(t.name for t in r.theme_list),
+        "; ".join(a.name for a in r.agency_list), r.status,
     ]
 
 
