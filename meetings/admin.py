@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import (
     AgendaItem,
@@ -67,6 +71,16 @@ class MeetingDocumentAdmin(admin.ModelAdmin):
     list_filter = ["visibility", "content_type"]
     search_fields = ["title", "meeting__title"]
     raw_id_fields = ["meeting", "agenda_item"]
+    # Files are private: no storage URL; uploads go through the secretariat's documents page, which checks content.
+    fields = ["meeting", "agenda_item", "title", "visibility", "download", "content_type", "size", "uploaded_by"]
+    readonly_fields = ["download", "content_type", "size", "uploaded_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj: MeetingDocument) -> str:
+        return format_html('<a href="{}">{}</a>', reverse("meetings:document-download", args=[obj.pk]), obj.title)
 
 
 @admin.register(Topic)

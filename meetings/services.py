@@ -481,6 +481,7 @@ class MinutesConflict(ApplicationError):
 @transaction.atomic
 def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, version: int) -> Minutes:
     """Save a draft of the minutes, refusing the save when `version` is not the stored one."""
+    meeting = Meeting.objects.get(pk=meeting.pk)
     if meeting.status in (S.DRAFT, S.CANCELLED):
         raise ApplicationError(_("Minutes can be written only for a scheduled or held meeting."))
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first() or Minutes(meeting=meeting)
@@ -515,6 +516,7 @@ def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, ve
 
 @transaction.atomic
 def minutes_approve(*, actor: User, meeting: Meeting) -> Minutes:
+    meeting = Meeting.objects.get(pk=meeting.pk)
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
     if minutes is None or minutes.status != Minutes.Status.DRAFT:
         raise ApplicationError(_("Only draft minutes can be approved."))

@@ -323,8 +323,10 @@ def invitation_remove(request: HttpRequest, pk: int, invitation_pk: int) -> Http
 def rsvp_summary(request: HttpRequest, pk: int) -> HttpResponse:
     """The live counts block; htmx polls it every few seconds."""
     meeting = _meeting(pk)
-    return render(request, "meetings/partials/rsvp_counts.html",
-                  {"meeting": meeting, "counts": selectors.rsvp_counts(meeting=meeting)})
+    context = {"meeting": meeting, "counts": selectors.rsvp_counts(meeting=meeting), "tab": "invitations"}
+    if is_htmx(request):
+        return render(request, "meetings/partials/rsvp_counts.html", context)
+    return render(request, "meetings/manage/rsvp_counts.html", context)
 
 
 @require_http_methods(["GET", "POST"])

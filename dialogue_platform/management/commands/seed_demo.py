@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from meetings import demo as meetings_demo
 from participants import demo as participants_demo
 from recommendations import demo as recommendations_demo
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         with_passwords = bool(settings.DEBUG)
         accounts = participants_demo.seed(with_passwords=with_passwords)
         recommendations_demo.seed()
+        meetings_demo.seed()
         if options.get("recommendations"):
             added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
             self.stdout.write(f"Added {added} synthetic recommendations.")
