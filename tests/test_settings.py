@@ -242,3 +242,28 @@ def test_env_example_names_every_variable_settings_read() -> None:
     listed = set(_ENV_EXAMPLE_LINE.findall((BASE_DIR / ".env.example").read_text(encoding="utf-8")))
 
     assert _variables_read_by_settings() - listed == set(), "add these to .env.example"
+
+
+def _readme_section(title: str) -> str:
+    readme = (BASE_DIR / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"## {title}")
+    end = readme.find("\n## ", start + 1)
+    return readme[start:] if end == -1 else readme[start:end]
+
+
+def test_readme_lists_the_demo_accounts_that_seed_demo_creates() -> None:
+    from participants.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    section = _readme_section("Demo accounts")
+
+    for account in DEMO_ACCOUNTS:
+        assert f"| {account.role} | `{account.email}` |" in section
+    assert f"`{DEMO_PASSWORD}`" in section
+
+
+def test_every_folder_in_the_readme_layout_exists() -> None:
+    layout = _readme_section("Layout").split("```")[1]
+    folders = [word for line in layout.splitlines() for word in line.split() if word.endswith("/")]
+
+    assert len(folders) >= 8
+    assert [folder for folder in folders if not (BASE_DIR / folder).is_dir()] == []
