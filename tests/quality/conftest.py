@@ -1,0 +1,180 @@
+"""Quality gates: tool detection, the skipped-gate summary, and the shared browser fixtures.
+
+A gate test carries @pytest.mark.quality_gate("<gate>") with a gate named in tools.GATES. When a
+tool of that gate is missing:
+  - locally (CI is not "true"), the gate's tests are deselected and the terminal summary names the
+    gate and the missing tool, so `make test` stays usable on a machine without Chromium or Java;
+  - in CI (CI=true), the tests stay selected and fail: a gate never silently disappears from CI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.quality.axe import serve_axe
+from tests.quality.tools import CHROMIUM, CHROMIUM_ARGS, GATES, missing_tools
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+
+    from participants.models import User
+
+_SKIPPED_GATES = pytest.StashKey[dict[str, list[str]]]()
+
+# Records Content-Security-Policy violations in the page itself, read back by csp_violations().
+_CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`
+    + ` at line ${event.lineNumber}`);
+});
+"""
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "quality_gate(name): a quality gate of docs/quality.md that needs the tools of tests/quality/tools.GATES",
+    )
+    config.stash[_SKIPPED_GATES] = {}
+
+
+def _gate_of(item: pytest.Item) -> str | None:
+    marker = item.get_closest_marker("quality_gate")
+    return marker.args[0] if marker else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skipped = config.stash[_SKIPPED_GATES]
+    keep, drop = [], []
+    for item in items:
+        gate = _gate_of(item)
+        if gate is None:
+            keep.append(item)
+            continue
+        if gate not in GATES:
+            raise pytest.UsageError(f"{item.nodeid}: unknown quality gate {gate!r}; known: {sorted(GATES)}")
+        missing = missing_tools(gate)
+        if missing and not _in_ci():
+            skipped[gate] = [f"{tool.name} ({tool.hint})" for tool in missing]
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    gate = _gate_of(item)
+    if gate is not None:
+        missing = missing_tools(gate)
+        if missing:
+            # Only reachable with CI=true: a missing tool fails the build, it is never a skip.
+            names = ", ".join(f"{tool.name} ({tool.hint})" for tool in missing)
+            pytest.fail(
+                f"quality gate '{gate}' cannot run in CI: missing {names}; run .ci/install-quality-tools", pytrace=False
+            )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    skipped = config.stash.get(_SKIPPED_GATES, {})
+    if not skipped:
+        return
+    terminalreporter.section("quality gates NOT run", sep="=", yellow=True, bold=True)
+    for gate, tools in sorted(skipped.items()):
+        terminalreporter.write_line(f"SKIPPED GATE '{gate}': missing {'; '.join(tools)}", yellow=True, bold=True)
+    terminalreporter.write_line(
+        "Run .ci/install-quality-tools to install them (CI=true turns a missing tool into a failure)."
+    )
+
+
+# --- Browser fixtures -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop running in this thread, which Django takes for an
+    # async context and then refuses ORM calls from the test; the calls are in fact synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for the whole session; each test gets its own context (cookies, storage)."""
+    chromium = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server: object) -> Iterator[Callable[..., BrowserContext]]:
+    """new_context(width=1280) opens a fresh browser context against the live test server."""
+    contexts: list[BrowserContext] = []
+
+    def build(width: int = 1280, height: int = 900) -> BrowserContext:
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": height}, locale="en-GB"
+        )
+        context.set_default_timeout(10_000)
+        context.add_init_script(_CSP_LISTENER)
+        serve_axe(context)
+        contexts.append(context)
+        return context
+
+    yield build
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[..., BrowserContext]) -> Page:
+    """An anonymous visitor's tab, 1280 px wide."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def page_as(
+    new_context: Callable[..., BrowserContext], live_server: object, transactional_db: None
+) -> Callable[..., Page]:
+    """page_as("ngo") is a tab signed in as a new NGO representative (session cookie, no form);
+    page_as("anonymous") is a visitor's tab. page_as(role, user=u) signs in as an existing user.
+    """
+    from conftest import make_role_user
+
+    def build(role: str, *, user: User | None = None, width: int = 1280) -> Page:
+        context = new_context(width=width)
+        if role != "anonymous":
+            person = user or make_role_user(role)
+            client = Client()
+            client.force_login(person)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+            context.add_cookies(
+                [
+                    {
+                        "name": cookie.key,
+                        "value": cookie.value,
+                        "url": live_server.url,
+                        "httpOnly": True,
+                        "sameSite": "Lax",
+                    }
+                ]
+            )
+            context.user = person  # type: ignore[attr-defined]
+        return context.new_page()
+
+    return build
