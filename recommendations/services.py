@@ -80,7 +80,7 @@ def _organization_lookup(names: set[str]) -> dict[str, Organization]:
 
 def recommendation_import_check(*, rows: list[ImportRow], encoding: str) -> ImportSummary:
     """Validate references against the database and tell what an import would add. Writes nothing."""
-    mechanisms = set(Mechanism.objects.values_list("code", flat=True))
+    mechanisms = set(Mechanism.objects.values_list("code", flat=True)) | {m[0] for m in STANDARD_MECHANISMS}
     organizations = _organization_lookup(
         {n for r in rows for n in r.responsible_agencies} | {r.source_organization for r in rows if r.source_organization}
     )
@@ -159,6 +159,7 @@ def recommendation_import(
     summary = recommendation_import_check(rows=rows, encoding=used)
     if dry_run:
         return summary
+    mechanisms_ensure()
     mechanisms = {m.code: m for m in Mechanism.objects.all()}
     organizations = _organization_lookup(
         {n for r in summary.new_rows for n in r.responsible_agencies}
@@ -363,12 +364,41 @@ def action_set_status(*, actor: User, action: Action, status: str, on: datetime.
 
 # --- Reference data (demo seed, admin-like upserts) --------------------------------------------
 
+# (code, acronym, name, kind, order): the same list as migration 0002, for databases that were flushed
+# after migrating (transactional tests) or built without migrations.
+STANDARD_MECHANISMS = [
+    ("upr", "UPR", "Universal Periodic Review", "upr", 10),
+    ("cerd", "CERD", "Committee on the Elimination of Racial Discrimination", "treaty_body", 20),
+    ("ccpr", "CCPR", "Human Rights Committee", "treaty_body", 21),
+    ("cescr", "CESCR", "Committee on Economic, Social and Cultural Rights", "treaty_body", 22),
+    ("cedaw", "CEDAW", "Committee on the Elimination of Discrimination against Women", "treaty_body", 23),
+    ("cat", "CAT", "Committee against Torture", "treaty_body", 24),
+    ("crc", "CRC", "Committee on the Rights of the Child", "treaty_body", 25),
+    ("crpd", "CRPD", "Committee on the Rights of Persons with Disabilities", "treaty_body", 26),
+    ("ced", "CED", "Committee on Enforced Disappearances", "treaty_body", 27),
+    ("cmw", "CMW", "Committee on Migrant Workers", "treaty_body", 28),
+    ("sp", "SP", "Special procedures of the Human Rights Council", "special_procedures", 40),
+    ("ngo", "NGO", "NGO alternative reports", "ngo", 50),
+    ("platform", "DP", "Dialogue Platform on the Human Dimension", "platform", 60),
+]
+
+
+@transaction.atomic
+def mechanisms_ensure() -> None:
+    """Create the standard mechanisms that are missing (existing rows keep the secretariat's edits)."""
+    existing = set(Mechanism.objects.values_list("code", flat=True))
+    Mechanism.objects.bulk_create([
+        Mechanism(code=code, acronym=acronym, name=name, kind=kind, sort_order=order)
+        for code, acronym, name, kind, order in STANDARD_MECHANISMS if code not in existing
+    ])
+
 
 @transaction.atomic
 def review_upsert(
     *, mechanism_code: str, number: int, title: str, state_under_review: str = "Kazakhstan", session: int | None = None,
     year: int | None = None, document_symbol: str = "", description: str = "",
 ) -> Review:
+    mechanisms_ensure()
     review, _created = Review.objects.update_or_create(
         mechanism=Mechanism.objects.get(code=mechanism_code), state_under_review=state_under_review, number=number,
         defaults={"title": title, "session": session, "year": year, "document_symbol": document_symbol,

@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from participants.models import Organization
+from recommendations import services
 from recommendations.importers.base import natural_key
 from recommendations.models import (
     Action,
@@ -24,7 +25,8 @@ from tests.participants.factories import OrganizationFactory, UserFactory
 
 
 def mechanism(code: str = "upr") -> Mechanism:
-    # Mechanisms come with the data migration (0002); tests use those rows.
+    # Mechanisms come with the data migration (0002); a flushed database (transactional tests) gets them back here.
+    services.mechanisms_ensure()
     return Mechanism.objects.get(code=code)
 
 
