@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.urls import path
 
-from meetings.feeds import PublishedMinutesFeed
 from meetings.views import calendars
 
 app_name = "meetings_feeds"
 
 urlpatterns = [
-    path("feeds/meetings/minutes.atom", PublishedMinutesFeed(), name="minutes-atom"),
+    path("feeds/meetings/minutes.atom", calendars.minutes_atom, name="minutes-atom"),
     path("feeds/meetings/schedule.ics", calendars.schedule_ics, name="schedule-ics"),
     path("feeds/meetings/subgroups/<int:subgroup_pk>/schedule.ics", calendars.schedule_ics,
          name="subgroup-schedule-ics"),

@@ -233,7 +233,16 @@ class SubgroupForm(forms.Form):
         self.fields["members"].label = _("Members")
 
 
-class _FilterForm(forms.Form):
+class _Bootstrap:
+    """Filter forms are rendered by hand (meetings/partials/filter_field.html): cheaper than crispy on lists."""
+
+    def _style(self) -> None:
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            is_select = isinstance(field.widget, forms.Select)
+            field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
+
+
+class _FilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,  # type: ignore[arg-type]
                                       empty_label=_("All"))
@@ -242,6 +251,7 @@ class _FilterForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+        self._style()
 
 
 class ArchiveFilterForm(_FilterForm):
@@ -250,11 +260,15 @@ class ArchiveFilterForm(_FilterForm):
     q = forms.CharField(label=_("Search the minutes"), required=False, max_length=200)
 
 
-class UpcomingFilterForm(forms.Form):
+class UpcomingFilterForm(_Bootstrap, forms.Form):
     subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=Subgroup.objects.order_by("name"),
                                       required=False, empty_label=_("All"))
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
                                    empty_label=_("Any topic"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._style()
 
 
 class ManageFilterForm(_FilterForm):
@@ -263,12 +277,13 @@ class ManageFilterForm(_FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
 
 
-class StatisticsFilterForm(forms.Form):
+class StatisticsFilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+        self._style()
 
 
 def current_year() -> int:

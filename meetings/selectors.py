@@ -72,17 +72,20 @@ def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | No
 
 
 def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
-    published = Q(minutes__status=Minutes.Status.PUBLISHED)
+    """Meetings whose published minutes match `query`, or whose title contains it."""
+    published = Minutes.objects.filter(status=Minutes.Status.PUBLISHED)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        from django.contrib.postgres.search import SearchQuery
 
-        # "simple" works for all three languages of the portal; a stemmer for one would mangle the others.
-        vector = SearchVector("title", "minutes__body", "minutes__decisions", config="simple")
-        return qs.annotate(search=vector).filter(published, search=SearchQuery(query, config="simple"))
-    return qs.filter(
-        published & (Q(minutes__body__icontains=query) | Q(minutes__decisions__icontains=query))
-        | Q(title__icontains=query)
-    )
+        from meetings.search import CONFIG, minutes_search_vector
+
+        # websearch syntax accepts what people type: words, "quoted phrases", -exclusions.
+        matching = published.annotate(search=minutes_search_vector()).filter(
+            search=SearchQuery(query, config=CONFIG, search_type="websearch")
+        )
+    else:
+        matching = published.filter(Q(body__icontains=query) | Q(decisions__icontains=query))
+    return qs.filter(Q(pk__in=matching.values("meeting_id")) | Q(title__icontains=query))
 
 
 def meeting_archive_list(
@@ -288,9 +291,9 @@ def invitation_get_for_user(*, user: User, pk: int) -> Invitation:
 # --- Calendars and feeds --------------------------------------------------------------------
 
 
-def meeting_schedule(*, subgroup: Subgroup | None = None) -> QuerySet[Meeting]:
+def meeting_schedule(*, subgroup: Subgroup | None = None, include_drafts: bool = False) -> QuerySet[Meeting]:
     """The public schedule: every non-draft meeting (cancelled ones too, so calendars drop them)."""
-    qs = Meeting.objects.exclude(status=S.DRAFT)
+    qs = Meeting.objects.all() if include_drafts else Meeting.objects.exclude(status=S.DRAFT)
     if subgroup is not None:
         qs = qs.filter(subgroup=subgroup)
     return qs.select_related("subgroup").order_by("starts_at", "pk")

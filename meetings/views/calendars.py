@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from meetings import selectors
 from meetings.calendar import build_calendar, meeting_event
-from meetings.models import Subgroup
+from meetings.feeds import PublishedMinutesFeed
+from meetings.models import Minutes, Subgroup
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -31,13 +39,50 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _cached(key_parts: tuple[object, ...], build: Callable[[], tuple[bytes, str]]) -> tuple[bytes, str]:
+    """Whole-schedule files are rebuilt only when their data changed: the key holds its latest change."""
+    raw = "|".join(str(p) for p in (*key_parts, get_language(), settings.SITE_URL))
+    key = "meetings:feed:" + hashlib.sha256(raw.encode()).hexdigest()
+    hit = cache.get(key)
+    if hit is None:
+        hit = build()
+        cache.set(key, hit, 60 * 60)
+    return hit
+
+
 @cache_control(public=True, max_age=300)
 def schedule_ics(request: HttpRequest, subgroup_pk: int | None = None) -> HttpResponse:
     subgroup = get_object_or_404(Subgroup, pk=subgroup_pk) if subgroup_pk else None
     meetings = selectors.meeting_schedule(subgroup=subgroup)
-    events = (meeting_event(m, include_private=False) for m in meetings)
+    # Drafts included: a meeting taken back to draft must drop out of the cached file.
+    state = selectors.meeting_schedule(subgroup=subgroup, include_drafts=True).aggregate(
+        changed=Max("updated_at"), count=Count("pk")
+    )
     name = subgroup.name if subgroup else _("Dialogue Platform: meetings")
-    return _ics(build_calendar(events, name=name), "meetings.ics")
+
+    def build() -> tuple[bytes, str]:
+        events = (meeting_event(m, include_private=False) for m in meetings)
+        return build_calendar(events, name=name), ICS_TYPE
+
+    key = ("schedule", subgroup.pk if subgroup else "all", subgroup.updated_at if subgroup else "",
+           state["changed"], state["count"])
+    body, _type = _cached(key, build)
+    return _ics(body, "meetings.ics")
+
+
+def minutes_atom(request: HttpRequest) -> HttpResponse:
+    state = Minutes.objects.filter(status=Minutes.Status.PUBLISHED).aggregate(
+        changed=Max("updated_at"), count=Count("pk")
+    )
+
+    def build() -> tuple[bytes, str]:
+        response = PublishedMinutesFeed()(request)
+        return response.content, response["Content-Type"]
+
+    body, content_type = _cached(("atom", state["changed"], state["count"]), build)
+    response = HttpResponse(body, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @cache_control(private=True, no_store=True)

@@ -112,3 +112,27 @@ def test_atom_feed_lists_published_minutes_only(client: Client) -> None:
     assert titles == ["41st meeting"]
     assert feed.entries[0].link == f"https://dialogue.example.kz/en/meetings/{published.meeting_id}/"
     assert "UPR" in feed.entries[0].summary
+
+
+def test_cached_feeds_follow_every_change(client: Client, secretariat: User) -> None:
+    meeting = MeetingFactory(title="Soon")
+    url = reverse("meetings_feeds:schedule-ics")
+    assert str(parse_events(client.get(url).content)[0]["status"]) == "CONFIRMED"
+    services.meeting_cancel(actor=secretariat, meeting=meeting, reason="")
+    assert str(parse_events(client.get(url).content)[0]["status"]) == "CANCELLED"
+    services.meeting_transition(actor=secretariat, meeting=meeting, to=Meeting.Status.DRAFT)
+    assert parse_events(client.get(url).content) == []
+
+    atom = reverse("meetings_feeds:minutes-atom")
+    assert feedparser.parse(client.get(atom).content).entries == []
+    PublishedMinutesFactory(meeting__title="Just published")
+    assert [e.title for e in feedparser.parse(client.get(atom).content).entries] == ["Just published"]
+
+
+def test_full_text_search_matches_words_of_published_minutes_only(client: Client) -> None:
+    from meetings import selectors
+
+    PublishedMinutesFactory(meeting__title="A", body="<p>Prevention of torture in places of detention</p>")
+    MinutesFactory(meeting__title="B", body="<p>Detention draft not yet published</p>")
+    assert [m.title for m in selectors.meeting_archive_list(query="detention")] == ["A"]
+    assert list(selectors.meeting_archive_list(query="nothing-like-this")) == []

@@ -1,0 +1,158 @@
+"""Server time of the public meetings pages, in-process: p50 and p95 in milliseconds per case.
+
+Usage (PostgreSQL, the target; DATABASE_URL from the environment):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:55433/bench .venv/bin/python manage.py migrate
+    DATABASE_URL=... .venv/bin/python bench/meetings.py --seed [--iterations 200]
+
+--seed adds 200 meetings (6 agenda items, minutes and 50 invitees each; 150 held with published minutes,
+50 coming) unless they are already there. Targets: p95 < 50 ms for the meeting list, a meeting page, its .ics
+and the Atom feed; p95 < 150 ms for the whole-schedule iCalendar feed. It also prints the SQL queries per case
+(which must not grow with the data) and the process's CPU time, so database time can be told from Python time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialogue_platform.settings")
+os.environ.setdefault("DJANGO_CONN_MAX_AGE", "60")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.signals import request_started  # noqa: E402
+from django.db import connection, reset_queries, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from meetings.models import AgendaItem, Invitation, Meeting, Minutes, Topic  # noqa: E402
+from participants.models import Membership, Organization, User  # noqa: E402
+
+BENCH_TITLE = "Bench meeting"
+MEETINGS, HELD, AGENDA, INVITEES = 200, 150, 6, 50
+BODY = (
+    "<p>The Platform reviewed the implementation of the recommendations of the Universal Periodic Review and the "
+    "treaty bodies, heard ministries on the road maps and NGOs on their alternative reports.</p>"
+) * 20
+
+
+@transaction.atomic
+def seed() -> None:
+    if Meeting.objects.filter(title__startswith=BENCH_TITLE).count() >= MEETINGS:
+        return
+    kinds = [Organization.Kind.MINISTRY, Organization.Kind.NGO, Organization.Kind.INTERNATIONAL]
+    orgs = [
+        Organization.objects.get_or_create(
+            name=f"Bench organisation {n}",
+            defaults={"kind": kinds[n % 3], "standing": "observer" if n % 3 == 2 else "member"},
+        )[0]
+        for n in range(10)
+    ]
+    people = []
+    for n in range(INVITEES):
+        user, _ = User.objects.get_or_create(email=f"bench{n}@example.org", defaults={"first_name": f"Bench {n}"})
+        Membership.objects.get_or_create(user=user, organization=orgs[n % 10])
+        people.append(user)
+    topics = [Topic.objects.get_or_create(name=name)[0] for name in ("UPR", "CRPD", "CAT", "CRC")]
+    now = timezone.now()
+    start_number = 10_000
+    for n in range(MEETINGS):
+        held = n < HELD
+        starts = now - dt.timedelta(days=7 * (HELD - n)) if held else now + dt.timedelta(days=7 * (n - HELD + 1))
+        meeting = Meeting.objects.create(
+            number=start_number + n, title=f"{BENCH_TITLE} {n}", starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=3), format=Meeting.Format.HYBRID, venue="MFA, Astana",
+            online_link="https://meet.example.org/bench", chair="Ambassador-at-Large",
+            status=Meeting.Status.MINUTES_PUBLISHED if held else Meeting.Status.SCHEDULED,
+        )
+        meeting.topics.add(topics[n % 4])
+        items = AgendaItem.objects.bulk_create(
+            [AgendaItem(meeting=meeting, position=p + 1, title=f"Item {p + 1}", minutes_allotted=30)
+             for p in range(AGENDA)]
+        )
+        for item in items:
+            item.presenter_organizations.add(orgs[item.position % 10])
+            item.topics.add(topics[item.position % 4])
+        Invitation.objects.bulk_create([
+            Invitation(meeting=meeting, person=p, organization=orgs[i % 10],
+                       response=Invitation.Response.ACCEPTED, attended=held)
+            for i, p in enumerate(people)
+        ])
+        if held:
+            Minutes.objects.create(meeting=meeting, body=BODY, decisions="<p>Adopted.</p>",
+                                   status=Minutes.Status.PUBLISHED, published_at=starts + dt.timedelta(days=10))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--seed", action="store_true", help="add the 200 bench meetings first")
+    args = parser.parse_args()
+    if args.seed:
+        started = time.perf_counter()
+        seed()
+        print(f"seeded in {time.perf_counter() - started:.1f} s")
+
+    request_started.disconnect(reset_queries)
+    client = Client(SERVER_NAME="localhost")
+    held = Meeting.objects.filter(title__startswith=BENCH_TITLE, status=Meeting.Status.MINUTES_PUBLISHED).last()
+    assert held is not None, "run with --seed first"
+    cases = [
+        ("public meeting list", reverse("meetings:meeting-list"), 50),
+        ("archive (page 1)", reverse("meetings:meeting-archive"), 50),
+        ("archive full-text search", reverse("meetings:meeting-archive") + "?q=treaty", 50),
+        ("meeting page", reverse("meetings:meeting-detail", args=[held.pk]), 50),
+        ("meeting .ics", reverse("meetings:meeting-ics", args=[held.pk]), 50),
+        ("Atom feed (minutes)", reverse("meetings_feeds:minutes-atom"), 50),
+        ("iCalendar feed (whole schedule)", reverse("meetings_feeds:schedule-ics"), 150),
+    ]
+    total = Meeting.objects.count()
+    print(f"database: {connection.vendor} ({connection.settings_dict.get('NAME')}), meetings: {total}, "
+          f"invitations: {Invitation.objects.count()}, agenda items: {AgendaItem.objects.count()}")
+    print(f"{'case':<34} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'target':>7}")
+    failures = []
+    for name, url, target in cases:
+        setup_test_environment()
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        teardown_test_environment()
+        assert response.status_code == 200, (name, response.status_code)
+        for _ in range(args.warmup):
+            client.get(url)
+        timings, cpu = [], []
+        for _ in range(args.iterations):
+            reset_queries()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+            assert response.status_code == 200
+        p95 = percentile(timings, 0.95)
+        if p95 >= target:
+            failures.append(name)
+        print(f"{name:<34} {len(queries):>7} {statistics.median(timings):>8.1f} {p95:>8.1f} {max(timings):>8.1f} "
+              f"{statistics.median(cpu):>8.1f} {'<' + str(target):>7}")
+    print("targets met" if not failures else f"targets NOT met: {', '.join(failures)}")
+
+
+if __name__ == "__main__":
+    main()
