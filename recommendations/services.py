@@ -140,12 +140,23 @@ def _review_for(row: ImportRow, mechanism: Mechanism, cache: dict[tuple[str, str
 
 
 def _named(model: type[Theme] | type[AffectedGroup], names: list[str], cache: dict[str, object]) -> list[object]:
+    """Existing taxonomy entries by name in any language (or slug); new names become new entries.
+
+    Compared in Python (str.casefold): the taxonomy is small, and SQLite folds the case of ASCII only.
+    """
+    if not cache:
+        for entry in model.objects.order_by("-id"):
+            for label in (entry.slug, entry.name, entry.name_ru, entry.name_kk):
+                if label:
+                    cache[label.casefold()] = entry
     found = []
     for name in names:
         slug = slugify(name)[:80] or "item"
-        if slug not in cache:
-            cache[slug], _created = model.objects.get_or_create(slug=slug, defaults={"name": name[:255]})
-        found.append(cache[slug])
+        entry = cache.get(name.casefold()) or cache.get(slug)
+        if entry is None:
+            entry = model.objects.create(slug=slug, name=name[:255])
+            cache[name.casefold()] = cache[slug] = entry
+        found.append(entry)
     return found
 
 

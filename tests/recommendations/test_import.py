@@ -238,3 +238,14 @@ def test_generic_unknown_agency_is_refused_with_the_line() -> None:
     with pytest.raises(ImportRowError, match="Ministry of Magic") as error:
         services.recommendation_import(raw=raw, format="generic", actor=None)
     assert error.value.line == 2
+
+
+def test_issues_reuse_existing_themes_by_name_in_any_language() -> None:
+    existing = Theme.objects.create(slug="women-rights", name="Women's rights", name_ru="Права женщин")
+    import_upr(upr_csv(
+        "Kazakhstan,Asia,,A,France,WEOG,,Accepted,5,Women's rights,34",
+        "Kazakhstan,Asia,,B,France,WEOG,,Accepted,5,права женщин,34",
+    ))
+
+    assert Theme.objects.count() == 1
+    assert existing.recommendations.count() == 2
