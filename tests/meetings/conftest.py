@@ -18,3 +18,8 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+# The quality-gates engineer's Playwright fixtures (headless Chromium against the live server), for
+# tests/meetings/test_browser_journeys.py.
+from tests.quality.conftest import browser, new_context, page, page_as, playwright_driver  # noqa: E402, F401
