@@ -16,7 +16,6 @@ from django.utils import timezone
 from meetings.models import Invitation, Meeting, MeetingDocument, Minutes
 from participants.models import Organization, User
 from tests.meetings.factories import (
-    PDF_BYTES,
     AgendaItemFactory,
     FollowUpActionFactory,
     InvitationFactory,
@@ -135,7 +134,7 @@ def test_secretariat_journey_from_plan_to_published_minutes(
     assert "The Platform discussed the UPR mid-term report." in public
     assert "Send comments on the UPR report" in public
     history = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
-    assert history.count("meetings/manage/%d/minutes/versions/" % meeting.pk) == 3
+    assert history.count(f"meetings/manage/{meeting.pk}/minutes/versions/") == 3
 
 
 def test_secretariat_cancels_meeting_and_invitees_are_told(

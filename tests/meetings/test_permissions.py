@@ -25,7 +25,7 @@ def test_drafts_are_invisible_outside_the_secretariat(role: str, client_as: Call
 
 def test_secretariat_sees_drafts_links_and_all_documents(client_as: Callable[[str], Client]) -> None:
     draft = MeetingFactory(status=Meeting.Status.DRAFT)
-    document = MeetingDocumentFactory(meeting=draft, visibility="participants", title="Internal")
+    MeetingDocumentFactory(meeting=draft, visibility="participants", title="Internal")
     page = client_as("secretariat").get(reverse("meetings:meeting-detail", args=[draft.pk])).content.decode()
     assert SECRET_LINK in page and "Internal" in page
 
