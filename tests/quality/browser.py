@@ -26,6 +26,19 @@ def horizontal_overflow(page: Page) -> int:
     return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
 
 
+def broken_menu_labels(page: Page) -> list[str]:
+    """Visible menu entries whose label wraps onto more than one line (squeezed mid-word or cramped)."""
+    return page.evaluate("""() => [...document.querySelectorAll("header .nav-link")]
+      .filter((link) => link.offsetParent !== null)
+      .filter((link) => {
+        const style = getComputedStyle(link);
+        const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+        const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+        return link.getBoundingClientRect().height - padding > line * 1.5;
+      })
+      .map((link) => link.innerText.trim())""")
+
+
 def focused(page: Page) -> dict[str, object] | None:
     """The focused element and whether it shows a focus indicator (outline or box-shadow)."""
     return page.evaluate(_FOCUS_INDICATOR)
