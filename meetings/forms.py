@@ -183,11 +183,21 @@ class RsvpForm(forms.Form):
     )
 
 
+def _rich_text_attrs(rows: int) -> dict[str, object]:
+    """Labels for the formatting buttons of static/js/meetings-minutes.js, translated here."""
+    return {
+        "rows": rows, "data-meetings-rich": "1", "data-label-toolbar": _("Formatting"),
+        "data-label-paragraph": _("Paragraph"), "data-label-bold": _("Bold"), "data-label-italic": _("Italic"),
+        "data-label-heading": _("Heading"), "data-label-list": _("List"), "data-label-link": _("Link"),
+        "data-label-link-prompt": _("Address of the link"),
+    }
+
+
 class MinutesForm(forms.Form):
-    body = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+    body = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(14)),
                            help_text=_("Formatting allowed: paragraphs, bold, italics, lists, headings, links, "
                                        "tables."))
-    decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(6)))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -265,6 +275,18 @@ class UpcomingFilterForm(_Bootstrap, forms.Form):
                                       required=False, empty_label=_("All"))
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
                                    empty_label=_("Any topic"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._style()
+
+
+class SubgroupFilterForm(_Bootstrap, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    active = forms.TypedChoiceField(
+        label=_("Status"), required=False, empty_value=None, coerce=lambda v: v == "1",
+        choices=[("", _("Active and closed")), ("1", _("Active")), ("0", _("Closed"))],
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

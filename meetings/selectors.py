@@ -41,10 +41,12 @@ def topic_list() -> QuerySet[Topic]:
     return Topic.objects.order_by("name")
 
 
-def subgroup_list(*, active_only: bool = False) -> QuerySet[Subgroup]:
+def subgroup_list(*, active: bool | None = None, query: str = "") -> QuerySet[Subgroup]:
     qs = Subgroup.objects.prefetch_related("co_chair_organizations", "co_chair_people")
-    if active_only:
-        qs = qs.filter(is_active=True)
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    if query:
+        qs = qs.filter(Q(name__icontains=query) | Q(mandate__icontains=query))
     return qs.annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=S.DRAFT))).order_by("name")
 
 

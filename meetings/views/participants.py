@@ -28,7 +28,7 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
         request,
         "meetings/my_meetings.html",
         {
-            "upcoming": [(inv, RsvpForm(initial={"response": inv.response})) for inv in upcoming],
+            "upcoming": upcoming,
             "page": past_page,
             "querystring": querystring,
             "subscription_url": subscription_url,

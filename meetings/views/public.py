@@ -6,7 +6,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from meetings import selectors
-from meetings.forms import ArchiveFilterForm, RsvpForm, StatisticsFilterForm, UpcomingFilterForm
+from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
 from meetings.views.common import paginate
 
 
@@ -46,9 +46,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": selectors.documents_for(meeting=meeting, participant_access=participant_access),
         "minutes": minutes,
         "follow_up_actions": selectors.follow_up_actions_for(meeting=meeting) if minutes else [],
-        "rsvp_form": RsvpForm(initial={"response": invitation.response, "attendance_mode": invitation.attendance_mode})
-        if invitation
-        else None,
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -66,7 +63,11 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def subgroup_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "meetings/subgroup_list.html", {"subgroups": selectors.subgroup_list()})
+    form = SubgroupFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    subgroups = selectors.subgroup_list(active=filters.get("active"), query=filters.get("q", ""))
+    page, querystring = paginate(request, subgroups)
+    return render(request, "meetings/subgroup_list.html", {"form": form, "page": page, "querystring": querystring})
 
 
 def subgroup_detail(request: HttpRequest, pk: int) -> HttpResponse:

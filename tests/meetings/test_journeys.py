@@ -360,3 +360,14 @@ def test_participation_statistics_by_kind_of_organisation(client: Client) -> Non
     per_meeting = response.context["per_meeting"]
     assert per_meeting[0].counts == {"state": 3, "ngo": 2, "observer": 1, "other": 0}
     assert response.context["per_quarter"][0].total == 6
+
+
+def test_subgroup_list_filters_by_status_and_name(client: Client) -> None:
+    from tests.meetings.factories import SubgroupFactory
+
+    SubgroupFactory(name="UPR report group")
+    SubgroupFactory(name="Closed CEDAW group", is_active=False)
+    active = client.get(reverse("meetings:subgroup-list"), {"active": "1"}).content.decode()
+    assert "UPR report group" in active and "Closed CEDAW group" not in active
+    closed = client.get(reverse("meetings:subgroup-list"), {"active": "0", "q": "cedaw"}).content.decode()
+    assert "Closed CEDAW group" in closed and "UPR report group" not in closed
