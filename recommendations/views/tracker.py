@@ -4,7 +4,6 @@ import csv
 import io
 from collections.abc import Iterator
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from recommendations import selectors
 from recommendations.filters import RecommendationFilter
+from recommendations.pagination import CappedPaginator
 from recommendations.forms import BulkClassifyForm
 from recommendations.models import Recommendation
 
@@ -30,7 +30,8 @@ def _filtered(request: HttpRequest) -> RecommendationFilter:
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: every recommendation, filtered, searched, sorted and paginated from GET parameters."""
     filterset = _filtered(request)
-    page = Paginator(filterset.ordered_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(filterset.ordered_qs, PAGE_SIZE, requested=request.GET.get("page") or 1)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     bulk_form = None
@@ -40,6 +41,8 @@ def tracker(request: HttpRequest) -> HttpResponse:
         "filter": filterset,
         "filter_fields": [filterset.form[name] for name in FILTER_FIELDS],
         "page": page,
+        "capped": paginator.is_capped,
+        "cap": paginator.cap,
         "querystring": query.urlencode(),
         "bulk_form": bulk_form,
         "filter_errors": [

@@ -390,3 +390,25 @@ def test_import_template_downloads_with_the_documented_columns(client_as: Callab
     response = client_as("secretariat").get(reverse("recommendations:import-template", args=["csv"]))
     header = response.content.decode().splitlines()[0]
     assert header.startswith("mechanism,cycle,state_under_review")
+
+
+def test_large_results_are_not_counted_to_the_end_but_every_page_stays_reachable(client: Client) -> None:
+    from recommendations import pagination
+
+    for n in range(60):
+        RecommendationFactory(text=f"Row {n:02d}")
+    original = pagination.CAP
+    pagination.CappedPaginator.__init__.__kwdefaults__["cap"] = 30
+    try:
+        first = client.get(TRACKER)
+        assert "More than 30 recommendations" in first.content.decode()
+        assert "Page 1 of" not in first.content.decode()
+        last = client.get(TRACKER, {"page": 3})
+        assert texts(last)[-1] == "Row 00"
+        assert not last.context["page"].has_next()
+        assert last.context["page"].has_previous()
+    finally:
+        pagination.CappedPaginator.__init__.__kwdefaults__["cap"] = original
+    exact = client.get(TRACKER)
+    assert "60 recommendations" in exact.content.decode()
+    assert "Page 1 of 3" in exact.content.decode()

@@ -1,0 +1,42 @@
+"""Pagination that does not count a large result to the end.
+
+COUNT(*) is the dearest query of the tracker at 100,000 rows (30-40 ms, more than everything else together,
+bench/tracker.py). Up to CAP rows the count is exact; past it the page says "more than CAP" and counts only as far
+as the requested page needs, so every page stays reachable and "next" stays right.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+CAP = 5000
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list: QuerySet, per_page: int, *, requested: object = 1, cap: int = CAP) -> None:
+        super().__init__(object_list, per_page)
+        try:
+            self.requested = max(1, int(str(requested)))
+        except (TypeError, ValueError):
+            self.requested = 1
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:  # type: ignore[override]
+        # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
+        limit = max(self.cap, self.requested * self.per_page) + 1
+        return self.object_list[:limit].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > max(self.cap, self.requested * self.per_page)
+
+    def get_page(self, number: object):  # type: ignore[no-untyped-def]
+        try:
+            return self.page(int(str(number)) if number not in (None, "") else 1)
+        except (PageNotAnInteger, ValueError, TypeError):
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)
