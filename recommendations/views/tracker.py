@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from recommendations import selectors
 from recommendations.filters import RecommendationFilter
-from recommendations.pagination import CappedPaginator
 from recommendations.forms import BulkClassifyForm
 from recommendations.models import Recommendation
+from recommendations.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 FILTER_FIELDS = ["mechanism", "cycle", "response", "status", "theme", "group", "sdg", "agency", "state", "kind"]
