@@ -371,3 +371,37 @@ def test_subgroup_list_filters_by_status_and_name(client: Client) -> None:
     assert "UPR report group" in active and "Closed CEDAW group" not in active
     closed = client.get(reverse("meetings:subgroup-list"), {"active": "0", "q": "cedaw"}).content.decode()
     assert "Closed CEDAW group" in closed and "UPR report group" not in closed
+
+
+def test_editing_the_date_of_a_scheduled_meeting_tells_invitees(
+    client_as: Callable[[str], Client], django_capture_on_commit_callbacks: Callable,
+) -> None:
+    meeting = MeetingFactory(number=70, title="Meeting No. 70")
+    InvitationFactory(meeting=meeting)
+    new_start = in_days(50)
+    data = meeting_form_data(number=70, title="Meeting No. 70", starts_at=local(new_start),
+                             ends_at=local(new_start + dt.timedelta(hours=2)))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("secretariat").post(reverse("meetings:meeting-edit", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.starts_at == new_start
+    assert meeting.changes.get().kind == "rescheduled"
+    from django.utils import translation
+
+    with translation.override("ru"):  # the invitee's preferred language (the User default)
+        expected = translation.gettext("New date: %(title)s") % {"title": "Meeting No. 70"}
+    assert len(mail.outbox) == 1 and mail.outbox[0].subject == expected
+
+
+def test_plan_year_with_numbers_in_use_shows_the_clash_and_keeps_the_form(client_as: Callable[[str], Client]) -> None:
+    MeetingFactory(number=61)
+    response = client_as("secretariat").post(reverse("meetings:meeting-plan-year"), {
+        "year": 2035, "first_number": 60, "start_time": "10:00", "duration_hours": 3, "format": "online",
+        "venue": "", "chair": "Ambassador-at-Large",
+    })
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Meeting numbers already in use: 61." in page
+    assert 'value="Ambassador-at-Large"' in page
+    assert not Meeting.objects.filter(starts_at__year=2035).exists()
