@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from meetings import selectors
@@ -55,9 +55,12 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     document = selectors.document_get_for_user(user=request.user, pk=pk)
     extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
     filename = document.title + (f".{extension}" if extension else "")
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=filename, content_type=document.content_type
-    )
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        # The row outlived its file (a restore without the private folder): say "not found", not 500.
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=document.content_type)
     response["Cache-Control"] = "private, no-store"
     return response
 

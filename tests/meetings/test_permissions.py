@@ -53,3 +53,9 @@ def test_only_the_secretariat_may_publish_minutes(role: str, client_as: Callable
     assert response.status_code == 403
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
+
+
+def test_document_whose_file_is_gone_answers_404_not_500(client_as: Callable[[str], Client]) -> None:
+    document = MeetingDocumentFactory()
+    document.file.storage.delete(document.file.name)
+    assert client_as("anonymous").get(reverse("meetings:document-download", args=[document.pk])).status_code == 404
