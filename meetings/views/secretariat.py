@@ -378,10 +378,17 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The minutes were saved."))
             return redirect("meetings:minutes", pk=pk)
+    return _render_minutes(request, meeting, minutes, form=form, conflict=conflict)
+
+
+def _render_minutes(
+    request: HttpRequest, meeting: Meeting, minutes: Minutes | None, *, form: MinutesForm,
+    conflict: Minutes | None = None, action_form: FollowUpActionForm | None = None,
+) -> HttpResponse:
     history = minutes.history.select_related("history_user").order_by("-history_date")[:20] if minutes else []
     return render(request, "meetings/manage/minutes.html", {
         "meeting": meeting, "minutes": minutes, "form": form, "conflict": conflict, "history": history,
-        "actions": selectors.follow_up_actions_for(meeting=meeting), "action_form": FollowUpActionForm(),
+        "actions": selectors.follow_up_actions_for(meeting=meeting), "action_form": action_form or FollowUpActionForm(),
         "tab": "minutes",
     })
 
@@ -426,10 +433,12 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         services.follow_up_action_create(actor=request.user, meeting=meeting, **form.cleaned_data)
         messages.success(request, _("The follow-up action was added."))
-    else:
-        messages.error(request, _("The follow-up action was not added: %(errors)s") % {
-            "errors": " ".join(str(e) for errs in form.errors.values() for e in errs)})
-    return redirect("meetings:minutes", pk=pk)
+        return redirect("meetings:minutes", pk=pk)
+    # Show the errors next to what was typed, with the minutes as they are.
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    initial = {"body": minutes.body, "decisions": minutes.decisions, "version": minutes.version} if minutes else {
+        "version": 1}
+    return _render_minutes(request, meeting, minutes, form=MinutesForm(initial=initial), action_form=form)
 
 
 @require_POST

@@ -405,3 +405,13 @@ def test_plan_year_with_numbers_in_use_shows_the_clash_and_keeps_the_form(client
     assert "Meeting numbers already in use: 61." in page
     assert 'value="Ambassador-at-Large"' in page
     assert not Meeting.objects.filter(starts_at__year=2035).exists()
+
+
+def test_invalid_follow_up_action_keeps_what_was_typed(client_as: Callable[[str], Client]) -> None:
+    meeting = MeetingFactory(past=True)
+    response = client_as("secretariat").post(reverse("meetings:follow-up-create", args=[meeting.pk]), {
+        "description": "Send the draft law to NGOs", "due_date": "not a date", "status": "open"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Send the draft law to NGOs" in page and "Enter a valid date." in page
+    assert not meeting.follow_up_actions.exists()
