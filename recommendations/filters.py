@@ -42,7 +42,7 @@ class FastSelect(forms.Select):
             f'<option value="{escape(str(key))}"{" selected" if str(key) == selected else ""}>{escape(str(label))}</option>'
             for key, label in self.choices
         )
-        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308 - every part escaped above
+        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308  # nosec B703 B308: every part escaped above
 
 
 class RecommendationFilter(django_filters.FilterSet):
