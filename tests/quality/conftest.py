@@ -102,23 +102,43 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 # --- Browser fixtures -------------------------------------------------------------------------
 
 
+# One Playwright driver and one Chromium per session, shared by every conftest that imports these
+# fixtures (tests/meetings/conftest.py does): pytest would otherwise build a second copy of each
+# session fixture there, and a second sync_playwright() refuses to start inside the first one's loop.
+_SHARED: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Playwright]:
+    if "driver" in _SHARED:
+        yield _SHARED["driver"]  # type: ignore[misc]
+        return
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an asyncio loop running in this thread, which Django takes for an
     # async context and then refuses ORM calls from the test; the calls are in fact synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as driver:
-        yield driver
+        _SHARED["driver"] = driver
+        try:
+            yield driver
+        finally:
+            _SHARED.pop("driver", None)
 
 
 @pytest.fixture(scope="session")
 def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     """One headless Chromium for the whole session; each test gets its own context (cookies, storage)."""
+    if "browser" in _SHARED:
+        yield _SHARED["browser"]  # type: ignore[misc]
+        return
     chromium = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-    yield chromium
-    chromium.close()
+    _SHARED["browser"] = chromium
+    try:
+        yield chromium
+    finally:
+        _SHARED.pop("browser", None)
+        chromium.close()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlparse
 
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
@@ -240,7 +241,10 @@ def crawl(
         report.fetched += 1
         where = f"{url} (linked from {found_on})"
         try:
-            response = client.get(url, follow=True)
+            # A savepoint per page: a view's database error must not poison the crawl's transaction
+            # (PostgreSQL refuses every later query in an aborted transaction).
+            with transaction.atomic():
+                response = client.get(url, follow=True)
         except Exception as error:  # noqa: BLE001 - the test client re-raises a view's exception: a 500
             report.problems.append(f"server error ({type(error).__name__}: {error}) at {where}")
             continue
