@@ -19,7 +19,13 @@ from tests.meetings.factories import (
 )
 from tests.quality.browser import csp_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The "browser journeys" gate: when Chromium is missing on a developer's machine, tests/quality/conftest.py
+# deselects these and names the missing tool (with CI=true they fail instead).
+pytestmark = [
+    pytest.mark.quality_gate("browser journeys"),
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SECRET_LINK = "https://meet.example.org/secret-room-42"
 
