@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from recommendations.models import (
@@ -93,6 +94,7 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("action", "date", "author", "state", "reviewed_by")
     list_filter = ("state", "date")
     search_fields = ("text",)
