@@ -29,8 +29,8 @@ RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only-not-a-secret-collectstatic-and-c
         python manage.py compilemessages --ignore .venv --ignore node_modules \
     && DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only-not-a-secret-collectstatic-and-compilemessages \
         python manage.py collectstatic --noinput \
-    && mkdir -p /app/media \
-    && chown portal:portal /app/media
+    && mkdir -p /app/media /app/media-private \
+    && chown portal:portal /app/media /app/media-private
 
 USER portal
 

@@ -101,9 +101,12 @@ def test_services_have_health_checks_and_web_probes_healthz(compose: dict) -> No
 
 
 def test_data_lives_in_named_volumes(compose: dict) -> None:
-    assert {"postgres-data", "redis-data", "media"} <= set(compose["volumes"])
+    assert {"postgres-data", "redis-data", "media", "media-private"} <= set(compose["volumes"])
     assert "postgres-data:/var/lib/postgresql/data" in compose["services"]["postgres"]["volumes"]
     assert "media:/app/media" in compose["services"]["web"]["volumes"]
+    # Participants-only documents must survive a redeploy too, and the worker reads them for digests.
+    for service in ("web", "worker"):
+        assert "media-private:/app/media-private" in compose["services"][service]["volumes"]
 
 
 def test_env_example_names_the_database_and_broker_services_of_compose() -> None:
