@@ -1,0 +1,99 @@
+"""Every change to meetings goes through these functions (STYLE.md section 7.2).
+
+A package by topic; import from `meetings.services` as before."""
+
+from __future__ import annotations
+
+from meetings.services._common import (
+    ALLOWED_TRANSITIONS,
+    RICH_TEXT_TAGS,
+    S,
+    _check_dates,
+    _check_number,
+    _set_topics,
+    next_plenary_number,
+    sanitize_rich_text,
+)
+from meetings.services.agenda import (
+    _check_editable_agenda,
+    agenda_item_create,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_item_update,
+)
+from meetings.services.documents import (
+    document_create,
+    document_delete,
+)
+from meetings.services.invitations import (
+    attendance_record,
+    invitation_delete,
+    invitation_respond,
+    invitations_create,
+)
+from meetings.services.meetings import (
+    _notify_invitees,
+    change_notice_claim,
+    change_notice_recipients,
+    change_notice_release,
+    meeting_cancel,
+    meeting_create,
+    meeting_plan_year,
+    meeting_reschedule,
+    meeting_transition,
+    meeting_update,
+)
+from meetings.services.minutes import (
+    MinutesConflict,
+    follow_up_action_create,
+    follow_up_action_set_status,
+    minutes_approve,
+    minutes_publish,
+    minutes_save,
+)
+from meetings.services.subgroups import (
+    calendar_token_get_or_create,
+    calendar_token_reset,
+    subgroup_save,
+)
+
+__all__ = [
+    "S",
+    "ALLOWED_TRANSITIONS",
+    "RICH_TEXT_TAGS",
+    "sanitize_rich_text",
+    "_check_dates",
+    "_check_number",
+    "_set_topics",
+    "next_plenary_number",
+    "meeting_create",
+    "meeting_update",
+    "meeting_plan_year",
+    "_notify_invitees",
+    "meeting_transition",
+    "meeting_cancel",
+    "meeting_reschedule",
+    "change_notice_recipients",
+    "change_notice_claim",
+    "change_notice_release",
+    "_check_editable_agenda",
+    "agenda_item_create",
+    "agenda_item_update",
+    "agenda_item_delete",
+    "agenda_item_move",
+    "invitations_create",
+    "invitation_delete",
+    "invitation_respond",
+    "attendance_record",
+    "MinutesConflict",
+    "minutes_save",
+    "minutes_approve",
+    "minutes_publish",
+    "follow_up_action_create",
+    "follow_up_action_set_status",
+    "document_create",
+    "document_delete",
+    "subgroup_save",
+    "calendar_token_get_or_create",
+    "calendar_token_reset",
+]

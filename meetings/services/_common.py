@@ -1,0 +1,77 @@
+"""Rules shared by the meetings services: status transitions, rich-text sanitising, field checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import nh3
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from dialogue_platform.exceptions import ApplicationError
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    Subgroup,
+    Topic,
+)
+
+S = Meeting.Status
+
+# The life of a meeting. Publishing minutes is the only way into MINUTES_PUBLISHED (minutes_publish).
+ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    S.DRAFT: (S.SCHEDULED, S.CANCELLED),
+    S.SCHEDULED: (S.DRAFT, S.HELD, S.CANCELLED),
+    S.HELD: (S.MINUTES_PUBLISHED,),
+    S.MINUTES_PUBLISHED: (),
+    S.CANCELLED: (S.DRAFT,),
+}
+
+RICH_TEXT_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a", "table",
+    "thead", "tbody", "tr", "th", "td",
+}
+
+
+def sanitize_rich_text(html: str) -> str:
+    """Keep the formatting minutes need, drop scripts, styles and event handlers."""
+    return nh3.clean(
+        html or "",
+        tags=RICH_TEXT_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+
+
+def _check_dates(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
+    if ends_at <= starts_at:
+        raise ApplicationError(_("The meeting must end after it starts."), field="ends_at")
+
+
+def _check_number(number: int | None, subgroup: Subgroup | None, exclude_pk: int | None = None) -> None:
+    if number is None or subgroup is not None:
+        return
+    clash = Meeting.objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)
+    if clash.exists():
+        raise ApplicationError(
+            _("There is already a plenary meeting number %(number)d.") % {"number": number}, field="number"
+        )
+
+
+def _set_topics(obj: Meeting | AgendaItem, topics: Iterable[str] | None) -> None:
+    if topics is None:
+        return
+    names = {t.strip() for t in topics if t and t.strip()}
+    objs = []
+    for name in sorted(names):
+        topic = Topic.objects.filter(name__iexact=name).first() or Topic.objects.create(name=name[:100])
+        objs.append(topic)
+    obj.topics.set(objs)
+
+
+def next_plenary_number() -> int:
+    return (Meeting.objects.filter(subgroup__isnull=True).aggregate(m=Max("number"))["m"] or 0) + 1

@@ -1,0 +1,90 @@
+"""Invitations, answers and attendance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dialogue_platform.exceptions import ApplicationError
+from meetings.models import (
+    Invitation,
+    Meeting,
+)
+from meetings.services._common import (
+    S,
+)
+from participants.models import Membership, User
+
+
+@transaction.atomic
+def invitations_create(*, actor: User, meeting: Meeting, people: Iterable[User]) -> int:
+    """Invite people who are not invited yet; returns how many were added."""
+    if meeting.status in (S.CANCELLED, S.HELD, S.MINUTES_PUBLISHED):
+        raise ApplicationError(_("Invitations can be sent only for a draft or scheduled meeting."))
+    people = [p for p in people if p.is_active]
+    already = set(meeting.invitations.values_list("person_id", flat=True))
+    new_people = [p for p in people if p.pk not in already]
+    primary = dict(
+        Membership.objects.filter(user__in=new_people, is_primary=True).values_list("user_id", "organization_id")
+    )
+    Invitation.objects.bulk_create(
+        [Invitation(meeting=meeting, person=p, organization_id=primary.get(p.pk)) for p in new_people],
+        ignore_conflicts=True,
+    )
+    return len(new_people)
+
+
+@transaction.atomic
+def invitation_delete(*, actor: User, invitation: Invitation) -> None:
+    if invitation.meeting.status not in (S.DRAFT, S.SCHEDULED):
+        raise ApplicationError(_("Invitations of a past or cancelled meeting are kept for the record."))
+    invitation.delete()
+
+
+@transaction.atomic
+def invitation_respond(*, actor: User, invitation: Invitation, response: str, attendance_mode: str = "") -> Invitation:
+    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    if invitation.person_id != actor.pk:
+        raise ApplicationError(_("You can answer only your own invitations."))
+    meeting = invitation.meeting
+    if meeting.status == S.CANCELLED:
+        raise ApplicationError(_("This meeting has been cancelled; there is nothing to answer."))
+    if meeting.ends_at <= timezone.now() or meeting.status in (S.HELD, S.MINUTES_PUBLISHED):
+        raise ApplicationError(_("This meeting is over; answers are closed."))
+    if meeting.status != S.SCHEDULED:
+        raise ApplicationError(_("This meeting is not open for answers yet."))
+    if response not in (Invitation.Response.ACCEPTED, Invitation.Response.DECLINED, Invitation.Response.TENTATIVE):
+        raise ApplicationError(_("Please choose accept, decline or tentative."), field="response")
+    if attendance_mode and attendance_mode not in Invitation.AttendanceMode.values:
+        raise ApplicationError(_("Unknown attendance mode."), field="attendance_mode")
+    if attendance_mode == Invitation.AttendanceMode.ONLINE and meeting.format == Meeting.Format.IN_PERSON:
+        raise ApplicationError(_("This meeting takes place in person only."), field="attendance_mode")
+    if attendance_mode == Invitation.AttendanceMode.IN_PERSON and meeting.format == Meeting.Format.ONLINE:
+        raise ApplicationError(_("This meeting takes place online only."), field="attendance_mode")
+    if not attendance_mode and response != Invitation.Response.DECLINED:
+        attendance_mode = (
+            Invitation.AttendanceMode.ONLINE
+            if meeting.format == Meeting.Format.ONLINE
+            else Invitation.AttendanceMode.IN_PERSON
+        )
+    invitation.response = response
+    invitation.attendance_mode = "" if response == Invitation.Response.DECLINED else attendance_mode
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["response", "attendance_mode", "responded_at", "updated_at"])
+    return invitation
+
+
+@transaction.atomic
+def attendance_record(*, actor: User, meeting: Meeting, attended_person_ids: Iterable[int]) -> int:
+    """Mark who attended: everyone invited and not listed is recorded as absent. Returns the number present."""
+    if meeting.status not in (S.HELD, S.MINUTES_PUBLISHED) and meeting.starts_at > timezone.now():
+        raise ApplicationError(_("Attendance can be recorded once the meeting has started."))
+    if meeting.status in (S.CANCELLED, S.DRAFT):
+        raise ApplicationError(_("Attendance is recorded only for scheduled or held meetings."))
+    present = set(attended_person_ids)
+    meeting.invitations.filter(person_id__in=present).update(attended=True, updated_at=timezone.now())
+    meeting.invitations.exclude(person_id__in=present).update(attended=False, updated_at=timezone.now())
+    return meeting.invitations.filter(attended=True).count()

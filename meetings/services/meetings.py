@@ -1,0 +1,236 @@
+"""Meetings: create, edit, plan a year, change status, cancel and reschedule with notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dialogue_platform.exceptions import ApplicationError
+from meetings.models import (
+    ChangeNotice,
+    Invitation,
+    Meeting,
+    MeetingChange,
+    Subgroup,
+)
+from meetings.services._common import (
+    ALLOWED_TRANSITIONS,
+    S,
+    _check_dates,
+    _check_number,
+    _set_topics,
+    next_plenary_number,
+)
+from participants.models import User
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor: User | None,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    format: str = Meeting.Format.IN_PERSON,  # noqa: A002
+    number: int | None = None,
+    venue: str = "",
+    online_link: str = "",
+    chair: str = "",
+    description: str = "",
+    subgroup: Subgroup | None = None,
+    topics: Iterable[str] | None = None,
+    status: str = Meeting.Status.DRAFT,
+) -> Meeting:
+    _check_dates(starts_at, ends_at)
+    _check_number(number, subgroup)
+    meeting = Meeting.objects.create(
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        format=format,
+        number=None if subgroup else number,
+        venue=venue,
+        online_link=online_link,
+        chair=chair,
+        description=description,
+        subgroup=subgroup,
+        status=status,
+        created_by=actor,
+    )
+    _set_topics(meeting, topics)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor: User, meeting: Meeting, topics: Iterable[str] | None = None, **fields: Any) -> Meeting:
+    """Edit a meeting. A new date for a scheduled meeting is a reschedule: invitees are told."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status in (S.CANCELLED, S.MINUTES_PUBLISHED):
+        raise ApplicationError(_("A cancelled meeting or one with published minutes can no longer be edited."))
+    starts_at = fields.pop("starts_at", meeting.starts_at)
+    ends_at = fields.pop("ends_at", meeting.ends_at)
+    subgroup = fields.get("subgroup", meeting.subgroup)
+    number = fields.get("number", meeting.number)
+    _check_dates(starts_at, ends_at)
+    _check_number(number, subgroup, exclude_pk=meeting.pk)
+    if subgroup is not None:
+        fields["number"] = None
+    date_changed = (starts_at, ends_at) != (meeting.starts_at, meeting.ends_at)
+    if date_changed and meeting.status == S.SCHEDULED:
+        meeting_reschedule(actor=actor, meeting=meeting, starts_at=starts_at, ends_at=ends_at, reason="")
+        meeting.refresh_from_db()
+    else:
+        meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.save()
+    _set_topics(meeting, topics)
+    return meeting
+
+
+@transaction.atomic
+def meeting_plan_year(
+    *, actor: User, year: int, first_number: int | None = None, start_time: dt.time = dt.time(10, 0),
+    duration_hours: int = 3, format: str = Meeting.Format.HYBRID, venue: str = "", chair: str = "",  # noqa: A002
+) -> list[Meeting]:
+    """Four quarterly plenary meetings of `year` as drafts, numbered consecutively, one per quarter.
+
+    Quarters that already have a plenary meeting are skipped; each new meeting is placed on the
+    15th of the quarter's middle month, to be moved to the real date later.
+    """
+    tz = timezone.get_current_timezone()
+    number = first_number or next_plenary_number()
+    taken = {
+        (m.starts_at.astimezone(tz).month - 1) // 3
+        for m in Meeting.objects.filter(subgroup__isnull=True, starts_at__year=year).exclude(status=S.CANCELLED)
+    }
+    quarters = [q for q in range(4) if q not in taken]
+    if not quarters:
+        raise ApplicationError(_("Every quarter of %(year)d already has a plenary meeting.") % {"year": year})
+    numbers = list(range(number, number + len(quarters)))
+    clashes = sorted(
+        Meeting.objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
+    )
+    if clashes:
+        raise ApplicationError(
+            _("Meeting numbers already in use: %(numbers)s.") % {"numbers": ", ".join(map(str, clashes))},
+            field="first_number",
+        )
+    created = []
+    for quarter, n in zip(quarters, numbers, strict=True):
+        starts_at = dt.datetime.combine(dt.date(year, quarter * 3 + 2, 15), start_time, tzinfo=tz)
+        created.append(
+            meeting_create(
+                actor=actor,
+                title=_("Meeting No. %(number)d of the Dialogue Platform on the Human Dimension") % {"number": n},
+                number=n,
+                starts_at=starts_at,
+                ends_at=starts_at + dt.timedelta(hours=duration_hours),
+                format=format,
+                venue=venue,
+                chair=chair,
+            )
+        )
+    return created
+
+
+def _notify_invitees(change: MeetingChange) -> None:
+    from meetings.tasks import send_meeting_change_notices
+
+    transaction.on_commit(lambda: send_meeting_change_notices.delay(change.pk))
+
+
+@transaction.atomic
+def meeting_transition(*, actor: User, meeting: Meeting, to: str) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if to not in ALLOWED_TRANSITIONS.get(meeting.status, ()):
+        raise ApplicationError(
+            _("A meeting cannot go from “%(current)s” to “%(target)s”.")
+            % {"current": S(meeting.status).label, "target": S(to).label if to in S.values else to},
+            field="status",
+        )
+    if to == S.MINUTES_PUBLISHED:
+        raise ApplicationError(_("Publish the minutes to mark the meeting as having published minutes."))
+    if to == S.HELD and meeting.starts_at > timezone.now():
+        raise ApplicationError(_("A meeting can be marked as held only once it has started."), field="status")
+    if to == S.CANCELLED:
+        return meeting_cancel(actor=actor, meeting=meeting, reason="")
+    meeting.status = to
+    meeting.save(update_fields=["status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if S.CANCELLED not in ALLOWED_TRANSITIONS[meeting.status]:
+        raise ApplicationError(_("Only a draft or scheduled meeting can be cancelled."))
+    change = MeetingChange.objects.create(
+        meeting=meeting,
+        kind=MeetingChange.Kind.CANCELLED,
+        previous_starts_at=meeting.starts_at,
+        previous_ends_at=meeting.ends_at,
+        reason=reason,
+        made_by=actor,
+    )
+    was_scheduled = meeting.status == S.SCHEDULED
+    meeting.status = S.CANCELLED
+    meeting.save(update_fields=["status", "updated_at"])
+    if was_scheduled:
+        _notify_invitees(change)
+    return meeting
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *, actor: User, meeting: Meeting, starts_at: dt.datetime, ends_at: dt.datetime, reason: str
+) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in (S.DRAFT, S.SCHEDULED):
+        raise ApplicationError(_("Only a draft or scheduled meeting can be moved to another date."))
+    _check_dates(starts_at, ends_at)
+    if (starts_at, ends_at) == (meeting.starts_at, meeting.ends_at):
+        raise ApplicationError(_("The new date is the same as the current one."), field="starts_at")
+    change = MeetingChange.objects.create(
+        meeting=meeting,
+        kind=MeetingChange.Kind.RESCHEDULED,
+        previous_starts_at=meeting.starts_at,
+        previous_ends_at=meeting.ends_at,
+        reason=reason,
+        made_by=actor,
+    )
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.save(update_fields=["starts_at", "ends_at", "updated_at"])
+    if meeting.status == S.SCHEDULED:
+        _notify_invitees(change)
+    return meeting
+
+
+def change_notice_recipients(*, change: MeetingChange) -> list[User]:
+    return [
+        inv.person
+        for inv in change.meeting.invitations.exclude(response=Invitation.Response.DECLINED)
+        .filter(person__is_active=True)
+        .select_related("person")
+        .order_by("pk")
+    ]
+
+
+def change_notice_claim(*, change: MeetingChange, recipient: User) -> bool:
+    """Record that `recipient` is being told about `change`; False if someone already did it."""
+    try:
+        with transaction.atomic():
+            ChangeNotice.objects.create(change=change, recipient=recipient)
+    except IntegrityError:
+        return False
+    return True
+
+
+def change_notice_release(*, change: MeetingChange, recipient: User) -> None:
+    """Undo a claim whose e-mail could not be sent, so a retry sends it."""
+    ChangeNotice.objects.filter(change=change, recipient=recipient).delete()

@@ -1,0 +1,121 @@
+"""Minutes with optimistic locking, approval, publication, and their follow-up actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dialogue_platform.exceptions import ApplicationError
+from meetings.models import (
+    FollowUpAction,
+    Meeting,
+    Minutes,
+)
+from meetings.services._common import (
+    S,
+    sanitize_rich_text,
+)
+from participants.models import Organization, User
+
+
+class MinutesConflict(ApplicationError):
+    """Someone saved the minutes after this editor opened them; `current` is their version."""
+
+    def __init__(self, message: str, *, current: Minutes) -> None:
+        super().__init__(message, field="body")
+        self.current = current
+
+
+@transaction.atomic
+def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, version: int) -> Minutes:
+    """Save a draft of the minutes, refusing the save when `version` is not the stored one."""
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    if meeting.status in (S.DRAFT, S.CANCELLED):
+        raise ApplicationError(_("Minutes can be written only for a scheduled or held meeting."))
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first() or Minutes(meeting=meeting)
+    if minutes.version != version:
+        raise MinutesConflict(
+            _("Someone else saved these minutes while you were editing them. Your text is kept below; compare it "
+              "with their version, merge, and save again."),
+            current=minutes,
+        )
+    if minutes.status == Minutes.Status.PUBLISHED:
+        raise ApplicationError(_("Published minutes can no longer be edited."))
+    minutes.body = sanitize_rich_text(body)
+    minutes.decisions = sanitize_rich_text(decisions)
+    if minutes.status == Minutes.Status.APPROVED:
+        # An edit after approval needs a new approval.
+        minutes.status = Minutes.Status.DRAFT
+        minutes.approved_at = None
+    minutes.version += 1
+    minutes.updated_by = actor
+    try:
+        with transaction.atomic():
+            minutes.save()
+    except IntegrityError:
+        # Two first drafts at once: the other one was saved first.
+        raise MinutesConflict(
+            _("Someone else saved these minutes while you were editing them. Your text is kept below; compare it "
+              "with their version, merge, and save again."),
+            current=Minutes.objects.get(meeting=meeting),
+        ) from None
+    return minutes
+
+
+@transaction.atomic
+def minutes_approve(*, actor: User, meeting: Meeting) -> Minutes:
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    if minutes is None or minutes.status != Minutes.Status.DRAFT:
+        raise ApplicationError(_("Only draft minutes can be approved."))
+    if not minutes.body.strip():
+        raise ApplicationError(_("The minutes are empty; write them before approving."))
+    if meeting.status not in (S.HELD,):
+        raise ApplicationError(_("Minutes can be approved once the meeting is marked as held."))
+    minutes.status = Minutes.Status.APPROVED
+    minutes.approved_at = timezone.now()
+    minutes.version += 1
+    minutes.updated_by = actor
+    minutes.save()
+    return minutes
+
+
+@transaction.atomic
+def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    if minutes is None or minutes.status != Minutes.Status.APPROVED:
+        raise ApplicationError(_("Only approved minutes can be published."))
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != S.HELD:
+        raise ApplicationError(_("Minutes can be published only for a held meeting."))
+    minutes.status = Minutes.Status.PUBLISHED
+    minutes.published_at = timezone.now()
+    minutes.version += 1
+    minutes.updated_by = actor
+    minutes.save()
+    meeting.status = S.MINUTES_PUBLISHED
+    meeting.save(update_fields=["status", "updated_at"])
+    return minutes
+
+
+@transaction.atomic
+def follow_up_action_create(
+    *, actor: User, meeting: Meeting, description: str, owner_organization: Organization | None,
+    due_date: dt.date | None, status: str = FollowUpAction.Status.OPEN,
+) -> FollowUpAction:
+    return FollowUpAction.objects.create(
+        meeting=meeting, description=description, owner_organization=owner_organization, due_date=due_date,
+        status=status,
+    )
+
+
+@transaction.atomic
+def follow_up_action_set_status(*, actor: User, action: FollowUpAction, status: str) -> FollowUpAction:
+    if status not in FollowUpAction.Status.values:
+        raise ApplicationError(_("Unknown status."), field="status")
+    action.status = status
+    action.save(update_fields=["status", "updated_at"])
+    return action
