@@ -11,6 +11,34 @@ from django.utils import translation
 from participants.models import Organization, User
 from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
 
+_DESELECTED_NOT_POSTGRESQL = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests of PostgreSQL-only features are deselected on other databases, and the run says so.
+
+    Deselected, not skipped: they are not a pass that did not happen, they run in .ci/run's PostgreSQL pass.
+    """
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    kept = [item for item in items if item.get_closest_marker("postgresql") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgresql") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+    config.stash[_DESELECTED_NOT_POSTGRESQL] = len(deselected)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    count = config.stash.get(_DESELECTED_NOT_POSTGRESQL, 0)
+    if count:
+        terminalreporter.write_line(
+            f"{count} PostgreSQL-only test(s) deselected on this database; .ci/run runs them on PostgreSQL."
+        )
+
+
 ROLES = ("anonymous", "secretariat", "focal_point", "ngo", "observer")
 
 _ROLE_ORGANIZATION = {

@@ -9,10 +9,8 @@ from django.test import Client
 from recommendations.models import Recommendation
 from tests.recommendations.factories import RecommendationFactory
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's; SQLite uses icontains"),
-]
+# Deselected (never skipped) on SQLite by the root conftest; SQLite's search is the icontains fallback.
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 def test_search_vector_is_filled_by_the_trigger_and_indexed() -> None:
