@@ -56,6 +56,12 @@ class BulkClassifyForm(forms.Form):
                                required=False)
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # The tracker shows this form beside the filter form, which has fields of the same names:
+        # distinct ids keep the labels pointing at the right control.
+        kwargs.setdefault("auto_id", "bulk-%s")
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def clean(self) -> dict[str, object]:
         data = super().clean()
         if not any(data.get(name) for name in ("theme", "agency", "road_map", "status")):
@@ -102,7 +108,11 @@ class ProgressUpdateForm(forms.ModelForm):
     class Meta:
         model = ProgressUpdate
         fields = ["date", "text", "evidence_url", "evidence_file", "proposed_status"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 4})}
+        # A date input takes ISO dates whatever the page language; a localised value would show as empty.
+        widgets = {
+            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -36,20 +36,7 @@ _RELATED_WIDGET_EXTRACTS = ("related-widget-wrapper-link", '""><img', '"><img')
 # Errors found by this gate in other apps' pages when it was introduced, tolerated until their
 # owners fix them: (URL regex, message substring, owner and cause). Each is printed in the
 # terminal summary, and an entry that no longer matches anything is reported so it gets removed.
-KNOWN_PAGE_ERRORS: list[tuple[str, str, str]] = [
-    (
-        r"^/(en|ru|kk)/recommendations/$",
-        "Duplicate ID",
-        "recommendations: the secretariat's bulk-classify form repeats the filter form's field ids "
-        "(theme, agency, status) on the tracker; give BulkClassifyForm a prefix",
-    ),
-    (
-        r"^/ru/roadmaps/actions/\d+/progress/$",
-        "for attribute “value” on element “input”: The literal did not satisfy the date format",
-        "recommendations: ProgressUpdateForm's DateInput(type=date) prints the localised date (23.11.2026); "
-        "it needs format='%Y-%m-%d', or Russian users see an empty date field",
-    ),
-]
+KNOWN_PAGE_ERRORS: list[tuple[str, str, str]] = []
 
 
 def known_page_error(message: str, url: str) -> str | None:
