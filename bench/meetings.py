@@ -17,21 +17,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialogue_platform.settings")
-os.environ.setdefault("DJANGO_CONN_MAX_AGE", "60")
-
-import django  # noqa: E402
-
-django.setup()
-
+from _bootstrap import percentile  # configures Django before the imports below
 from django.core.cache import cache  # noqa: E402
 from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries, transaction  # noqa: E402
@@ -97,10 +86,6 @@ def seed() -> None:
             Minutes.objects.create(meeting=meeting, body=BODY, decisions="<p>Adopted.</p>",
                                    status=Minutes.Status.PUBLISHED, published_at=starts + dt.timedelta(days=10))
 
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

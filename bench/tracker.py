@@ -17,22 +17,10 @@ column; recommendations/pagination.py).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialogue_platform.settings")
-# Keep the connection between requests, as production does (DJANGO_CONN_MAX_AGE defaults to 60 there).
-os.environ.setdefault("DJANGO_CONN_MAX_AGE", "60")
-
-import django  # noqa: E402
-
-django.setup()
-
+from _bootstrap import percentile  # configures Django before the imports below
 from django.core.management import call_command  # noqa: E402
 from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
@@ -55,10 +43,6 @@ def cases() -> list[tuple[str, dict[str, str]]]:
         ("page 50", {"page": "50"}),
     ]
 
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

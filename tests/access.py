@@ -6,6 +6,8 @@ every role, so a view that forgets its permission check fails there.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,3 +34,18 @@ class Rule:
         if self.allowed == SIGNED_IN or role in self.allowed:
             return "ok"
         return "forbidden"
+
+
+def all_access_rules() -> list[Rule]:
+    """Every ACCESS_RULES entry of every tests/<app>/access.py."""
+    import tests
+
+    rules: list[Rule] = []
+    for module in pkgutil.iter_modules(tests.__path__):
+        if module.ispkg:
+            try:
+                access = importlib.import_module(f"tests.{module.name}.access")
+            except ModuleNotFoundError:
+                continue
+            rules.extend(access.ACCESS_RULES)
+    return rules

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from urllib.parse import urlparse
 
@@ -11,24 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-import tests
 from conftest import ROLES
-from tests.access import Rule
+from tests.access import Rule, all_access_rules
 
-
-def _all_rules() -> list[Rule]:
-    rules: list[Rule] = []
-    for module in pkgutil.iter_modules(tests.__path__):
-        if module.ispkg:
-            try:
-                access = importlib.import_module(f"tests.{module.name}.access")
-            except ModuleNotFoundError:
-                continue
-            rules.extend(access.ACCESS_RULES)
-    return rules
-
-
-RULES = _all_rules()
+RULES = all_access_rules()
 
 
 def test_matrix_covers_every_app() -> None:

@@ -7,8 +7,6 @@ other engineers are therefore covered as soon as they are linked or declared in 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,8 +19,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
-import tests
-from tests.access import Rule
+from tests.access import Rule, all_access_rules
 from tests.quality.csp import inline_code
 
 # Template syntax or gettext placeholders that must never reach a reader.
@@ -42,15 +39,7 @@ _HOST = "testserver"
 
 def access_rules() -> list[Rule]:
     """Every ACCESS_RULES entry of every tests/<app>/access.py."""
-    rules: list[Rule] = []
-    for module in pkgutil.iter_modules(tests.__path__):
-        if module.ispkg:
-            try:
-                access = importlib.import_module(f"tests.{module.name}.access")
-            except ModuleNotFoundError:
-                continue
-            rules.extend(access.ACCESS_RULES)
-    return rules
+    return all_access_rules()
 
 
 def rule_urls() -> list[tuple[Rule, str]]:
