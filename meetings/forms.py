@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
+from recommendations.models import Recommendation, RoadMap
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -43,6 +45,54 @@ class TopicsField(forms.CharField):
     def clean(self, value: object) -> list[str]:  # type: ignore[override]
         text = super().clean(value)
         return [part.strip()[:100] for part in (text or "").split(",") if part.strip()]
+
+
+def _road_maps() -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=RoadMap.objects.order_by("number"), required=False, label=_("Road maps")
+    )
+
+
+class RecommendationNumbersField(forms.CharField):
+    """Recommendations by their tracker number ("#12, 45"); cleans to a list of Recommendation objects."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 1000)
+        kwargs.setdefault("label", _("Recommendations"))
+        kwargs.setdefault("help_text", _("Numbers as shown in the recommendations tracker, e.g. #12, 45."))
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def prepare_value(self, value: object) -> object:
+        if isinstance(value, (list, tuple)) or hasattr(value, "all"):
+            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
+            return ", ".join(f"#{getattr(r, 'pk', r)}" for r in items)
+        return value
+
+    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
+        text = super().clean(value) or ""
+        parts = [part for part in re.split(r"[\s,;]+", text) if part]
+        ids: list[int] = []
+        bad: list[str] = []
+        for part in parts:
+            number = part.lstrip("#")
+            if number.isdigit() and int(number) > 0:
+                if int(number) not in ids:
+                    ids.append(int(number))
+            else:
+                bad.append(part)
+        if bad:
+            raise forms.ValidationError(
+                _("These are not recommendation numbers: %(values)s. Use the numbers shown in the tracker, e.g. #12."),
+                code="invalid", params={"values": ", ".join(bad)},
+            )
+        found = {r.pk: r for r in Recommendation.objects.filter(pk__in=ids).defer("search_vector")}
+        unknown = [f"#{pk}" for pk in ids if pk not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _("No recommendation has the number %(values)s."), code="unknown", params={"values": ", ".join(unknown)}
+            )
+        return [found[pk] for pk in ids]
 
 
 class MeetingForm(forms.ModelForm):
@@ -138,6 +188,8 @@ class AgendaItemForm(forms.Form):
     presenter_organizations = _organizations()
     presenter_people = _people()
     topics = TopicsField()
+    road_maps = _road_maps()
+    recommendations = RecommendationNumbersField()
     follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -204,12 +256,14 @@ class MinutesForm(forms.Form):
 class FollowUpActionForm(forms.ModelForm):
     class Meta:
         model = FollowUpAction
-        fields = ["description", "owner_organization", "due_date", "status"]
+        fields = ["description", "owner_organization", "due_date", "status", "road_map"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["owner_organization"].queryset = Organization.objects.filter(is_active=True).order_by("name")
+        self.fields["road_map"].queryset = RoadMap.objects.order_by("number")
+        self.fields["road_map"].help_text = _("The road map this decision advances, if any.")
 
 
 class DocumentForm(forms.Form):

@@ -197,6 +197,12 @@ class AgendaItem(TimeStampedModel):
         related_name="agenda_items",
         verbose_name=_("follows up on"),
     )
+    road_maps = models.ManyToManyField(
+        "recommendations.RoadMap", blank=True, related_name="agenda_items", verbose_name=_("road maps")
+    )
+    recommendations = models.ManyToManyField(
+        "recommendations.Recommendation", blank=True, related_name="agenda_items", verbose_name=_("recommendations")
+    )
 
     class Meta:
         verbose_name = _("agenda item")
@@ -306,6 +312,15 @@ class FollowUpAction(TimeStampedModel):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    # Decisions feed the recommendations tracker: the road map this action advances.
+    road_map = models.ForeignKey(
+        "recommendations.RoadMap",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_follow_ups",
+        verbose_name=_("road map"),
+    )
 
     class Meta:
         verbose_name = _("follow-up action")

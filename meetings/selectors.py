@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from meetings.models import (
     Topic,
 )
 from participants.models import Organization, User
+from recommendations.models import Action, Recommendation, RoadMap
 
 S = Meeting.Status
 
@@ -158,7 +160,10 @@ def meeting_get_for_user(*, user: object, pk: int) -> Meeting:
 def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
     return list(
         meeting.agenda_items.order_by("position").prefetch_related(
-            "presenter_people", "presenter_organizations", "topics"
+            "presenter_people", "presenter_organizations", "topics",
+            Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
+            Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
+                     .order_by("pk")),
         )
     )
 
@@ -181,7 +186,9 @@ def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
 
 
 def follow_up_actions_for(*, meeting: Meeting) -> list[FollowUpAction]:
-    return list(meeting.follow_up_actions.select_related("owner_organization").order_by("due_date", "pk"))
+    return list(
+        meeting.follow_up_actions.select_related("owner_organization", "road_map").order_by("due_date", "pk")
+    )
 
 
 def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
@@ -212,6 +219,19 @@ def agenda_suggestions(*, meeting: Meeting) -> QuerySet[FollowUpAction]:
         .exclude(pk__in=on_agenda)
         .select_related("meeting", "owner_organization")
         .order_by("due_date", "pk")
+    )
+
+
+def agenda_road_map_suggestions(*, meeting: Meeting, today: dt.date | None = None) -> QuerySet[Action]:
+    """Overdue road-map actions (deadline passed, not done) whose road map is not yet on this agenda."""
+    today = today or timezone.localdate()
+    on_agenda = RoadMap.objects.filter(agenda_items__meeting=meeting).values("pk")
+    return (
+        Action.objects.filter(deadline__lt=today)
+        .exclude(status=Action.Status.DONE)
+        .exclude(road_map__in=on_agenda)
+        .select_related("road_map")
+        .order_by("deadline", "road_map__number", "number")
     )
 
 

@@ -35,6 +35,8 @@ urlpatterns = [
     path("meetings/manage/<int:pk>/agenda/", secretariat.agenda, name="agenda"),
     path("meetings/manage/<int:pk>/agenda/suggestions/<int:action_pk>/add/", secretariat.agenda_suggestion_add,
          name="agenda-suggestion-add"),
+    path("meetings/manage/<int:pk>/agenda/road-map-actions/<int:action_pk>/add/",
+         secretariat.agenda_road_map_action_add, name="agenda-road-map-action-add"),
     path("meetings/manage/<int:pk>/agenda/<int:item_pk>/edit/", secretariat.agenda_item_edit, name="agenda-item-edit"),
     path("meetings/manage/<int:pk>/agenda/<int:item_pk>/delete/", secretariat.agenda_item_delete,
          name="agenda-item-delete"),

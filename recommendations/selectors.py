@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -152,12 +152,35 @@ def roadmap_get(*, number: int) -> RoadMap:
         )
     except RoadMap.DoesNotExist:
         raise Http404 from None
+    road_map.discussed_at = _meetings_discussing(road_map)  # type: ignore[attr-defined]
     all_actions = list(road_map.actions.all())
     road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
     road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
     road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
     road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
     return road_map
+
+
+def _meetings_discussing(road_map: RoadMap) -> list[object]:
+    """Meetings whose agenda items link this road map, newest first; drafts left out.
+
+    The meetings app (a later app) adds the reverse relation RoadMap.agenda_items; it is reached by name so
+    this app never imports meetings, and without it the list is simply empty.
+    """
+    try:
+        agenda_item_model = RoadMap._meta.get_field("agenda_items").related_model
+    except FieldDoesNotExist:
+        return []
+    items = (
+        agenda_item_model.objects.filter(road_maps=road_map)
+        .exclude(meeting__status="draft")
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "meeting_id", "position")
+    )
+    meetings: dict[int, object] = {}
+    for item in items:
+        meetings.setdefault(item.meeting_id, item.meeting)
+    return list(meetings.values())
 
 
 def agency_list() -> QuerySet[Organization]:

@@ -19,6 +19,7 @@ from meetings.services._common import (
     _set_topics,
 )
 from participants.models import Organization, User
+from recommendations.models import Recommendation, RoadMap
 
 
 def _check_editable_agenda(meeting: Meeting) -> None:
@@ -38,6 +39,8 @@ def agenda_item_create(
     presenter_organizations: Iterable[Organization] = (),
     topics: Iterable[str] | None = None,
     follow_up_of: FollowUpAction | None = None,
+    road_maps: Iterable[RoadMap] = (),
+    recommendations: Iterable[Recommendation] = (),
 ) -> AgendaItem:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _check_editable_agenda(meeting)
@@ -53,6 +56,8 @@ def agenda_item_create(
     item.presenter_people.set(presenter_people)
     item.presenter_organizations.set(presenter_organizations)
     _set_topics(item, topics)
+    item.road_maps.set(road_maps)
+    item.recommendations.set(recommendations)
     return item
 
 
@@ -67,6 +72,8 @@ def agenda_item_update(
     presenter_people: Iterable[User] = (),
     presenter_organizations: Iterable[Organization] = (),
     topics: Iterable[str] | None = None,
+    road_maps: Iterable[RoadMap] | None = None,
+    recommendations: Iterable[Recommendation] | None = None,
 ) -> AgendaItem:
     _check_editable_agenda(item.meeting)
     item.title, item.description, item.minutes_allotted = title, description, minutes_allotted
@@ -74,6 +81,11 @@ def agenda_item_update(
     item.presenter_people.set(presenter_people)
     item.presenter_organizations.set(presenter_organizations)
     _set_topics(item, topics)
+    # None leaves the links as they are (callers that do not edit them).
+    if road_maps is not None:
+        item.road_maps.set(road_maps)
+    if recommendations is not None:
+        item.recommendations.set(recommendations)
     return item
 
 

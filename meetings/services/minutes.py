@@ -19,6 +19,7 @@ from meetings.services._common import (
     sanitize_rich_text,
 )
 from participants.models import Organization, User
+from recommendations.models import RoadMap
 
 
 class MinutesConflict(ApplicationError):
@@ -104,11 +105,11 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
 @transaction.atomic
 def follow_up_action_create(
     *, actor: User, meeting: Meeting, description: str, owner_organization: Organization | None,
-    due_date: dt.date | None, status: str = FollowUpAction.Status.OPEN,
+    due_date: dt.date | None, status: str = FollowUpAction.Status.OPEN, road_map: RoadMap | None = None,
 ) -> FollowUpAction:
     return FollowUpAction.objects.create(
         meeting=meeting, description=description, owner_organization=owner_organization, due_date=due_date,
-        status=status,
+        status=status, road_map=road_map,
     )
 
 

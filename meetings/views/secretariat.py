@@ -27,6 +27,7 @@ from meetings.forms import (
 from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, MeetingDocument, Minutes, Subgroup
 from meetings.views.common import form_error, is_htmx, paginate
 from participants.permissions import secretariat_required
+from recommendations.models import Action as RoadMapAction
 
 
 def _meeting(pk: int) -> Meeting:
@@ -176,6 +177,7 @@ def _agenda_context(meeting: Meeting, form: AgendaItemForm) -> dict[str, object]
         "meeting": meeting,
         "items": selectors.agenda_items_for(meeting=meeting),
         "suggestions": selectors.agenda_suggestions(meeting=meeting)[:20],
+        "road_map_suggestions": selectors.agenda_road_map_suggestions(meeting=meeting)[:20],
         "form": form,
         "tab": "agenda",
     }
@@ -217,6 +219,24 @@ def agenda_suggestion_add(request: HttpRequest, pk: int, action_pk: int) -> Http
     return redirect("meetings:agenda", pk=pk)
 
 
+@require_POST
+@secretariat_required
+def agenda_road_map_action_add(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Put an overdue road-map action on the agenda, linked to its road map."""
+    meeting = _meeting(pk)
+    action = get_object_or_404(RoadMapAction.objects.select_related("road_map"), pk=action_pk)
+    title = f"{action.road_map.number}.{action.number} {action.description}"
+    try:
+        services.agenda_item_create(
+            actor=request.user, meeting=meeting, title=title[:255], road_maps=[action.road_map],
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The overdue road-map action was put on the agenda."))
+    return redirect("meetings:agenda", pk=pk)
+
+
 @require_http_methods(["GET", "POST"])
 @secretariat_required
 def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
@@ -226,6 +246,7 @@ def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
         "title": item.title, "description": item.description, "minutes_allotted": item.minutes_allotted,
         "presenter_people": item.presenter_people.all(), "presenter_organizations": item.presenter_organizations.all(),
         "topics": ", ".join(t.name for t in item.topics.all()),
+        "road_maps": item.road_maps.all(), "recommendations": list(item.recommendations.only("pk")),
     }
     form = AgendaItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -26,6 +26,14 @@ def _held_meeting_with_minutes() -> int:
     return MinutesFactory().meeting_id
 
 
+def _overdue_action() -> int:
+    import datetime as dt
+
+    from tests.recommendations.factories import ActionFactory
+
+    return ActionFactory(deadline=dt.date.today() - dt.timedelta(days=10)).pk
+
+
 def _url(name: str, *args: object) -> str:
     return reverse(f"meetings:{name}", args=args)
 
@@ -116,6 +124,8 @@ ACCESS_RULES = [
     Rule("meetings: reschedule", lambda: _url("meeting-reschedule", _meeting()), SECRETARIAT),
     Rule("meetings: agenda", lambda: _url("agenda", _meeting()), SECRETARIAT),
     Rule("meetings: agenda suggestion", lambda: _url("agenda-suggestion-add", _meeting(), _follow_up()[1]),
+         SECRETARIAT, method="post", ok_status=REDIRECT),
+    Rule("meetings: agenda road-map action", lambda: _url("agenda-road-map-action-add", _meeting(), _overdue_action()),
          SECRETARIAT, method="post", ok_status=REDIRECT),
     Rule("meetings: edit agenda item", lambda: _url("agenda-item-edit", *_agenda_item()), SECRETARIAT),
     Rule("meetings: delete agenda item", lambda: _url("agenda-item-delete", *_agenda_item()), SECRETARIAT,
