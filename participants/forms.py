@@ -21,6 +21,8 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].widget = forms.EmailInput(
             attrs={"autofocus": True, "autocomplete": "email", "maxlength": 254}
         )
+        # Our own label, so the portal's wording ("Құпиясөз") is used rather than Django's catalogue's.
+        self.fields["password"].label = _("Password")
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
 
