@@ -15,6 +15,19 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class LocalizedNameMixin:
+    """`localized_name`: the name in the active language (name_ru, name_kk), falling back to English `name`."""
+
+    name: str
+    name_ru: str
+    name_kk: str
+
+    @property
+    def localized_name(self) -> str:
+        language = (get_language() or "en")[:2]
+        return {"ru": self.name_ru, "kk": self.name_kk}.get(language) or self.name
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -100,7 +113,7 @@ class User(AbstractUser):
         return self.is_active and self.role == self.Role.OBSERVER
 
 
-class Organization(TimeStampedModel):
+class Organization(LocalizedNameMixin, TimeStampedModel):
     """A body that takes part in the platform: a member or an observer."""
 
     class Kind(models.TextChoices):
@@ -143,11 +156,6 @@ class Organization(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.acronym or self.name
-
-    @property
-    def localized_name(self) -> str:
-        language = (get_language() or "en")[:2]
-        return {"ru": self.name_ru, "kk": self.name_kk}.get(language) or self.name
 
 
 class Membership(TimeStampedModel):

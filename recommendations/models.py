@@ -9,25 +9,22 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from participants import models as participants_models
 from participants.models import Organization, TimeStampedModel
 
 
-class LocalizedNameMixin(models.Model):
+class LocalizedNameMixin(participants_models.LocalizedNameMixin, models.Model):
+    """Name fields in the three portal languages; `localized_name` comes from participants."""
+
     name = models.CharField(_("name (English)"), max_length=255)
     name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
     name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
 
     class Meta:
         abstract = True
-
-    @property
-    def localized_name(self) -> str:
-        language = (get_language() or "en")[:2]
-        return {"ru": self.name_ru, "kk": self.name_kk}.get(language) or self.name
 
 
 class Mechanism(TimeStampedModel):
