@@ -30,7 +30,7 @@ def organization_directory(
     people = Membership.objects.filter(user__is_active=True).select_related("user").order_by(
         "user__last_name", "user__first_name", "user__email"
     )
-    return qs.annotate(people_count=Count("memberships", filter=Q(memberships__user__is_active=True))).prefetch_related(
+    return qs.prefetch_related(
         Prefetch("memberships", queryset=people, to_attr="active_memberships")
     )
 
