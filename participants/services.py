@@ -48,9 +48,9 @@ def user_upsert(
 ) -> User:
     """Create a person or update their role and name. A password is set only when given."""
     email = email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=password, role=role)
+    user = User.objects.filter(email__iexact=email).first() or User(email=email)
+    if user.pk is None and not password:
+        user.set_unusable_password()
     user.role = role
     user.first_name = first_name
     user.last_name = last_name
