@@ -293,3 +293,12 @@ def test_invitation_revoke_refuses_an_accepted_invitation() -> None:
     services.invitation_accept(token="t", first_name="A", last_name="B", password="a-long-passphrase")
     with pytest.raises(ApplicationError, match="already been accepted"):
         services.invitation_revoke(invitation=invitation, actor=invitation.invited_by)
+
+
+def test_demo_seeds_one_pending_and_one_declined_application_once() -> None:
+    from participants import demo
+
+    demo.seed(with_passwords=False)
+    demo.seed(with_passwords=False)
+    statuses = sorted(OrganizationApplication.objects.values_list("status", flat=True))
+    assert statuses == ["declined", "pending"]
