@@ -65,10 +65,19 @@ _PHONE_CHARACTERS = re.compile(r"^[0-9+()\-\s]+$")
 
 
 class OrganizationApplicationForm(forms.Form):
-    name_kk = forms.CharField(label=_("Name in Kazakh"), max_length=255, required=False)
-    name_ru = forms.CharField(label=_("Name in Russian"), max_length=255, required=False)
+    # lang= lets screen readers and spell-checkers treat each name in its own language.
+    name_kk = forms.CharField(
+        label=_("Name in Kazakh"), max_length=255, required=False, widget=forms.TextInput(attrs={"lang": "kk"})
+    )
+    name_ru = forms.CharField(
+        label=_("Name in Russian"), max_length=255, required=False, widget=forms.TextInput(attrs={"lang": "ru"})
+    )
     name_en = forms.CharField(
-        label=_("Name in English"), max_length=255, required=False, help_text=_("Optional.")
+        label=_("Name in English"),
+        max_length=255,
+        required=False,
+        help_text=_("Optional."),
+        widget=forms.TextInput(attrs={"lang": "en"}),
     )
     bin = forms.CharField(
         label=_("BIN (business identification number)"),

@@ -170,6 +170,11 @@ class FocusArea(models.TextChoices):
 BIN_PATTERN = r"^[0-9]{12}$"
 
 
+def focus_area_labels(values: list[str]) -> list[str]:
+    labels = dict(FocusArea.choices)
+    return [str(labels.get(value, value)) for value in values or []]
+
+
 class Organization(LocalizedNameMixin, TimeStampedModel):
     """A body that takes part in the platform: a member or an observer."""
 
@@ -229,6 +234,9 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.acronym or self.name
+
+    def get_focus_areas_display(self) -> list[str]:
+        return focus_area_labels(self.focus_areas)
 
 
 class Membership(TimeStampedModel):
@@ -356,8 +364,7 @@ class OrganizationApplication(TimeStampedModel):
         return preferred or self.name_en or self.name_ru or self.name_kk
 
     def get_focus_areas_display(self) -> list[str]:
-        labels = dict(FocusArea.choices)
-        return [str(labels.get(value, value)) for value in self.focus_areas]
+        return focus_area_labels(self.focus_areas)
 
 
 class ApplicationEmail(models.Model):
