@@ -14,7 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from dialogue_platform.exceptions import ApplicationError
 from participants import selectors
@@ -341,10 +341,10 @@ def invitation_revoke(*, invitation: OrganizationInvitation, actor: User) -> Org
 
 
 INVITATION_STATE_MESSAGES = {
-    "accepted": _lazy("This invitation has already been used. If it was you, sign in with your e-mail address and "
+    "accepted": gettext_lazy("This invitation has already been used. If it was you, sign in with your e-mail address and "
                       "password."),
-    "revoked": _lazy("This invitation has been withdrawn by your organisation. Ask your colleague for a new one."),
-    "expired": _lazy("This invitation has expired. Ask your colleague to send you a new one."),
+    "revoked": gettext_lazy("This invitation has been withdrawn by your organisation. Ask your colleague for a new one."),
+    "expired": gettext_lazy("This invitation has expired. Ask your colleague to send you a new one."),
 }
 
 
