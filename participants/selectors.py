@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 

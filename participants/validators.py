@@ -20,9 +20,9 @@ _SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 def bin_check_digit(first_eleven: str) -> int | None:
     """The check digit for eleven digits, or None when no valid number starts with them."""
     digits = [int(c) for c in first_eleven]
-    value = sum(d * w for d, w in zip(digits, _FIRST_WEIGHTS)) % 11
+    value = sum(d * w for d, w in zip(digits, _FIRST_WEIGHTS, strict=True)) % 11
     if value == 10:
-        value = sum(d * w for d, w in zip(digits, _SECOND_WEIGHTS)) % 11
+        value = sum(d * w for d, w in zip(digits, _SECOND_WEIGHTS, strict=True)) % 11
     return None if value == 10 else value
 
 

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import factory
-from factory.django import DjangoModelFactory
-
 from datetime import timedelta
 
+import factory
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 
 from participants.models import (
     FocusArea,

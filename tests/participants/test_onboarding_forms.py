@@ -64,8 +64,8 @@ def test_a_wrong_check_digit_is_refused() -> None:
 def test_check_digit_uses_the_second_weights_when_the_first_sum_gives_ten() -> None:
     # The first eleven digits of some numbers weigh 10 modulo 11: then weights 3..11, 1, 2 decide.
     prefix = next(f"{n:011d}" for n in range(1, 10_000)
-                  if sum(int(d) * w for d, w in zip(f"{n:011d}", range(1, 12))) % 11 == 10)
-    second = sum(int(d) * w for d, w in zip(prefix, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))) % 11
+                  if sum(int(d) * w for d, w in zip(f"{n:011d}", range(1, 12), strict=True)) % 11 == 10)
+    second = sum(int(d) * w for d, w in zip(prefix, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11
     assert bin_check_digit(prefix) == (None if second == 10 else second)
 
 

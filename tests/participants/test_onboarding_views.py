@@ -153,7 +153,7 @@ def test_queue_is_paginated_with_bounded_queries(
 ) -> None:
     client = client_as("secretariat")
     decider = User.objects.get(email="secretariat@example.org")
-    for n in range(30):
+    for _ in range(30):
         OrganizationApplicationFactory(status="declined", decision_reason="Duplicate.", decided_by=decider,
                                        decided_at=timezone.now())
     # Session, user, count, page rows (with their decider), status counts.
