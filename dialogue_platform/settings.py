@@ -128,6 +128,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 
+# NGO onboarding: colleague invitation links expire after this many days; applications accepted
+# from one IP address per hour (a public form, so a flood of fake NGOs must be cheap to stop).
+ORG_INVITATION_DAYS = env.int("DJANGO_ORG_INVITATION_DAYS", default=7)
+ORG_APPLICATIONS_PER_HOUR = env.int("DJANGO_ORG_APPLICATIONS_PER_HOUR", default=5)
+
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -4,7 +4,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Membership, Organization, User
+from participants.models import (
+    ApplicationEmail,
+    Membership,
+    Organization,
+    OrganizationApplication,
+    OrganizationInvitation,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -43,9 +50,9 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "acronym", "kind", "standing", "country", "is_active"]
-    list_filter = ["standing", "kind", "is_active"]
-    search_fields = ["name", "name_ru", "name_kk", "acronym", "country"]
+    list_display = ["name", "acronym", "kind", "standing", "region", "country", "is_active"]
+    list_filter = ["standing", "kind", "region", "is_active"]
+    search_fields = ["name", "name_ru", "name_kk", "acronym", "country", "bin"]
     inlines = [MembershipInline]
 
 
@@ -56,3 +63,39 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__last_name", "organization__name", "position"]
     autocomplete_fields = ["user", "organization"]
     list_select_related = ["user", "organization"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown for reference; changes go through the services (the secretariat's pages), which keep
+    the organisation, the representative and the e-mails in step."""
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(OrganizationApplication)
+class OrganizationApplicationAdmin(ReadOnlyAdmin):
+    list_display = ["display_name", "bin", "region", "status", "created_at", "decided_at"]
+    list_filter = ["status", "region", "language"]
+    search_fields = ["name_kk", "name_ru", "name_en", "bin", "contact_name", "contact_email"]
+    list_select_related = ["decided_by"]
+
+
+@admin.register(ApplicationEmail)
+class ApplicationEmailAdmin(ReadOnlyAdmin):
+    list_display = ["application", "kind", "sent_at"]
+    list_filter = ["kind"]
+    search_fields = ["application__bin", "application__contact_email"]
+    list_select_related = ["application"]
+
+
+@admin.register(OrganizationInvitation)
+class OrganizationInvitationAdmin(ReadOnlyAdmin):
+    list_display = ["email", "organization", "invited_by", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["organization__kind"]
+    search_fields = ["email", "organization__name"]
+    list_select_related = ["organization", "invited_by"]
+    exclude = ["token_hash"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from participants import services
-from participants.models import Organization, User
+from participants.models import FocusArea, Organization, OrganizationApplication, Region, User
 
 K = Organization.Kind
 S = Organization.Standing
@@ -113,4 +113,54 @@ def seed(*, with_passwords: bool) -> list[DemoAccount]:
             # Seeded once on a developer's machine, now served with DEBUG off: close the known door.
             services.user_password_disable(user=user)
         services.membership_set(user=user, organization=orgs[account.organization], position=account.position)
+    seed_applications()
     return DEMO_ACCOUNTS
+
+
+# Two applications for the secretariat's queue. The NGOs are invented (with BINs whose check digit
+# is right) so that no real organisation appears to have applied or been refused.
+DEMO_APPLICATIONS = [
+    {
+        "name_kk": "«Тең мүмкіндік» мүгедектігі бар адамдардың құқықтарын қорғау қоғамдық бірлестігі",
+        "name_ru": "Общественное объединение защиты прав людей с инвалидностью «Равные возможности»",
+        "name_en": "Equal Opportunities Public Association for the Rights of Persons with Disabilities",
+        "bin": "180640012347",
+        "region": Region.SHYMKENT,
+        "focus_areas": [FocusArea.DISABILITY, FocusArea.NON_DISCRIMINATION, FocusArea.EDUCATION],
+        "website": "https://equal-opportunities.example.org",
+        "contact_name": "Gulnara Tulegenova",
+        "contact_position": "Chair of the board",
+        "contact_email": "g.tulegenova@example.org",
+        "contact_phone": "+7 725 253 41 17",
+        "language": "kk",
+    },
+    {
+        "name_kk": "«Дала құқығы» экологиялық құқықтар қоры",
+        "name_ru": "Фонд экологических прав «Право степи»",
+        "name_en": "Steppe Law Environmental Rights Foundation",
+        "bin": "201140034567",
+        "region": Region.EAST_KAZAKHSTAN,
+        "focus_areas": [FocusArea.ENVIRONMENT, FocusArea.HEALTH],
+        "website": "",
+        "contact_name": "Timur Zhaksylykov",
+        "contact_position": "Director",
+        "contact_email": "t.zhaksylykov@example.org",
+        "contact_phone": "+7 723 222 58 90",
+        "language": "ru",
+    },
+]
+DEMO_DECLINE_REASON = (
+    "The foundation's registration certificate names a commercial activity (environmental consulting) as its "
+    "main purpose. The platform admits non-commercial organisations; you are welcome to apply again once the "
+    "charter is amended."
+)
+
+
+def seed_applications() -> None:
+    """One pending and one declined application; running it again adds nothing."""
+    if OrganizationApplication.objects.filter(bin__in=[a["bin"] for a in DEMO_APPLICATIONS]).exists():
+        return
+    secretariat = User.objects.get(email="secretariat@example.org")
+    services.application_submit(**DEMO_APPLICATIONS[0])  # type: ignore[arg-type]
+    declined = services.application_submit(**DEMO_APPLICATIONS[1])  # type: ignore[arg-type]
+    services.application_decline(application=declined, actor=secretariat, reason=DEMO_DECLINE_REASON)

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from participants.validators import validate_bin
 
 
 class TimeStampedModel(models.Model):
@@ -113,6 +118,63 @@ class User(AbstractUser):
         return self.is_active and self.role == self.Role.OBSERVER
 
 
+class Region(models.TextChoices):
+    """The 17 regions of Kazakhstan and its 3 cities of republican significance."""
+
+    ASTANA = "astana", _("Astana (city)")
+    ALMATY_CITY = "almaty_city", _("Almaty (city)")
+    SHYMKENT = "shymkent", _("Shymkent (city)")
+    ABAI = "abai", _("Abai Region")
+    AKMOLA = "akmola", _("Akmola Region")
+    AKTOBE = "aktobe", _("Aktobe Region")
+    ALMATY = "almaty", _("Almaty Region")
+    ATYRAU = "atyrau", _("Atyrau Region")
+    EAST_KAZAKHSTAN = "east_kazakhstan", _("East Kazakhstan Region")
+    ZHAMBYL = "zhambyl", _("Zhambyl Region")
+    ZHETYSU = "zhetysu", _("Zhetysu Region")
+    WEST_KAZAKHSTAN = "west_kazakhstan", _("West Kazakhstan Region")
+    KARAGANDA = "karaganda", _("Karaganda Region")
+    KOSTANAY = "kostanay", _("Kostanay Region")
+    KYZYLORDA = "kyzylorda", _("Kyzylorda Region")
+    MANGYSTAU = "mangystau", _("Mangystau Region")
+    PAVLODAR = "pavlodar", _("Pavlodar Region")
+    NORTH_KAZAKHSTAN = "north_kazakhstan", _("North Kazakhstan Region")
+    TURKISTAN = "turkistan", _("Turkistan Region")
+    ULYTAU = "ulytau", _("Ulytau Region")
+
+
+class FocusArea(models.TextChoices):
+    """Human-rights areas an NGO works on; stored as a JSON list of these values."""
+
+    CIVIL_POLITICAL = "civil_political", _("Civil and political rights")
+    EXPRESSION_MEDIA = "expression_media", _("Freedom of expression and the media")
+    ASSEMBLY_ASSOCIATION = "assembly_association", _("Freedom of peaceful assembly and association")
+    RELIGION = "religion", _("Freedom of religion or belief")
+    TORTURE_PREVENTION = "torture_prevention", _("Prevention of torture and rights in detention")
+    JUSTICE = "justice", _("Access to justice and fair trial")
+    WOMEN = "women", _("Women's rights and gender equality")
+    DOMESTIC_VIOLENCE = "domestic_violence", _("Domestic and gender-based violence")
+    CHILDREN = "children", _("Children's rights")
+    DISABILITY = "disability", _("Rights of persons with disabilities")
+    OLDER_PERSONS = "older_persons", _("Rights of older persons")
+    NON_DISCRIMINATION = "non_discrimination", _("Non-discrimination and minority rights")
+    MIGRANTS = "migrants", _("Migrants, refugees and stateless persons")
+    TRAFFICKING = "trafficking", _("Combating human trafficking")
+    LABOUR = "labour", _("Labour and social rights")
+    HEALTH = "health", _("Right to health")
+    EDUCATION = "education", _("Right to education and human-rights education")
+    ENVIRONMENT = "environment", _("Environment and human rights")
+    DIGITAL = "digital", _("Digital rights and privacy")
+
+
+BIN_PATTERN = r"^[0-9]{12}$"
+
+
+def focus_area_labels(values: list[str]) -> list[str]:
+    labels = dict(FocusArea.choices)
+    return [str(labels.get(value, value)) for value in values or []]
+
+
 class Organization(LocalizedNameMixin, TimeStampedModel):
     """A body that takes part in the platform: a member or an observer."""
 
@@ -145,6 +207,16 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    bin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        blank=True,
+        validators=[validate_bin],
+        help_text=_("Business identification number: 12 digits. Kazakh organisations only."),
+    )
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
+    # A JSON list of FocusArea values: one portable column on SQLite and PostgreSQL alike.
+    focus_areas = models.JSONField(_("focus areas"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -153,9 +225,18 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
             # The public list and the directory filter active organisations by standing and kind.
             models.Index(fields=["is_active", "standing", "kind"], name="participants_org_list_idx"),
         ]
+        constraints = [
+            # A BIN names one legal entity; foreign bodies and older rows have none.
+            models.UniqueConstraint(
+                fields=["bin"], condition=~models.Q(bin=""), name="participants_organization_bin_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.acronym or self.name
+
+    def get_focus_areas_display(self) -> list[str]:
+        return focus_area_labels(self.focus_areas)
 
 
 class Membership(TimeStampedModel):
@@ -192,3 +273,177 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user_id} @ {self.organization_id}"
+
+
+class OrganizationApplication(TimeStampedModel):
+    """A Kazakh NGO's request to join the platform, decided by the secretariat."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    name_kk = models.CharField(_("name in Kazakh"), max_length=255, blank=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=255, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=255, blank=True)
+    bin = models.CharField(_("BIN"), max_length=12)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices)
+    focus_areas = models.JSONField(_("focus areas"), default=list)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("full name"), max_length=255)
+    contact_position = models.CharField(_("position"), max_length=255)
+    contact_email = models.EmailField(_("e-mail address"))
+    contact_phone = models.CharField(_("phone"), max_length=32)
+    # The language the applicant used: e-mails about the application are written in it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=[("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")], default="ru"
+    )
+    consent_at = models.DateTimeField(_("consent to the processing of personal data given"))
+    applicant = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed-in applicant"),
+    )
+
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("organisation created"),
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("representative")
+    )
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        indexes = [
+            # The secretariat's queue filters by status and region, newest first.
+            models.Index(fields=["status", "region", "-created_at"], name="participants_app_queue_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bin__regex=BIN_PATTERN), name="participants_application_bin_12_digits"),
+            # Two pending applications for one BIN would let two people become its first representative.
+            models.UniqueConstraint(
+                fields=["bin"],
+                condition=models.Q(status="pending"),
+                name="participants_application_one_pending_per_bin",
+            ),
+            # The form asks for the Kazakh or the Russian name: a Kazakh NGO is registered under one of them.
+            models.CheckConstraint(
+                condition=~models.Q(name_kk="") | ~models.Q(name_ru=""),
+                name="participants_application_has_kk_or_ru_name",
+            ),
+            # The contact is told why: a decline without a reason would be a silent refusal.
+            models.CheckConstraint(
+                condition=~models.Q(status="declined") | ~models.Q(decision_reason=""),
+                name="participants_application_decline_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.pk})"
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language, falling back to whichever the applicant gave."""
+        language = (get_language() or "en")[:2]
+        preferred = {"kk": self.name_kk, "ru": self.name_ru, "en": self.name_en}.get(language, "")
+        return preferred or self.name_en or self.name_ru or self.name_kk
+
+    def get_focus_areas_display(self) -> list[str]:
+        return focus_area_labels(self.focus_areas)
+
+
+class ApplicationEmail(models.Model):
+    """One row per e-mail sent about an application: a retried task never mails the contact twice."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Application received")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    application = models.ForeignKey(OrganizationApplication, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="participants_application_email_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.application_id}"
+
+
+class OrganizationInvitation(TimeStampedModel):
+    """A representative's e-mailed invitation for a colleague to join their organisation.
+
+    Only the SHA-256 of the link's token is stored: a leaked database does not open any invitation.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-mail address"))
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("colleague")
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("colleague invitation")
+        verbose_name_plural = _("colleague invitations")
+        indexes = [
+            # "My organisation" lists the open invitations of one organisation.
+            models.Index(
+                fields=["organization", "expires_at"],
+                name="participants_invite_open_idx",
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+            ),
+        ]
+        constraints = [
+            # One open invitation per address and organisation; a new one replaces an expired one.
+            models.UniqueConstraint(
+                "organization",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="participants_invitation_one_open_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} -> {self.organization_id} ({self.pk})"
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def state(self) -> str:
+        """'accepted', 'revoked', 'expired' or 'open'."""
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"

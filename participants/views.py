@@ -1,18 +1,33 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from participants import selectors
-from participants.forms import DirectoryFilterForm, ProfileForm, SignInForm
-from participants.models import Organization
-from participants.permissions import signed_in_required
+from dialogue_platform.exceptions import ApplicationError
+from participants import selectors, services
+from participants.forms import (
+    ApplicationDeclineForm,
+    ApplicationQueueFilterForm,
+    DirectoryFilterForm,
+    InvitationAcceptForm,
+    InvitationCreateForm,
+    OrganizationApplicationForm,
+    PortalPasswordResetForm,
+    ProfileForm,
+    SignInForm,
+)
+from participants.models import Organization, OrganizationApplication, User
+from participants.permissions import role_required, secretariat_required, signed_in_required
+from participants.ratelimit import client_ip, limit_hit, limit_reached
 
 PAGE_SIZE = 25
 
@@ -30,6 +45,7 @@ password_change = auth_views.PasswordChangeView.as_view(
 )
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
 password_reset = auth_views.PasswordResetView.as_view(
+    form_class=PortalPasswordResetForm,
     success_url=reverse_lazy("participants:password-reset-done"),
     email_template_name="registration/password_reset_email.txt",
     html_email_template_name="registration/password_reset_email.html",
@@ -79,3 +95,226 @@ def profile(request: HttpRequest) -> HttpResponse:
         return redirect("participants:profile")
     organization = selectors.user_primary_organization(user=request.user)
     return render(request, "participants/profile.html", {"form": form, "organization": organization})
+
+
+# --- Organisation onboarding ---------------------------------------------------------------
+
+_APPLICATION_RATE_SCOPE = "org-application"
+_HOUR = 60 * 60
+ngo_required = role_required(User.Role.NGO)
+
+
+@require_http_methods(["GET", "POST"])
+def application_create(request: HttpRequest) -> HttpResponse:
+    """Public: an NGO applies to join the platform."""
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {"contact_name": request.user.get_full_name(), "contact_email": request.user.email}
+    form = OrganizationApplicationForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        ip = client_ip(request)
+        if limit_reached(scope=_APPLICATION_RATE_SCOPE, key=ip, limit=settings.ORG_APPLICATIONS_PER_HOUR):
+            form.add_error(
+                None,
+                _("Too many applications have been sent from your network in the last hour. Please try again "
+                  "later; what you typed is kept below."),
+            )
+            status = 429
+        else:
+            data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
+            try:
+                services.application_submit(**data, language=(get_language() or "ru")[:2], applicant=request.user)
+            except ApplicationError as exc:
+                form.add_error(exc.field, exc.message)
+            else:
+                limit_hit(scope=_APPLICATION_RATE_SCOPE, key=ip, window_seconds=_HOUR)
+                request.session["application_email"] = form.cleaned_data["contact_email"]
+                return redirect("participants:application-received")
+    return render(request, "participants/application_form.html", {"form": form}, status=status)
+
+
+def application_received(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "participants/application_received.html", {"email": request.session.get("application_email")}
+    )
+
+
+@secretariat_required
+def application_queue(request: HttpRequest) -> HttpResponse:
+    data = request.GET.copy() if "status" in request.GET else {**request.GET.dict(), "status": "pending"}
+    form = ApplicationQueueFilterForm(data)
+    filters = form.cleaned_data if form.is_valid() else {}
+    applications = selectors.application_queue(status=filters.get("status"), region=filters.get("region"))
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "participants/application_queue.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": query.urlencode(),
+            "counts": selectors.application_status_counts(),
+        },
+    )
+
+
+def _application_or_404(pk: int) -> OrganizationApplication:
+    application = selectors.application_get(pk=pk)
+    if application is None:
+        raise Http404
+    return application
+
+
+def _render_application(
+    request: HttpRequest, application: OrganizationApplication, decline_form: ApplicationDeclineForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "participants/application_detail.html",
+        {"application": application, "decline_form": decline_form or ApplicationDeclineForm()},
+        status=status,
+    )
+
+
+@secretariat_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_application(request, _application_or_404(pk))
+
+
+@require_POST
+@secretariat_required
+def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(pk)
+    try:
+        application = services.application_approve(application=application, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Approved: %(name)s is now a member, and %(email)s has been sent a link to set a password.")
+            % {"name": application.organization.localized_name, "email": application.contact_email},
+        )
+    return redirect("participants:application-detail", pk=pk)
+
+
+@require_POST
+@secretariat_required
+def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_or_404(pk)
+    form = ApplicationDeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_decline(
+                application=application, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ApplicationError as exc:
+            if exc.field:
+                form.add_error(exc.field, exc.message)
+            else:
+                messages.error(request, exc.message)
+                return redirect("participants:application-detail", pk=pk)
+        else:
+            messages.success(request, _("Declined; the reason has been sent to %(email)s.") % {
+                "email": application.contact_email})
+            return redirect("participants:application-detail", pk=pk)
+    return _render_application(request, application, form, status=400)
+
+
+def _render_my_organization(
+    request: HttpRequest, invite_form: InvitationCreateForm | None = None, status: int = 200
+) -> HttpResponse:
+    organization = selectors.user_primary_organization(user=request.user)
+    context: dict[str, object] = {"organization": organization}
+    if organization is not None:
+        context.update(
+            colleagues=selectors.organization_colleagues(organization=organization),
+            invitations=selectors.invitation_open_for_organization(organization=organization),
+            invite_form=invite_form or InvitationCreateForm(initial={"language": (get_language() or "ru")[:2]}),
+            invitation_days=settings.ORG_INVITATION_DAYS,
+        )
+    return render(request, "participants/my_organization.html", context, status=status)
+
+
+@ngo_required
+def my_organization(request: HttpRequest) -> HttpResponse:
+    return _render_my_organization(request)
+
+
+@require_POST
+@ngo_required
+def invitation_create(request: HttpRequest) -> HttpResponse:
+    organization = selectors.user_primary_organization(user=request.user)
+    if organization is None:
+        raise Http404
+    form = InvitationCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation, _token = services.invitation_create(
+                organization=organization,
+                email=form.cleaned_data["email"],
+                invited_by=request.user,
+                language=form.cleaned_data["language"],
+            )
+        except ApplicationError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email})
+            return redirect("participants:my-organization")
+    return _render_my_organization(request, form, status=400)
+
+
+@require_POST
+@ngo_required
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = selectors.invitation_get_for_representative(user=request.user, pk=pk)
+    if invitation is None:
+        raise Http404
+    try:
+        services.invitation_revoke(invitation=invitation, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The invitation to %(email)s has been revoked.") % {"email": invitation.email})
+    return redirect("participants:my-organization")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: the invited colleague sets a name and password and joins the organisation."""
+    invitation = selectors.invitation_get_by_token(token=token)
+    if invitation is None:
+        problem = _("This invitation link is not valid. Please copy the whole link from the e-mail.")
+    elif invitation.state != "open":
+        problem = str(services.INVITATION_STATE_MESSAGES[invitation.state])
+    else:
+        problem = ""
+    if problem:
+        return render(request, "participants/invitation_invalid.html", {"problem": problem}, status=410 if invitation else 404)
+    form = InvitationAcceptForm(
+        request.POST or None, email=invitation.email, initial={"preferred_language": (get_language() or "ru")[:2]}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.invitation_accept(
+                token=token,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                position=data["position"],
+                password=data["password1"],
+                preferred_language=data["preferred_language"],
+            )
+        except ApplicationError as exc:
+            return render(request, "participants/invitation_invalid.html", {"problem": exc.message}, status=409)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome! You now represent %(name)s on the platform.") % {"name": invitation.organization.localized_name},
+        )
+        return redirect("participants:my-organization")
+    return render(request, "participants/invitation_accept.html", {"form": form, "invitation": invitation})

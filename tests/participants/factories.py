@@ -1,9 +1,31 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from participants.models import Membership, Organization, User
+from participants.models import (
+    FocusArea,
+    Membership,
+    Organization,
+    OrganizationApplication,
+    OrganizationInvitation,
+    Region,
+    User,
+)
+from participants.validators import bin_check_digit
+
+
+def valid_bin(n: int) -> str:
+    """The n-th valid BIN of a test series (the check digit is computed, skipping unissuable prefixes)."""
+    while True:
+        prefix = f"1{n:010d}"
+        digit = bin_check_digit(prefix)
+        if digit is not None:
+            return f"{prefix}{digit}"
+        n += 100_000
 
 
 class OrganizationFactory(DjangoModelFactory):
@@ -43,3 +65,36 @@ class MembershipFactory(DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     position = factory.Faker("job")
     is_primary = True
+
+
+class OrganizationApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = OrganizationApplication
+
+    name_kk = factory.Sequence(lambda n: f"«Әділет {n}» қоғамдық бірлестігі")
+    name_ru = factory.Sequence(lambda n: f"Общественное объединение «Справедливость {n}»")
+    name_en = factory.Sequence(lambda n: f"Justice {n} Public Association")
+    bin = factory.Sequence(valid_bin)
+    region = Region.ALMATY_CITY
+    focus_areas = factory.LazyFunction(lambda: [FocusArea.JUSTICE, FocusArea.WOMEN])
+    contact_name = "Aliya Serikova"
+    contact_position = "Director"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@ngo.example.kz")
+    contact_phone = "+7 701 234 56 78"
+    language = "ru"
+    consent_at = factory.LazyFunction(timezone.now)
+
+
+class OrganizationInvitationFactory(DjangoModelFactory):
+    """Pass `token=` to know the link; the factory stores only its hash, like the service."""
+
+    class Meta:
+        model = OrganizationInvitation
+        exclude = ("token",)
+
+    token = factory.Sequence(lambda n: f"test-token-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    email = factory.Sequence(lambda n: f"colleague{n}@ngo.example.kz")
+    invited_by = factory.SubFactory(UserFactory, role=User.Role.NGO)
+    token_hash = factory.LazyAttribute(lambda o: OrganizationInvitation.hash_token(o.token))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
