@@ -161,6 +161,13 @@ STORAGES = {
 UPLOAD_MAX_MB = env.int("DJANGO_UPLOAD_MAX_MB", default=20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Meeting notices (meetings/notices.py) --------------------------------------------------
+# Defaults of the per-meeting lead times; the secretariat changes them per meeting in its meeting form.
+MEETINGS_INVITATION_LEAD_DAYS = 21
+MEETINGS_REMINDER_PENDING_DAYS = 7
+MEETINGS_REMINDER_ACCEPTED_DAYS = 1
+MEETINGS_MINUTES_OVERDUE_DAYS = (3, 7)
+
 # --- E-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogue_platform.exceptions import ApplicationError
+from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
     ChangeNotice,
     Invitation,
@@ -45,9 +46,27 @@ def meeting_create(
     subgroup: Subgroup | None = None,
     topics: Iterable[str] | None = None,
     status: str = Meeting.Status.DRAFT,
+    invitation_lead_days: int | None = None,
+    reminder_pending_days: int | None = None,
+    reminder_accepted_days: int | None = None,
+    minutes_overdue_first_days: int | None = None,
+    minutes_overdue_second_days: int | None = None,
 ) -> Meeting:
     _check_dates(starts_at, ends_at)
     _check_number(number, subgroup)
+    # Lead times left out take the defaults from settings (the model's field defaults).
+    lead_times = {
+        name: value
+        for name, value in {
+            "invitation_lead_days": invitation_lead_days,
+            "reminder_pending_days": reminder_pending_days,
+            "reminder_accepted_days": reminder_accepted_days,
+            "minutes_overdue_first_days": minutes_overdue_first_days,
+            "minutes_overdue_second_days": minutes_overdue_second_days,
+        }.items()
+        if value is not None
+    }
+    _check_lead_times(Meeting(**lead_times))
     meeting = Meeting.objects.create(
         title=title,
         starts_at=starts_at,
@@ -61,6 +80,7 @@ def meeting_create(
         subgroup=subgroup,
         status=status,
         created_by=actor,
+        **lead_times,
     )
     _set_topics(meeting, topics)
     return meeting
@@ -80,6 +100,7 @@ def meeting_update(*, actor: User, meeting: Meeting, topics: Iterable[str] | Non
     _check_number(number, subgroup, exclude_pk=meeting.pk)
     if subgroup is not None:
         fields["number"] = None
+    _check_lead_times(meeting, **{k: v for k, v in fields.items() if k in LEAD_TIME_FIELDS})
     date_changed = (starts_at, ends_at) != (meeting.starts_at, meeting.ends_at)
     if date_changed and meeting.status == S.SCHEDULED:
         meeting_reschedule(actor=actor, meeting=meeting, starts_at=starts_at, ends_at=ends_at, reason="")
@@ -137,6 +158,13 @@ def meeting_plan_year(
             )
         )
     return created
+
+
+def _check_lead_times(meeting: Meeting, **changes: object) -> None:
+    """Raise the first broken lead-time rule of `meeting` with `changes` applied, on its field."""
+    values = {name: changes.get(name, getattr(meeting, name)) for name in LEAD_TIME_FIELDS}
+    for field, message in lead_time_errors(values).items():
+        raise ApplicationError(message, field=field)
 
 
 def _notify_invitees(change: MeetingChange) -> None:
