@@ -124,7 +124,10 @@ class MeetingForm(forms.ModelForm):
             # Left empty: the default on a new meeting, the current value on an edit.
             field.required = False
             field.show_hidden_initial = False
-            field.validators += [MinValueValidator(1), MaxValueValidator(upper)]
+            # In place of the model field's "at least 0": one message per problem, with our bounds.
+            field.validators = [
+                v for v in field.validators if not isinstance(v, (MinValueValidator, MaxValueValidator))
+            ] + [MinValueValidator(1), MaxValueValidator(upper)]
             field.widget.attrs.update({"min": 1, "max": upper})
             if not self.instance.pk:
                 field.initial = Meeting._meta.get_field(name).get_default()
