@@ -236,8 +236,8 @@ def test_published_minutes_reach_invitees_and_observers_and_only_invitees_see_th
 ) -> None:
     meeting = _held_with_approved_minutes()
     _invite(meeting, "invitee@example.org")
-    UserFactory(email="observer@example.org", role=User.Role.OBSERVER)
-    UserFactory(email="focal@example.org", role=User.Role.FOCAL_POINT)
+    UserFactory(email="observer@example.org", role=User.Role.OBSERVER, preferred_language="en")
+    UserFactory(email="focal@example.org", role=User.Role.FOCAL_POINT, preferred_language="en")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.minutes_publish(actor=secretariat, meeting=meeting)
@@ -263,7 +263,7 @@ def test_an_observer_who_switched_minutes_off_on_the_settings_page_gets_none(
     response = client.post(reverse("notifications:preferences"), {"topics": []})
     assert response.status_code == 302
     assert OptOut.objects.filter(user=observer, topic=notice_selectors.MINUTES_PUBLISHED).exists()
-    UserFactory(email="other-observer@example.org", role=User.Role.OBSERVER)
+    UserFactory(email="other-observer@example.org", role=User.Role.OBSERVER, preferred_language="en")
     meeting = _held_with_approved_minutes()
 
     with django_capture_on_commit_callbacks(execute=True):

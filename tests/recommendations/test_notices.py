@@ -129,8 +129,8 @@ def test_russian_and_kazakh_focal_points_get_their_own_language(
     _run(NOW, django_capture_on_commit_callbacks)
 
     by_address = {m.to[0]: m for m in mail.outbox}
-    assert by_address["ru@example.org"].subject == "Министерство юстиции: просрочено мероприятий дорожной карты: 1"
-    assert by_address["kk@example.org"].subject == "Әділет министрлігі: жол картасының мерзімі өткен іс-шаралары: 1"
+    assert by_address["ru@example.org"].subject == "Министерство юстиции: 1 мероприятие дорожной карты просрочено"
+    assert by_address["kk@example.org"].subject == "Әділет министрлігі: жол картасының 1 іс-шарасының мерзімі өтті"
     assert "https://dialogue.example.kz/ru/roadmaps/my-actions/" in by_address["ru@example.org"].body
 
 
