@@ -16,7 +16,27 @@ def _unsubscribe_url() -> str:
     return reverse("notifications:unsubscribe", args=[token])
 
 
+SECRETARIAT = ("secretariat",)
+
+
+def _periodic_task() -> str:
+    from django_celery_beat.models import PeriodicTask
+
+    return reverse("admin:django_celery_beat_periodictask_change", args=[PeriodicTask.objects.order_by("pk")[0].pk])
+
+
 ACCESS_RULES = [
+    Rule(
+        "administration: periodic tasks",
+        lambda: reverse("admin:django_celery_beat_periodictask_changelist"),
+        SECRETARIAT,
+    ),
+    Rule("administration: a periodic task", _periodic_task, SECRETARIAT),
+    Rule(
+        "administration: crontab schedules",
+        lambda: reverse("admin:django_celery_beat_crontabschedule_changelist"),
+        SECRETARIAT,
+    ),
     # The signed token is the credential: it works from any mail client, signed in or not.
     Rule("notifications:unsubscribe", _unsubscribe_url, PUBLIC),
     Rule("notifications:unsubscribe (POST)", _unsubscribe_url, PUBLIC, method="post"),
