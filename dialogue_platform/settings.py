@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "django_filters",
+    # The beat schedule lives in the database, so the secretariat edits it in the administration.
+    "django_celery_beat",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
     "participants",
     "notifications",
@@ -193,6 +195,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic tasks are rows edited in the administration (defaults: notifications/migrations/0002).
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
 

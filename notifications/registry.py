@@ -69,6 +69,12 @@ def get(kind: str) -> Kind:
         raise UnknownKind(f"No notice kind {kind!r} is registered.") from None
 
 
+def label(kind: str) -> str | Promise:
+    """What people read for a kind: its label, or the kind itself for one no longer registered."""
+    spec = _kinds.get(kind)
+    return spec.label if spec else kind
+
+
 def kinds() -> list[Kind]:
     return sorted(_kinds.values(), key=lambda k: k.name)
 

@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from notifications import registry, selectors, services
+from notifications.forms import DeliveryFilterForm, NoticeFilterForm
+from notifications.models import Notice
 from participants.models import User
-from participants.permissions import signed_in_required
+from participants.permissions import secretariat_required, signed_in_required
 
 
 # The signed token is the credential, and mail clients' one-click unsubscribe (RFC 8058) POSTs without a CSRF
@@ -45,3 +49,74 @@ def preferences(request: HttpRequest) -> HttpResponse:
     opted_out = selectors.opt_out_topics(user=request.user)
     choices = [(topic, label, topic not in opted_out) for topic, label in topics.items()]
     return render(request, "notifications/preferences.html", {"choices": choices})
+
+
+LOG_PAGE_SIZE = 25
+DELIVERY_PAGE_SIZE = 50
+
+
+@secretariat_required
+@require_GET
+def notice_list(request: HttpRequest) -> HttpResponse:
+    """The secretariat's delivery log: every notice with how many of its e-mails went out, failed or wait."""
+    form = NoticeFilterForm(request.GET or None, kinds=selectors.notice_kinds_used())
+    filters = form.cleaned_data if form.is_valid() else {}
+    notices = selectors.notice_log(
+        kind=filters.get("kind") or "", problem=filters.get("problem") or "", email=filters.get("email") or ""
+    )
+    page = Paginator(notices, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    for notice in page.object_list:
+        notice.kind_label = registry.label(notice.kind)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "notifications/notice_list.html",
+        {"form": form, "page": page, "querystring": query.urlencode(), "log_current": True},
+    )
+
+
+@secretariat_required
+@require_GET
+def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(Notice, pk=pk)
+    form = DeliveryFilterForm(request.GET or None)
+    status = form.cleaned_data.get("status", "") if form.is_valid() else ""
+    page = Paginator(selectors.notice_deliveries(notice=notice, status=status), DELIVERY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "notifications/notice_detail.html",
+        {
+            "notice": notice,
+            "kind_label": registry.label(notice.kind),
+            "counts": selectors.notice_status_counts(notice=notice),
+            "form": form,
+            "page": page,
+            "querystring": query.urlencode(),
+            "log_current": True,
+        },
+    )
+
+
+@secretariat_required
+@require_POST
+def notice_resend_failed(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(Notice, pk=pk)
+    count = services.notice_resend_failed(notice=notice)
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d failed e-mail is queued to be sent again.",
+                "%(count)d failed e-mails are queued to be sent again.",
+                count,
+            )
+            % {"count": count},
+        )
+    else:
+        messages.info(request, _("This notice has no failed e-mails."))
+    return redirect("notifications:notice-detail", pk=notice.pk)

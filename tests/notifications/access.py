@@ -16,7 +16,42 @@ def _unsubscribe_url() -> str:
     return reverse("notifications:unsubscribe", args=[token])
 
 
+SECRETARIAT = ("secretariat",)
+
+
+def _periodic_task() -> str:
+    from django_celery_beat.models import PeriodicTask
+
+    return reverse("admin:django_celery_beat_periodictask_change", args=[PeriodicTask.objects.order_by("pk")[0].pk])
+
+
+def _notice() -> int:
+    from tests.notifications.factories import DeliveryFactory
+
+    return DeliveryFactory(status="failed", last_error="550 no such mailbox").notice_id
+
+
 ACCESS_RULES = [
+    Rule("notifications:notice-list", lambda: reverse("notifications:notice-list"), SECRETARIAT),
+    Rule("notifications:notice-detail", lambda: reverse("notifications:notice-detail", args=[_notice()]), SECRETARIAT),
+    Rule(
+        "notifications:notice-resend-failed",
+        lambda: reverse("notifications:notice-resend-failed", args=[_notice()]),
+        SECRETARIAT,
+        method="post",
+        ok_status=(302,),
+    ),
+    Rule(
+        "administration: periodic tasks",
+        lambda: reverse("admin:django_celery_beat_periodictask_changelist"),
+        SECRETARIAT,
+    ),
+    Rule("administration: a periodic task", _periodic_task, SECRETARIAT),
+    Rule(
+        "administration: crontab schedules",
+        lambda: reverse("admin:django_celery_beat_crontabschedule_changelist"),
+        SECRETARIAT,
+    ),
     # The signed token is the credential: it works from any mail client, signed in or not.
     Rule("notifications:unsubscribe", _unsubscribe_url, PUBLIC),
     Rule("notifications:unsubscribe (POST)", _unsubscribe_url, PUBLIC, method="post"),
