@@ -118,7 +118,10 @@ class MeetingForm(forms.ModelForm):
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-        self.order_fields(["number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link"])
+        self.order_fields([
+            "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
+            "description", "topics_text", *LEAD_TIME_FIELDS,
+        ])
         for name, upper in LEAD_TIME_FIELDS.items():
             field = self.fields[name]
             # Left empty: the default on a new meeting, the current value on an edit.
