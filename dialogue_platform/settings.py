@@ -209,6 +209,9 @@ if NOTIFICATIONS_SENDING_TIMEOUT <= CELERY_TASK_TIME_LIMIT and not env.bool("NOT
 # First retry after a temporary SMTP failure; each further one waits twice as long (capped at 30 minutes).
 NOTIFICATIONS_RETRY_BASE = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
 NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=6)
+# Celery queue of the e-mail tasks: a dedicated worker (`celery worker -Q notices`) keeps a big fan-out from delaying
+# other tasks. The live-worker tests use their own queue so that no other worker takes their tasks.
+NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------

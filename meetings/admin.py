@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import (
     AgendaItem,
     CalendarToken,
-    ChangeNotice,
     FollowUpAction,
     Invitation,
     Meeting,
@@ -103,14 +102,6 @@ class MeetingChangeAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["meeting__title", "reason"]
     raw_id_fields = ["meeting", "made_by"]
-
-
-@admin.register(ChangeNotice)
-class ChangeNoticeAdmin(admin.ModelAdmin):
-    list_display = ["change", "recipient", "sent_at"]
-    list_filter = ["sent_at"]
-    search_fields = ["recipient__email"]
-    raw_id_fields = ["change", "recipient"]
 
 
 @admin.register(CalendarToken)

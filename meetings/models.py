@@ -455,24 +455,6 @@ class MeetingChange(TimeStampedModel):
         return f"{self.kind} {self.meeting_id} ({self.pk})"
 
 
-class ChangeNotice(models.Model):
-    """One e-mail about one change to one invitee: the row makes the notice task safe to run twice."""
-
-    change = models.ForeignKey(MeetingChange, on_delete=models.CASCADE, related_name="notices")
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="meeting_change_notices")
-    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("change notice")
-        verbose_name_plural = _("change notices")
-        constraints = [
-            models.UniqueConstraint(fields=["change", "recipient"], name="meetings_changenotice_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"notice {self.change_id} -> {self.recipient_id}"
-
-
 def _new_token() -> str:
     return secrets.token_urlsafe(24)
 

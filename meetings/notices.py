@@ -4,8 +4,8 @@ The notifications app sends; this module says what a message of each kind says, 
 (every renderer runs inside translation.override(delivery.language)). Who gets which notice, and when, is
 decided in meetings.services.notices and meetings.notice_selectors.
 
-"meetings.change" (cancelled or moved) is registered by the notifications engineer's migration of
-meetings/tasks.py, not here.
+"meetings.change" (cancelled or moved) comes from the notifications branch: published at once by
+meetings.services.change_notice_publish, rendered at the end of this module.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import linebreaks, urlize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings.calendar import build_calendar, meeting_event, meeting_url
-from meetings.models import Invitation, Meeting
+from meetings.models import Invitation, Meeting, MeetingChange
 from meetings.notice_selectors import (
     INVITATION,
     MINUTES_OVERDUE,
@@ -184,3 +185,25 @@ def due_notices(now: dt.datetime) -> int:
     from meetings.services.notices import meeting_notices_publish_due
 
     return meeting_notices_publish_due(now=now)
+
+
+# --- "meetings.change" (cancelled or moved), from the notifications branch ---------------------------------------
+
+
+@register("meetings.change", label=gettext_lazy("A meeting is cancelled or moved"))
+def render_meeting_change(*, notice: Notice, delivery: Delivery) -> Message:
+    change = MeetingChange.objects.select_related("meeting").filter(pk=notice.payload.get("change_id")).first()
+    if change is None:
+        raise Obsolete("The meeting change was deleted.")
+    meeting = change.meeting
+    recipient = delivery.user or {"get_full_name": "", "email": delivery.email}
+    context = {"change": change, "meeting": meeting, "recipient": recipient, "meeting_url": meeting_url(meeting)}
+    text = render_to_string("meetings/email/change_body.txt", context)
+    # Invitees get the online link in the calendar entry, as on the meeting page.
+    ics = build_calendar([meeting_event(meeting, include_private=True)], name=meeting.title)
+    return Message(
+        subject=render_to_string("meetings/email/change_subject.txt", context).strip(),
+        text=text,
+        html=f"<html><body>{linebreaks(urlize(text, autoescape=True), autoescape=False)}</body></html>",
+        attachments=[("meeting.ics", ics, "text/calendar")],
+    )

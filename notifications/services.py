@@ -146,7 +146,7 @@ def notice_publish(
 def _enqueue_fan_out(notice_id: int) -> None:
     from notifications.tasks import notice_fan_out
 
-    notice_fan_out.delay(notice_id)
+    notice_fan_out.apply_async(args=[notice_id], queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None) -> None:
@@ -154,10 +154,7 @@ def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None
 
     for start in range(0, len(delivery_ids), CHUNK_SIZE):
         chunk = list(delivery_ids[start : start + CHUNK_SIZE])
-        if countdown is None:
-            deliveries_send.delay(chunk)
-        else:
-            deliveries_send.apply_async(args=[chunk], countdown=countdown)
+        deliveries_send.apply_async(args=[chunk], countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def notice_fan_out(*, notice_id: int) -> int:

@@ -12,13 +12,14 @@ from notifications import registry, services
 logger = logging.getLogger(__name__)
 
 
-@shared_task
+# ignore_result: a fan-out makes one task per 100 e-mails; their outcome is in the Delivery rows, not in Redis.
+@shared_task(ignore_result=True)
 def notice_fan_out(notice_id: int) -> int:
     """Split a notice's pending deliveries into chunks, each sent by its own task."""
     return services.notice_fan_out(notice_id=notice_id)
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def deliveries_send(delivery_ids: list[int]) -> dict[str, int]:
     """Send a chunk of deliveries. Safe to run twice or after a crash: each row is claimed before it is sent."""
     return services.deliveries_send(delivery_ids=delivery_ids)

@@ -6,14 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogue_platform.exceptions import ApplicationError
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
-    ChangeNotice,
     Invitation,
     Meeting,
     MeetingChange,
@@ -168,9 +167,7 @@ def _check_lead_times(meeting: Meeting, **changes: object) -> None:
 
 
 def _notify_invitees(change: MeetingChange) -> None:
-    from meetings.tasks import send_meeting_change_notices
-
-    transaction.on_commit(lambda: send_meeting_change_notices.delay(change.pk))
+    change_notice_publish(change=change)
 
 
 @transaction.atomic
@@ -249,16 +246,14 @@ def change_notice_recipients(*, change: MeetingChange) -> list[User]:
     ]
 
 
-def change_notice_claim(*, change: MeetingChange, recipient: User) -> bool:
-    """Record that `recipient` is being told about `change`; False if someone already did it."""
-    try:
-        with transaction.atomic():
-            ChangeNotice.objects.create(change=change, recipient=recipient)
-    except IntegrityError:
-        return False
-    return True
+@transaction.atomic
+def change_notice_publish(*, change: MeetingChange) -> None:
+    """Tell the invitees (except those who declined) at once; the notifications app sends each e-mail once."""
+    from notifications.services import notice_publish
 
-
-def change_notice_release(*, change: MeetingChange, recipient: User) -> None:
-    """Undo a claim whose e-mail could not be sent, so a retry sends it."""
-    ChangeNotice.objects.filter(change=change, recipient=recipient).delete()
+    notice_publish(
+        kind="meetings.change",
+        key=f"meeting-change:{change.pk}",
+        recipients=change_notice_recipients(change=change),
+        payload={"change_id": change.pk, "meeting_id": change.meeting_id},
+    )

@@ -330,7 +330,7 @@ def test_run_due_notices_calls_every_checker_even_after_one_fails(monkeypatch) -
 
 def test_fan_out_splits_a_large_notice_into_chunks(monkeypatch, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
     chunks: list[list[int]] = []
-    monkeypatch.setattr(tasks.deliveries_send, "delay", lambda ids: chunks.append(ids))
+    monkeypatch.setattr(tasks.deliveries_send, "apply_async", lambda args, **kw: chunks.append(args[0]))
     users = User.objects.bulk_create([User(email=f"bulk{i}@example.org") for i in range(250)])
 
     notice = _publish(REQUIRED, "big:1", users, django_capture_on_commit_callbacks)
