@@ -18,8 +18,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import linebreaks, urlize
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from meetings.calendar import build_calendar, meeting_event, meeting_url
 from meetings.models import Invitation, Meeting, MeetingChange
@@ -50,13 +50,14 @@ def zone_label(moment: dt.datetime) -> str:
 
 
 def format_date(moment: dt.datetime | dt.date) -> str:
-    """"Thursday, 10 December 2026" in the active language."""
+    """"Thursday, 10 December 2026" in the active language ("j E Y", as on the portal's pages)."""
     if isinstance(moment, dt.datetime):
         moment = timezone.localtime(moment)
-    return _("%(weekday)s, %(date)s") % {
-        "weekday": formats.date_format(moment, "l"),
-        "date": formats.date_format(moment, "DATE_FORMAT"),
-    }
+    weekday = formats.date_format(moment, "l")
+    if get_language() in ("ru", "kk"):
+        # Russian and Kazakh write the day of the week in lower case inside a sentence.
+        weekday = weekday.lower()
+    return _("%(weekday)s, %(date)s") % {"weekday": weekday, "date": formats.date_format(moment, "j E Y")}
 
 
 def format_time_range(starts_at: dt.datetime, ends_at: dt.datetime) -> str:

@@ -128,7 +128,7 @@ def render_action_overdue(*, notice: Notice, delivery: Delivery) -> Message:
                 "road_map": action.road_map.number,
                 "number": action.number,
                 "description": action.description,
-                "deadline": formats.date_format(action.deadline, "DATE_FORMAT"),
+                "deadline": formats.date_format(action.deadline, "j E Y"),
                 "status": action.get_status_display(),
                 "report_url": settings.SITE_URL + reverse("recommendations:progress-create", args=[action.pk]),
             }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
@@ -151,6 +152,8 @@ def test_russian_and_kazakh_invitees_get_their_own_language(
     assert by_address["kk@example.org"].subject.startswith("Шақыру: Meeting No. 44")
     assert "(Алматы, UTC+5)" in by_address["ru@example.org"].body
     assert "(Алматы, UTC+5)" in by_address["kk@example.org"].body
+    # "Дата: среда, 23 декабря 2026": the day of the week in lower case, the month in the genitive.
+    assert re.search(r"Дата: [а-я]+, \d{1,2} [а-я]+ \d{4}\n", by_address["ru@example.org"].body)
     assert f"https://dialogue.example.kz/ru/meetings/{meeting.pk}/" in by_address["ru@example.org"].body
     assert f"https://dialogue.example.kz/kk/meetings/{meeting.pk}/" in by_address["kk@example.org"].body
 
