@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import Field
+from django.forms import Field as FormField
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from meetings.lead_times import LEAD_TIME_FIELDS
 from meetings.models import (
     AgendaItem,
     CalendarToken,
@@ -36,6 +41,14 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
     list_select_related = ["subgroup"]
+
+    def formfield_for_dbfield(self, db_field: Field, request: HttpRequest, **kwargs: Any) -> FormField | None:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # The lead times' defaults are callables (read from settings), for which Django adds hidden "initial-"
+        # inputs carrying the help text's aria-describedby, which is invalid HTML. The form needs no change check.
+        if field is not None and db_field.name in LEAD_TIME_FIELDS:
+            field.show_hidden_initial = False
+        return field
 
 
 @admin.register(Subgroup)
