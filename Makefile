@@ -83,7 +83,7 @@ worker: $(STAMP)
 	$(VENV)/bin/celery -A dialogue_platform worker --loglevel=INFO
 
 beat: $(STAMP)
-	$(VENV)/bin/celery -A dialogue_platform beat --loglevel=INFO --schedule=$(VENV)/celerybeat-schedule
+	$(VENV)/bin/celery -A dialogue_platform beat --loglevel=INFO --scheduler=django_celery_beat.schedulers:DatabaseScheduler
 
 # What production start-up checks; the variables are placeholders for the check only.
 check-deploy: $(STAMP)

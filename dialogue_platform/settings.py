@@ -46,8 +46,11 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "django_filters",
+    # The beat schedule lives in the database, so the secretariat edits it in the administration.
+    "django_celery_beat",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
     "participants",
+    "notifications",
     "recommendations",
     "meetings",
     "reports",
@@ -166,6 +169,13 @@ STORAGES = {
 UPLOAD_MAX_MB = env.int("DJANGO_UPLOAD_MAX_MB", default=20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Meeting notices (meetings/notices.py) --------------------------------------------------
+# Defaults of the per-meeting lead times; the secretariat changes them per meeting in its meeting form.
+MEETINGS_INVITATION_LEAD_DAYS = 21
+MEETINGS_REMINDER_PENDING_DAYS = 7
+MEETINGS_REMINDER_ACCEPTED_DAYS = 1
+MEETINGS_MINUTES_OVERDUE_DAYS = (3, 7)
+
 # --- E-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str(
@@ -190,8 +200,24 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic tasks are rows edited in the administration (defaults: notifications/migrations/0002).
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
+
+# --- Notifications (docs/notifications.md) --------------------------------------------------
+# A delivery left in "sending" this long belonged to a worker that died; it is sent again. Must exceed
+# CELERY_TASK_TIME_LIMIT, or a slow but living task could be overtaken and its message sent twice.
+NOTIFICATIONS_SENDING_TIMEOUT = env.int("NOTIFICATIONS_SENDING_TIMEOUT_SECONDS", default=10 * 60)
+if NOTIFICATIONS_SENDING_TIMEOUT <= CELERY_TASK_TIME_LIMIT and not env.bool("NOTIFICATIONS_ALLOW_SHORT_TIMEOUT", default=False):
+    raise ImproperlyConfigured("NOTIFICATIONS_SENDING_TIMEOUT_SECONDS must exceed the Celery task time limit (300 s).")
+# First retry after a temporary SMTP failure; each further one waits twice as long (capped at 30 minutes).
+NOTIFICATIONS_RETRY_BASE = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=6)
+# Celery queue of the e-mail tasks: a dedicated worker (`celery worker -Q notices`) keeps a big fan-out from delaying
+# other tasks. The live-worker tests use their own queue so that no other worker takes their tasks.
+NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
+NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import Field
+from django.forms import Field as FormField
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from meetings.lead_times import LEAD_TIME_FIELDS
 from meetings.models import (
     AgendaItem,
     CalendarToken,
-    ChangeNotice,
     FollowUpAction,
     Invitation,
     Meeting,
@@ -37,6 +41,14 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
     list_select_related = ["subgroup"]
+
+    def formfield_for_dbfield(self, db_field: Field, request: HttpRequest, **kwargs: Any) -> FormField | None:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # The lead times' defaults are callables (read from settings), for which Django adds hidden "initial-"
+        # inputs carrying the help text's aria-describedby, which is invalid HTML. The form needs no change check.
+        if field is not None and db_field.name in LEAD_TIME_FIELDS:
+            field.show_hidden_initial = False
+        return field
 
 
 @admin.register(Subgroup)
@@ -103,14 +115,6 @@ class MeetingChangeAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["meeting__title", "reason"]
     raw_id_fields = ["meeting", "made_by"]
-
-
-@admin.register(ChangeNotice)
-class ChangeNoticeAdmin(admin.ModelAdmin):
-    list_display = ["change", "recipient", "sent_at"]
-    list_filter = ["sent_at"]
-    search_fields = ["recipient__email"]
-    raw_id_fields = ["change", "recipient"]
 
 
 @admin.register(CalendarToken)

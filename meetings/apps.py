@@ -7,3 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        # Registers the meeting notice kinds and the due-notice checker with the notifications app.
+        from meetings import notices  # noqa: F401

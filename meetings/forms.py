@@ -4,10 +4,12 @@ import datetime as dt
 import re
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
+from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
 from recommendations.models import Recommendation, RoadMap
@@ -106,6 +108,7 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = [
             "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "chair", "description",
+            *LEAD_TIME_FIELDS,
         ]
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
         help_texts = {"starts_at": _("Astana time."), "ends_at": _("Astana time.")}
@@ -115,7 +118,22 @@ class MeetingForm(forms.ModelForm):
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-        self.order_fields(["number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link"])
+        self.order_fields([
+            "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
+            "description", "topics_text", *LEAD_TIME_FIELDS,
+        ])
+        for name, upper in LEAD_TIME_FIELDS.items():
+            field = self.fields[name]
+            # Left empty: the default on a new meeting, the current value on an edit.
+            field.required = False
+            field.show_hidden_initial = False
+            # In place of the model field's "at least 0": one message per problem, with our bounds.
+            field.validators = [
+                v for v in field.validators if not isinstance(v, (MinValueValidator, MaxValueValidator))
+            ] + [MinValueValidator(1), MaxValueValidator(upper)]
+            field.widget.attrs.update({"min": 1, "max": upper})
+            if not self.instance.pk:
+                field.initial = Meeting._meta.get_field(name).get_default()
         if self.instance.pk and not self.is_bound:
             self.initial["online_link"] = self.instance.online_link
             self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
@@ -128,11 +146,23 @@ class MeetingForm(forms.ModelForm):
         fmt = data.get("format")
         if fmt == Meeting.Format.IN_PERSON and not data.get("venue"):
             self.add_error("venue", _("Give a venue for a meeting held in person."))
+        # An empty lead time keeps the current (or default) value, which the other fields are checked against.
+        lead_times = {
+            name: data[name] if data.get(name) is not None else getattr(self.instance, name)
+            for name in LEAD_TIME_FIELDS
+            if name not in self.errors
+        }
+        for field, message in lead_time_errors(lead_times).items():
+            if field not in self.errors:
+                self.add_error(field, message)
         return data
 
     def service_kwargs(self) -> dict[str, object]:
         data = dict(self.cleaned_data)
         data["topics"] = data.pop("topics_text")
+        for name in LEAD_TIME_FIELDS:
+            if data.get(name) is None:
+                data.pop(name, None)
         return data
 
     def _post_clean(self) -> None:

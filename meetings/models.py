@@ -75,6 +75,28 @@ class Subgroup(TimeStampedModel):
         return self.name
 
 
+# Lead times of the meeting notices (meetings/notices.py). The defaults come from settings so a deployment can
+# change them without a migration; each meeting keeps its own copy, editable in the secretariat's form.
+def default_invitation_lead_days() -> int:
+    return int(getattr(settings, "MEETINGS_INVITATION_LEAD_DAYS", 21))
+
+
+def default_reminder_pending_days() -> int:
+    return int(getattr(settings, "MEETINGS_REMINDER_PENDING_DAYS", 7))
+
+
+def default_reminder_accepted_days() -> int:
+    return int(getattr(settings, "MEETINGS_REMINDER_ACCEPTED_DAYS", 1))
+
+
+def default_minutes_overdue_first_days() -> int:
+    return int(getattr(settings, "MEETINGS_MINUTES_OVERDUE_DAYS", (3, 7))[0])
+
+
+def default_minutes_overdue_second_days() -> int:
+    return int(getattr(settings, "MEETINGS_MINUTES_OVERDUE_DAYS", (3, 7))[1])
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to_public(self) -> MeetingQuerySet:
         return self.exclude(status=Meeting.Status.DRAFT)
@@ -128,12 +150,51 @@ class Meeting(TimeStampedModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
 
+    invitation_lead_days = models.PositiveSmallIntegerField(
+        _("invitation: days before the meeting"),
+        default=default_invitation_lead_days,
+        help_text=_("The invitation e-mail goes to every invitee this many days before the start."),
+    )
+    reminder_pending_days = models.PositiveSmallIntegerField(
+        _("reminder to those who have not answered: days before"),
+        default=default_reminder_pending_days,
+    )
+    reminder_accepted_days = models.PositiveSmallIntegerField(
+        _("reminder to those who accepted: days before"),
+        default=default_reminder_accepted_days,
+    )
+    minutes_overdue_first_days = models.PositiveSmallIntegerField(
+        _("first reminder of unpublished minutes: days after"),
+        default=default_minutes_overdue_first_days,
+        help_text=_("Sent to the secretariat if the minutes of a held meeting are not yet published."),
+    )
+    minutes_overdue_second_days = models.PositiveSmallIntegerField(
+        _("second reminder of unpublished minutes: days after"),
+        default=default_minutes_overdue_second_days,
+    )
+
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
+            # Notice lead times (meetings/notices.py): reminders come after the invitation, and a day 0 would
+            # send a "reminder" as the meeting starts.
+            models.CheckConstraint(
+                condition=Q(
+                    reminder_accepted_days__gt=0,
+                    reminder_pending_days__gt=0,
+                    invitation_lead_days__gt=F("reminder_pending_days"),
+                )
+                & Q(invitation_lead_days__gt=F("reminder_accepted_days")),
+                name="meetings_meeting_reminders_after_invitation",
+            ),
+            # The second reminder of unpublished minutes follows the first.
+            models.CheckConstraint(
+                condition=Q(minutes_overdue_first_days__gt=0, minutes_overdue_second_days__gt=F("minutes_overdue_first_days")),
+                name="meetings_meeting_minutes_reminders_ordered",
+            ),
             # A meeting cannot end before it begins.
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meetings_meeting_end_after_start"),
             # "The 43rd meeting" names one plenary meeting; subgroup meetings are not numbered in that series.
@@ -392,24 +453,6 @@ class MeetingChange(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.meeting_id} ({self.pk})"
-
-
-class ChangeNotice(models.Model):
-    """One e-mail about one change to one invitee: the row makes the notice task safe to run twice."""
-
-    change = models.ForeignKey(MeetingChange, on_delete=models.CASCADE, related_name="notices")
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="meeting_change_notices")
-    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("change notice")
-        verbose_name_plural = _("change notices")
-        constraints = [
-            models.UniqueConstraint(fields=["change", "recipient"], name="meetings_changenotice_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"notice {self.change_id} -> {self.recipient_id}"
 
 
 def _new_token() -> str:

@@ -3,8 +3,11 @@ from __future__ import annotations
 from django.contrib.auth.backends import BaseBackend
 
 # The secretariat administers everything the portal owns, plus sign-in lockouts; never Django's
-# own groups and permissions, which stay with superusers.
-SECRETARIAT_APP_LABELS = frozenset({"participants", "recommendations", "meetings", "reports", "axes"})
+# own groups and permissions, which stay with superusers. django_celery_beat: the secretariat edits the
+# schedule of periodic tasks (notices, digests).
+SECRETARIAT_APP_LABELS = frozenset(
+    {"participants", "recommendations", "meetings", "reports", "axes", "django_celery_beat"}
+)
 
 
 class SecretariatPermissionBackend(BaseBackend):

@@ -7,3 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class RecommendationsConfig(AppConfig):
     name = "recommendations"
     verbose_name = _("Recommendations and road maps")
+
+    def ready(self) -> None:
+        # Registers the overdue-action reminder and its weekly due-notice checker with the notifications app.
+        from recommendations import notices  # noqa: F401

@@ -33,9 +33,8 @@ from meetings.services.invitations import (
 )
 from meetings.services.meetings import (
     _notify_invitees,
-    change_notice_claim,
+    change_notice_publish,
     change_notice_recipients,
-    change_notice_release,
     meeting_cancel,
     meeting_create,
     meeting_plan_year,
@@ -74,8 +73,7 @@ __all__ = [
     "meeting_cancel",
     "meeting_reschedule",
     "change_notice_recipients",
-    "change_notice_claim",
-    "change_notice_release",
+    "change_notice_publish",
     "_check_editable_agenda",
     "agenda_item_create",
     "agenda_item_update",

@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogue_platform.exceptions import ApplicationError
+from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
-    ChangeNotice,
     Invitation,
     Meeting,
     MeetingChange,
@@ -45,9 +45,27 @@ def meeting_create(
     subgroup: Subgroup | None = None,
     topics: Iterable[str] | None = None,
     status: str = Meeting.Status.DRAFT,
+    invitation_lead_days: int | None = None,
+    reminder_pending_days: int | None = None,
+    reminder_accepted_days: int | None = None,
+    minutes_overdue_first_days: int | None = None,
+    minutes_overdue_second_days: int | None = None,
 ) -> Meeting:
     _check_dates(starts_at, ends_at)
     _check_number(number, subgroup)
+    # Lead times left out take the defaults from settings (the model's field defaults).
+    lead_times = {
+        name: value
+        for name, value in {
+            "invitation_lead_days": invitation_lead_days,
+            "reminder_pending_days": reminder_pending_days,
+            "reminder_accepted_days": reminder_accepted_days,
+            "minutes_overdue_first_days": minutes_overdue_first_days,
+            "minutes_overdue_second_days": minutes_overdue_second_days,
+        }.items()
+        if value is not None
+    }
+    _check_lead_times(Meeting(**lead_times))
     meeting = Meeting.objects.create(
         title=title,
         starts_at=starts_at,
@@ -61,6 +79,7 @@ def meeting_create(
         subgroup=subgroup,
         status=status,
         created_by=actor,
+        **lead_times,
     )
     _set_topics(meeting, topics)
     return meeting
@@ -80,6 +99,7 @@ def meeting_update(*, actor: User, meeting: Meeting, topics: Iterable[str] | Non
     _check_number(number, subgroup, exclude_pk=meeting.pk)
     if subgroup is not None:
         fields["number"] = None
+    _check_lead_times(meeting, **{k: v for k, v in fields.items() if k in LEAD_TIME_FIELDS})
     date_changed = (starts_at, ends_at) != (meeting.starts_at, meeting.ends_at)
     if date_changed and meeting.status == S.SCHEDULED:
         meeting_reschedule(actor=actor, meeting=meeting, starts_at=starts_at, ends_at=ends_at, reason="")
@@ -139,10 +159,15 @@ def meeting_plan_year(
     return created
 
 
-def _notify_invitees(change: MeetingChange) -> None:
-    from meetings.tasks import send_meeting_change_notices
+def _check_lead_times(meeting: Meeting, **changes: object) -> None:
+    """Raise the first broken lead-time rule of `meeting` with `changes` applied, on its field."""
+    values = {name: changes.get(name, getattr(meeting, name)) for name in LEAD_TIME_FIELDS}
+    for field, message in lead_time_errors(values).items():
+        raise ApplicationError(message, field=field)
 
-    transaction.on_commit(lambda: send_meeting_change_notices.delay(change.pk))
+
+def _notify_invitees(change: MeetingChange) -> None:
+    change_notice_publish(change=change)
 
 
 @transaction.atomic
@@ -221,16 +246,14 @@ def change_notice_recipients(*, change: MeetingChange) -> list[User]:
     ]
 
 
-def change_notice_claim(*, change: MeetingChange, recipient: User) -> bool:
-    """Record that `recipient` is being told about `change`; False if someone already did it."""
-    try:
-        with transaction.atomic():
-            ChangeNotice.objects.create(change=change, recipient=recipient)
-    except IntegrityError:
-        return False
-    return True
+@transaction.atomic
+def change_notice_publish(*, change: MeetingChange) -> None:
+    """Tell the invitees (except those who declined) at once; the notifications app sends each e-mail once."""
+    from notifications.services import notice_publish
 
-
-def change_notice_release(*, change: MeetingChange, recipient: User) -> None:
-    """Undo a claim whose e-mail could not be sent, so a retry sends it."""
-    ChangeNotice.objects.filter(change=change, recipient=recipient).delete()
+    notice_publish(
+        kind="meetings.change",
+        key=f"meeting-change:{change.pk}",
+        recipients=change_notice_recipients(change=change),
+        payload={"change_id": change.pk, "meeting_id": change.meeting_id},
+    )

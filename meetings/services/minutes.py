@@ -18,6 +18,7 @@ from meetings.services._common import (
     S,
     sanitize_rich_text,
 )
+from meetings.services.notices import minutes_published_notice
 from participants.models import Organization, User
 from recommendations.models import RoadMap
 
@@ -99,6 +100,7 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
     minutes.save()
     meeting.status = S.MINUTES_PUBLISHED
     meeting.save(update_fields=["status", "updated_at"])
+    minutes_published_notice(meeting=meeting)
     return minutes
 
 

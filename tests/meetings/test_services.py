@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 
 from dialogue_platform.exceptions import ApplicationError
 from meetings import services
-from meetings.models import ChangeNotice, Invitation, Meeting, Minutes
+from meetings.models import Invitation, Meeting, Minutes
+from notifications.models import Delivery
 from participants.models import Organization, User
 from tests.meetings.factories import (
     AgendaItemFactory,
@@ -107,7 +108,11 @@ def test_cancelling_tells_each_invitee_once_in_their_language(secretariat: User,
     assert "Force majeure" in by_recipient[en.email].body
     assert "https://dialogue.example.kz/en/meetings/" in by_recipient[en.email].body
     assert "/ru/meetings/" in by_recipient[ru.email].body
-    assert ChangeNotice.objects.count() == 2
+    deliveries = Delivery.objects.filter(notice__kind="meetings.change", notice__key=f"meeting-change:{meeting.changes.get().pk}")
+    assert sorted(deliveries.values_list("status", flat=True)) == ["sent", "sent"]
+    ics = by_recipient[en.email].attachments[0]
+    assert ics[0] == "meeting.ics" and "STATUS:CANCELLED" in ics[1]
+    assert by_recipient[en.email].alternatives[0].mimetype == "text/html"
 
 
 def test_change_notice_task_is_safe_to_run_twice(secretariat: User, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
@@ -120,27 +125,38 @@ def test_change_notice_task_is_safe_to_run_twice(secretariat: User, django_captu
                                     reason="")
     change = meeting.changes.get()
     assert len(mail.outbox) == 3
-    assert send_meeting_change_notices.run(change.pk) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        send_meeting_change_notices.run(change.pk)
     assert len(mail.outbox) == 3
 
 
-def test_failed_delivery_is_released_for_a_retry(secretariat: User, monkeypatch: pytest.MonkeyPatch) -> None:
-    from meetings import tasks
+def test_failed_delivery_is_retried_and_then_sent_once(
+    secretariat: User, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks  # noqa: ANN001
+) -> None:
+    import smtplib
+
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from notifications.services import deliveries_requeue_stalled
 
     meeting = MeetingFactory(status=Meeting.Status.SCHEDULED)
     InvitationFactory(meeting=meeting)
-    services.meeting_cancel(actor=secretariat, meeting=meeting, reason="")
-    change = meeting.changes.get()
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise ConnectionError("SMTP down")
+        raise smtplib.SMTPServerDisconnected("SMTP down")
 
-    monkeypatch.setattr(tasks, "send_mail", broken)
-    with pytest.raises(ConnectionError):
-        tasks.send_meeting_change_notices.run(change.pk)
-    assert ChangeNotice.objects.count() == 0
+    monkeypatch.setattr(EmailBackend, "send_messages", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(actor=secretariat, meeting=meeting, reason="")
+    delivery = Delivery.objects.get(notice__kind="meetings.change")
+    assert delivery.status == "retrying"
+    assert "SMTP down" in delivery.last_error
     monkeypatch.undo()
-    assert tasks.send_meeting_change_notices.run(change.pk) == 1
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=delivery.created_at)
+    deliveries_requeue_stalled()
+    delivery.refresh_from_db()
+    assert delivery.status == "sent"
+    assert len(mail.outbox) == 1
 
 
 def test_draft_meeting_changes_send_no_email(secretariat: User, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Case, Count, Q, QuerySet, When
+
+from notifications.models import Delivery, Notice, OptOut
+
+if TYPE_CHECKING:
+    from participants.models import User
+
+
+def opt_out_topics(*, user: User) -> set[str]:
+    return set(OptOut.objects.filter(user=user).values_list("topic", flat=True))
+
+
+def deliveries_for(*, user: User) -> QuerySet[Delivery]:
+    """The e-mails the portal wrote to this person, newest first."""
+    return Delivery.objects.filter(user=user).select_related("notice").order_by("-created_at", "-pk")
+
+
+_OPEN = [Delivery.Status.PENDING, Delivery.Status.SENDING]
+
+
+def notice_log(*, kind: str = "", problem: str = "", email: str = "") -> QuerySet[Notice]:
+    """Notices newest first, each with its delivery counts (one query, whatever the page size).
+
+    problem: "failed", "retrying" or "pending" keeps the notices with at least one such delivery.
+    """
+    notices = Notice.objects.annotate(
+        total=Count("deliveries"),
+        sent=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
+        failed=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED)),
+        retrying=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.RETRYING)),
+        pending=Count("deliveries", filter=Q(deliveries__status__in=_OPEN)),
+    )
+    if kind:
+        notices = notices.filter(kind=kind)
+    if problem in ("failed", "retrying", "pending"):
+        notices = notices.filter(**{f"{problem}__gt": 0})
+    if email:
+        notices = notices.filter(pk__in=Delivery.objects.filter(email__iexact=email.strip()).values("notice_id"))
+    return notices.order_by("-created_at", "-pk")
+
+
+def notice_kinds_used() -> list[str]:
+    return list(Notice.objects.order_by("kind").values_list("kind", flat=True).distinct())
+
+
+def notice_deliveries(*, notice: Notice, status: str = "") -> QuerySet[Delivery]:
+    deliveries = notice.deliveries.select_related("user")
+    if status in Delivery.Status.values:
+        deliveries = deliveries.filter(status=status)
+    # Problems first: they are what the secretariat opens the page for.
+    order = Case(
+        When(status=Delivery.Status.FAILED, then=0),
+        When(status=Delivery.Status.RETRYING, then=1),
+        default=2,
+    )
+    return deliveries.order_by(order, "email")
+
+
+def notice_status_counts(*, notice: Notice) -> dict[str, int]:
+    counts = dict.fromkeys(Delivery.Status.values, 0)
+    for row in notice.deliveries.values("status").annotate(n=Count("pk")).order_by():
+        counts[row["status"]] = row["n"]
+    return counts
