@@ -79,14 +79,10 @@ def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
     """Meetings whose published minutes match `query`, or whose title contains it."""
     published = Minutes.objects.filter(status=Minutes.Status.PUBLISHED)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
+        from meetings.search import minutes_search_query
 
-        from meetings.search import CONFIG, minutes_search_vector
-
-        # websearch syntax accepts what people type: words, "quoted phrases", -exclusions.
-        matching = published.annotate(search=minutes_search_vector()).filter(
-            search=SearchQuery(query, config=CONFIG, search_type="websearch")
-        )
+        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0004).
+        matching = published.filter(search_vector=minutes_search_query(query))
     else:
         matching = published.filter(Q(body__icontains=query) | Q(decisions__icontains=query))
     return qs.filter(Q(pk__in=matching.values("meeting_id")) | Q(title__icontains=query))
@@ -177,7 +173,7 @@ def documents_for(*, meeting: Meeting, participant_access: bool) -> list[Meeting
 
 def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
     """Published minutes for everyone; drafts and approved ones for the secretariat only."""
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    minutes = Minutes.objects.defer("search_vector").filter(meeting=meeting).first()
     if minutes is None:
         return None
     if minutes.status == Minutes.Status.PUBLISHED or is_secretariat(user):
@@ -342,6 +338,7 @@ def minutes_recently_published(*, limit: int = 30) -> QuerySet[Minutes]:
     return (
         Minutes.objects.filter(status=Minutes.Status.PUBLISHED, meeting__status=S.MINUTES_PUBLISHED)
         .select_related("meeting", "meeting__subgroup")
+        .defer("search_vector")
         .order_by("-published_at", "-pk")[:limit]
     )
 
