@@ -145,18 +145,29 @@ def can_see_participant_content(*, user: object, meeting: Meeting, invitation: I
     return is_secretariat(user) or invitation is not None
 
 
-def meeting_get_for_user(*, user: object, pk: int) -> Meeting:
-    """A meeting as `user` may see it; drafts exist only for the secretariat (404 for everyone else)."""
-    meeting = Meeting.objects.select_related("subgroup").prefetch_related("topics").filter(pk=pk).first()
+def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -> Meeting:
+    """A meeting as `user` may see it; drafts exist only for the secretariat (404 for everyone else).
+
+    with_minutes joins the minutes into the same query (the meeting page reads them; minutes_for uses them).
+    """
+    qs = Meeting.objects.select_related("subgroup").prefetch_related("topics")
+    if with_minutes:
+        qs = qs.select_related("minutes").defer("minutes__search_vector")
+    meeting = qs.filter(pk=pk).first()
     if meeting is None or (meeting.status == S.DRAFT and not is_secretariat(user)):
         raise Http404
     return meeting
 
 
 def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
+    # Only the columns the agenda shows: the people and organisation rows are wide, and there are many.
+    people = User.objects.only("pk", "first_name", "last_name", "email").order_by("last_name", "pk")
+    organizations = Organization.objects.only("pk", "name", "name_ru", "name_kk", "acronym").order_by("name", "pk")
     return list(
         meeting.agenda_items.order_by("position").prefetch_related(
-            "presenter_people", "presenter_organizations", "topics",
+            Prefetch("presenter_people", queryset=people),
+            Prefetch("presenter_organizations", queryset=organizations),
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
             Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
                      .order_by("pk")),
@@ -173,8 +184,10 @@ def documents_for(*, meeting: Meeting, participant_access: bool) -> list[Meeting
 
 def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
     """Published minutes for everyone; drafts and approved ones for the secretariat only."""
-    minutes = Minutes.objects.defer("search_vector").filter(meeting=meeting).first()
-    if minutes is None:
+    try:
+        # Already joined when the meeting came from meeting_get_for_user(with_minutes=True); else one query.
+        minutes = meeting.minutes
+    except Minutes.DoesNotExist:
         return None
     if minutes.status == Minutes.Status.PUBLISHED or is_secretariat(user):
         return minutes
