@@ -4,8 +4,8 @@ import secrets
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.contrib.postgres.search import SearchVectorField
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
