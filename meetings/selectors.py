@@ -195,9 +195,22 @@ def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
 
 
 def follow_up_actions_for(*, meeting: Meeting) -> list[FollowUpAction]:
-    return list(
-        meeting.follow_up_actions.select_related("owner_organization", "road_map").order_by("due_date", "pk")
-    )
+    return list(follow_up_action_list(meeting=meeting))
+
+
+def follow_up_action_list(*, meeting: Meeting, status: str = "") -> QuerySet[FollowUpAction]:
+    qs = meeting.follow_up_actions.select_related("owner_organization", "road_map")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("due_date", "pk")
+
+
+def document_list(*, meeting: Meeting, visibility: str = "") -> QuerySet[MeetingDocument]:
+    """Secretariat: every document of a meeting, optionally of one visibility."""
+    qs = meeting.documents.select_related("agenda_item")
+    if visibility:
+        qs = qs.filter(visibility=visibility)
+    return qs.order_by("agenda_item__position", "title", "pk")
 
 
 def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:

@@ -38,6 +38,12 @@ def _meeting(pk: int) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("subgroup"), pk=pk)
 
 
+def _choice(request: HttpRequest, name: str, allowed: list[str]) -> str:
+    """A list filter from the query string; an unknown value means "no filter", never an error page."""
+    value = request.GET.get(name, "")
+    return value if value in allowed else ""
+
+
 def _attempt(
     request: HttpRequest, call: Callable[[], Any], *, success: str | Callable[[Any], str],
     form: forms.Form | None = None,
@@ -186,12 +192,24 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Agenda ---------------------------------------------------------------------------------
 
 
-def _agenda_context(meeting: Meeting, form: AgendaItemForm) -> dict[str, object]:
+SUGGESTIONS_PER_PAGE = 10
+
+
+def _agenda_context(request: HttpRequest, meeting: Meeting, form: AgendaItemForm) -> dict[str, object]:
+    # Two lists on one page, each with its own page parameter so paging one keeps the other where it was.
+    suggestions, suggestions_qs = paginate(
+        request, selectors.agenda_suggestions(meeting=meeting), SUGGESTIONS_PER_PAGE, param="suggestions_page"
+    )
+    overdue, overdue_qs = paginate(
+        request, selectors.agenda_road_map_suggestions(meeting=meeting), SUGGESTIONS_PER_PAGE, param="overdue_page"
+    )
     return {
         "meeting": meeting,
         "items": selectors.agenda_items_for(meeting=meeting),
-        "suggestions": selectors.agenda_suggestions(meeting=meeting)[:20],
-        "road_map_suggestions": selectors.agenda_road_map_suggestions(meeting=meeting)[:20],
+        "suggestions": suggestions,
+        "suggestions_querystring": suggestions_qs,
+        "road_map_suggestions": overdue,
+        "road_map_suggestions_querystring": overdue_qs,
         "form": form,
         "tab": "agenda",
     }
@@ -213,7 +231,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if ok:
             return redirect("meetings:agenda", pk=pk)
-    return render(request, "meetings/manage/agenda.html", _agenda_context(meeting, form))
+    return render(request, "meetings/manage/agenda.html", _agenda_context(request, meeting, form))
 
 
 @require_POST
@@ -311,9 +329,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if ok:
             return redirect("meetings:invitations", pk=pk)
-    response_filter = request.GET.get("response", "")
-    if response_filter not in Invitation.Response.values:
-        response_filter = ""
+    response_filter = _choice(request, "response", Invitation.Response.values)
     page, querystring = paginate(request, selectors.invitations_for_meeting(meeting=meeting, response=response_filter),
                                  per_page=50)
     return render(request, "meetings/manage/invitations.html", {
@@ -342,25 +358,43 @@ def rsvp_summary(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/manage/rsvp_counts.html", context)
 
 
+ATTENDANCE_PER_PAGE = 50
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
 @require_http_methods(["GET", "POST"])
 @secretariat_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page of invitees at a time: saving a page records the people shown on it and leaves the others."""
     meeting = _meeting(pk)
     error = ""
     ids: list[int] | None = None
+    response_filter = _choice(request, "response", Invitation.Response.values)
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("attended") if v.isdigit()]
+        ids = _ids(request.POST.getlist("attended"))
+        # The form names the invitees it showed; a post without them (an older form) covers the whole list.
+        shown = _ids(request.POST.getlist("shown")) or None
         try:
-            present = services.attendance_record(actor=request.user, meeting=meeting, attended_person_ids=ids)
+            present = services.attendance_record(
+                actor=request.user, meeting=meeting, attended_person_ids=ids, person_ids=shown
+            )
         except ApplicationError as exc:
             error = exc.message
         else:
             messages.success(request, _("Attendance was saved: %(count)d present.") % {"count": present})
-            return redirect("meetings:attendance", pk=pk)
+            # Back to the same page and filter, so the secretariat can go on with the next page.
+            query = request.GET.urlencode()
+            return redirect(_url("meetings:attendance", pk) + (f"?{query}" if query else ""))
+    page, querystring = paginate(
+        request, selectors.invitations_for_meeting(meeting=meeting, response=response_filter), ATTENDANCE_PER_PAGE
+    )
     return render(request, "meetings/manage/attendance.html", {
-        "meeting": meeting, "invitations": selectors.invitations_for_meeting(meeting=meeting), "error": error,
-        "posted": set(ids) if ids is not None else None,
-        "tab": "attendance",
+        "meeting": meeting, "page": page, "querystring": querystring, "error": error,
+        "posted": set(ids) if ids is not None else None, "response_filter": response_filter,
+        "responses": Invitation.Response.choices, "tab": "attendance",
     })
 
 
@@ -399,10 +433,15 @@ def _render_minutes(
     conflict: Minutes | None = None, action_form: FollowUpActionForm | None = None,
 ) -> HttpResponse:
     history = minutes.history.select_related("history_user").order_by("-history_date")[:20] if minutes else []
+    status = _choice(request, "action_status", FollowUpAction.Status.values)
+    actions, actions_querystring = paginate(
+        request, selectors.follow_up_action_list(meeting=meeting, status=status), param="actions_page"
+    )
     return render(request, "meetings/manage/minutes.html", {
         "meeting": meeting, "minutes": minutes, "form": form, "conflict": conflict, "history": history,
-        "actions": selectors.follow_up_actions_for(meeting=meeting), "action_form": action_form or FollowUpActionForm(),
-        "tab": "minutes",
+        "actions": actions, "actions_querystring": actions_querystring, "action_status": status,
+        "action_statuses": FollowUpAction.Status.choices,
+        "action_form": action_form or FollowUpActionForm(), "tab": "minutes",
     })
 
 
@@ -474,9 +513,11 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if ok:
             return redirect("meetings:documents", pk=pk)
+    visibility = _choice(request, "visibility", MeetingDocument.Visibility.values)
+    page, querystring = paginate(request, selectors.document_list(meeting=meeting, visibility=visibility))
     return render(request, "meetings/manage/documents.html", {
-        "meeting": meeting, "form": form, "tab": "documents",
-        "documents": selectors.documents_for(meeting=meeting, participant_access=True),
+        "meeting": meeting, "form": form, "tab": "documents", "page": page, "querystring": querystring,
+        "visibility": visibility, "visibilities": MeetingDocument.Visibility.choices,
     })
 
 

@@ -127,14 +127,6 @@ def test_overdue_road_map_action_is_suggested_and_adding_it_links_the_road_map(
     assert not selectors.agenda_road_map_suggestions(meeting=meeting).exists()
 
 
-def test_road_map_suggestions_are_capped(client_as: Callable[[str], Client]) -> None:
-    meeting = MeetingFactory()
-    for _ in range(25):
-        _overdue_action()
-    page = client_as("secretariat").get(reverse("meetings:agenda", args=[meeting.pk])).content.decode()
-    assert page.count("/agenda/road-map-actions/") == 20
-
-
 def test_meeting_page_links_road_maps_recommendations_and_follow_up_road_map(client: Client) -> None:
     meeting = PublishedMinutesFactory().meeting
     item = AgendaItemFactory(meeting=meeting)
