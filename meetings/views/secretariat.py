@@ -268,7 +268,7 @@ def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
         "title": item.title, "description": item.description, "minutes_allotted": item.minutes_allotted,
         "presenter_people": item.presenter_people.all(), "presenter_organizations": item.presenter_organizations.all(),
         "topics": ", ".join(t.name for t in item.topics.all()),
-        "road_maps": item.road_maps.all(), "recommendations": list(item.recommendations.only("pk")),
+        "road_maps": item.road_maps.all(), "recommendations": list(item.recommendations.only("pk", "document_symbol", "paragraph").order_by("pk")),
     }
     form = AgendaItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
