@@ -33,7 +33,9 @@ def is_secretariat(user: object) -> bool:
 
 
 def _with_list_relations(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    return qs.select_related("subgroup").prefetch_related("topics")
+    # topic_list, a plain list: reading meeting.topics.all builds a related manager per row (profiled).
+    topics = Prefetch("topics", queryset=Topic.objects.order_by("name"), to_attr="topic_list")
+    return qs.select_related("subgroup").prefetch_related(topics)
 
 
 # --- Public lists ---------------------------------------------------------------------------
