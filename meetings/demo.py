@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings import services
-from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup
+from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup
 from participants.models import Organization, User
+from recommendations.models import Recommendation, RoadMap
 
 MFA = "Ministry of Foreign Affairs of the Republic of Kazakhstan"
 MOJ = "Ministry of Justice of the Republic of Kazakhstan"
@@ -71,6 +72,28 @@ PLENARY = [
         (MOJ, "Circulate the outline of the fourth UPR national report to members"),
     ),
 ]
+
+# What the demo agendas discussed in the tracker: (meeting number, agenda item title) -> (road-map numbers,
+# the opening words of the recommendations, as recommendations.demo seeds them). Follow-up actions advance
+# a road map: meeting number -> road-map number.
+AGENDA_LINKS = {
+    (40, "Implementation of the 2019 UPR recommendations"): (
+        [3, 4, 8], ["Revise the legislation on peaceful", "Criminalise domestic violence",
+                    "Continue efforts to combat trafficking"]),
+    (40, "Progress of the Interdepartmental Plan 2020-2024"): ([6, 9], ["Continue the reform of the judiciary"]),
+    (41, "Follow-up to the recommendations of the Committee against Torture"): (
+        [1], ["Ensure that all detainees enjoy", "Ensure prompt, impartial investigation"]),
+    (41, "The national preventive mechanism"): (
+        [1, 7], ["Establish an effective national preventive", "Strengthen the independence of the national"]),
+    (42, "Rights of persons with disabilities: CRPD recommendations"): (
+        [5], ["Replace the medical model", "Abolish substituted decision-making", "Ensure inclusive education"]),
+    (43, "The human-rights action plan under the Presidential Decree of 8 December 2023"): ([4, 10], []),
+    (43, "Preparation of the fourth UPR national report"): (
+        [], ["Adopt a comprehensive law on violence", "Ensure that the Commissioner for Human Rights"]),
+    (43, "Alternative reports of NGOs"): ([3, 4], ["Ensure that peaceful assemblies require", "Fund crisis centres"]),
+    (44, "Road-map progress reported by ministries"): ([1, 4, 5], []),
+}
+FOLLOW_UP_ROAD_MAPS = {40: 6, 41: 1, 42: 5}
 
 PDF_DEMO = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -208,4 +231,25 @@ def seed() -> dict[str, int]:
             services.minutes_approve(actor=actor, meeting=meeting)
             services.minutes_publish(actor=actor, meeting=meeting)
         created += 1
+    _link_to_tracker()
     return {"meetings": created}
+
+
+def _link_to_tracker() -> None:
+    """Agenda items and follow-up actions point at the road maps and recommendations they concern. Links are
+    added (never duplicated) on every run, so a demo database seeded before they existed gets them too."""
+    road_maps = {r.number: r for r in RoadMap.objects.all()}
+    for (number, title), (map_numbers, text_starts) in AGENDA_LINKS.items():
+        item = AgendaItem.objects.filter(meeting__number=number, meeting__subgroup__isnull=True, title=title).first()
+        if item is None:
+            continue
+        item.road_maps.add(*[road_maps[n] for n in map_numbers if n in road_maps])
+        recommendations = [
+            Recommendation.objects.filter(text__startswith=start).order_by("pk").first() for start in text_starts
+        ]
+        item.recommendations.add(*[r for r in recommendations if r is not None])
+    for number, map_number in FOLLOW_UP_ROAD_MAPS.items():
+        if map_number in road_maps:
+            FollowUpAction.objects.filter(
+                meeting__number=number, meeting__subgroup__isnull=True, road_map__isnull=True
+            ).update(road_map=road_maps[map_number])

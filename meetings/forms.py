@@ -5,7 +5,10 @@ import re
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
@@ -55,46 +58,119 @@ def _road_maps() -> forms.ModelMultipleChoiceField:
     )
 
 
-class RecommendationNumbersField(forms.CharField):
-    """Recommendations by their tracker number ("#12, 45"); cleans to a list of Recommendation objects."""
+_PARA_WORDS = {"para", "para.", "paragraph", "paras", "paras.", "paragraphs", "п.", "пункт", "пп.", "параграф", "тармақ"}
+
+
+class RecommendationReferencesField(forms.CharField):
+    """Recommendations as the tracker shows them: "A/HRC/44/10 para 141.7" (document symbol, then the
+    paragraph). Several paragraphs of one document: "A/HRC/44/10 para 141.7, 141.8"; entries are separated by
+    new lines or semicolons. The tracker number ("#12") still works. Cleans to a list of Recommendation objects.
+    """
+
+    widget = forms.Textarea(attrs={"rows": 3})
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 1000)
+        kwargs.setdefault("max_length", 2000)
         kwargs.setdefault("label", _("Recommendations"))
-        kwargs.setdefault("help_text", _("Numbers as shown in the recommendations tracker, e.g. #12, 45."))
+        kwargs.setdefault("help_text", _(
+            "As shown in the recommendations tracker, one per line: document symbol and paragraph, e.g. "
+            "A/HRC/44/10 para 141.7. Several paragraphs of one document: A/HRC/44/10 para 141.7, 141.8. "
+            "Tracker numbers such as #12 work too."
+        ))
         super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def prepare_value(self, value: object) -> object:
         if isinstance(value, (list, tuple)) or hasattr(value, "all"):
             items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
-            return ", ".join(f"#{getattr(r, 'pk', r)}" for r in items)
+            return "\n".join(_reference_text(r) for r in items)
         return value
+
+    @staticmethod
+    def parse(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+        """("id", number, typed) and ("ref", symbol, paragraph) entries, and the parts not understood."""
+        entries: list[tuple[str, str, str]] = []
+        bad: list[str] = []
+        for line in re.split(r"[\n;]+", text):
+            symbol, attached = "", False
+            for token in (t for t in re.split(r"[\s,]+", line) if t):
+                lower = token.lower()
+                if token.startswith("#"):
+                    if token[1:].isdigit() and int(token[1:]) > 0:
+                        entries.append(("id", token[1:], token))
+                    else:
+                        bad.append(token)
+                elif "/" in token:  # a UN document symbol: A/HRC/44/10, CERD/C/KAZ/CO/8-9
+                    if symbol and not attached:
+                        entries.append(("ref", symbol, ""))
+                    symbol, attached = token.rstrip(".:"), False
+                elif lower in _PARA_WORDS:
+                    if not symbol:
+                        bad.append(token)
+                elif symbol:
+                    entries.append(("ref", symbol, token.rstrip(".")))
+                    attached = True
+                elif token.isdigit() and int(token) > 0:
+                    entries.append(("id", token, token))
+                else:
+                    bad.append(token)
+            if symbol and not attached:
+                entries.append(("ref", symbol, ""))
+        return entries, bad
 
     def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
         text = super().clean(value) or ""
-        parts = [part for part in re.split(r"[\s,;]+", text) if part]
-        ids: list[int] = []
-        bad: list[str] = []
-        for part in parts:
-            number = part.lstrip("#")
-            if number.isdigit() and int(number) > 0:
-                if int(number) not in ids:
-                    ids.append(int(number))
-            else:
-                bad.append(part)
+        entries, bad = self.parse(text)
+        errors: list[forms.ValidationError] = []
         if bad:
-            raise forms.ValidationError(
-                _("These are not recommendation numbers: %(values)s. Use the numbers shown in the tracker, e.g. #12."),
+            errors.append(forms.ValidationError(
+                _("Not understood: %(values)s. Write the document symbol and paragraph as the tracker shows them, "
+                  "e.g. A/HRC/44/10 para 141.7, or a tracker number such as #12."),
                 code="invalid", params={"values": ", ".join(bad)},
-            )
-        found = {r.pk: r for r in Recommendation.objects.filter(pk__in=ids).defer("search_vector")}
-        unknown = [f"#{pk}" for pk in ids if pk not in found]
+            ))
+        ids = {int(e[1]) for e in entries if e[0] == "id"}
+        symbols = {e[1].lower() for e in entries if e[0] == "ref"}
+        match = Q(pk__in=ids)
+        for symbol in symbols:
+            match |= Q(document_symbol__iexact=symbol)
+        rows = list(Recommendation.objects.filter(match).only("pk", "document_symbol", "paragraph")) if entries else []
+        by_pk = {r.pk: r for r in rows}
+        found: list[Recommendation] = []
+        unknown: list[str] = []
+        for kind, first, second in entries:
+            if kind == "id":
+                hits = [by_pk[int(first)]] if int(first) in by_pk else []
+                label = f"#{first}"
+            else:
+                hits = [r for r in rows if r.document_symbol.lower() == first.lower()
+                        and (not second or r.paragraph.lower() == second.lower())]
+                label = f"{first} para {second}" if second else first
+            if not hits:
+                unknown.append(label)
+            elif len(hits) > 1:
+                errors.append(forms.ValidationError(
+                    _("%(value)s names %(count)d recommendations: add the paragraph (e.g. %(example)s) or use the "
+                      "tracker number."),
+                    code="ambiguous",
+                    params={"value": label, "count": len(hits), "example": _reference_text(hits[0])},
+                ))
+            elif hits[0] not in found:
+                found.append(hits[0])
         if unknown:
-            raise forms.ValidationError(
-                _("No recommendation has the number %(values)s."), code="unknown", params={"values": ", ".join(unknown)}
-            )
-        return [found[pk] for pk in ids]
+            errors.append(forms.ValidationError(
+                _("No recommendation in the tracker is %(values)s."), code="unknown",
+                params={"values": ", ".join(unknown)},
+            ))
+        if errors:
+            raise forms.ValidationError(errors)
+        return found
+
+
+def _reference_text(recommendation: Recommendation) -> str:
+    """How the field writes a recommendation back: the tracker's reference, or its number when that is vague."""
+    if recommendation.document_symbol and recommendation.paragraph:
+        return f"{recommendation.document_symbol} para {recommendation.paragraph}"
+    return f"#{recommendation.pk}"
 
 
 class MeetingForm(forms.ModelForm):
@@ -219,7 +295,7 @@ class AgendaItemForm(forms.Form):
     presenter_people = _people()
     topics = TopicsField()
     road_maps = _road_maps()
-    recommendations = RecommendationNumbersField()
+    recommendations = RecommendationReferencesField()
     follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -327,12 +403,28 @@ class SubgroupForm(forms.Form):
         self.fields["members"].label = _("Members")
 
 
+class FilterSelect(forms.Select):
+    """A <select> built in Python: Django's template widget renders one template per option, a few ms on each
+    public list page (profiled: the filter selects were a tenth of the meeting list's time)."""
+
+    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "", "<option value=\"{}\"{}>{}</option>",
+            ((option["value"], " selected" if option["selected"] else "", option["label"])
+             for _group, group_options, _index in widget["optgroups"] for option in group_options),
+        )
+        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(widget["attrs"]), options)
+
+
 class _Bootstrap:
     """Filter forms are rendered by hand (meetings/partials/filter_field.html): cheaper than crispy on lists."""
 
     def _style(self) -> None:
         for field in self.fields.values():  # type: ignore[attr-defined]
             is_select = isinstance(field.widget, forms.Select)
+            if type(field.widget) is forms.Select:
+                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)
             field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
 
 

@@ -1,12 +1,18 @@
-"""Full-text search over minutes on PostgreSQL. The GIN index of migration 0002 is built on this expression."""
+"""Full-text search over minutes on PostgreSQL: Minutes.search_vector, kept by the trigger of migration 0004."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 
 # "simple": no stemmer, so Kazakh, Russian and English minutes are all searchable by their words.
 CONFIG = "simple"
 
 
 def minutes_search_vector() -> SearchVector:
+    """The expression of migration 0002's index (dropped by 0004); kept so that migration still runs."""
     return SearchVector("body", "decisions", config=CONFIG)
+
+
+def minutes_search_query(text: str) -> SearchQuery:
+    # websearch syntax accepts what people type: words, "quoted phrases", -exclusions.
+    return SearchQuery(text, config=CONFIG, search_type="websearch")

@@ -33,7 +33,9 @@ def is_secretariat(user: object) -> bool:
 
 
 def _with_list_relations(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    return qs.select_related("subgroup").prefetch_related("topics")
+    # topic_list, a plain list: reading meeting.topics.all builds a related manager per row (profiled).
+    topics = Prefetch("topics", queryset=Topic.objects.order_by("name"), to_attr="topic_list")
+    return qs.select_related("subgroup").prefetch_related(topics)
 
 
 # --- Public lists ---------------------------------------------------------------------------
@@ -79,14 +81,10 @@ def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
     """Meetings whose published minutes match `query`, or whose title contains it."""
     published = Minutes.objects.filter(status=Minutes.Status.PUBLISHED)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
+        from meetings.search import minutes_search_query
 
-        from meetings.search import CONFIG, minutes_search_vector
-
-        # websearch syntax accepts what people type: words, "quoted phrases", -exclusions.
-        matching = published.annotate(search=minutes_search_vector()).filter(
-            search=SearchQuery(query, config=CONFIG, search_type="websearch")
-        )
+        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0004).
+        matching = published.filter(search_vector=minutes_search_query(query))
     else:
         matching = published.filter(Q(body__icontains=query) | Q(decisions__icontains=query))
     return qs.filter(Q(pk__in=matching.values("meeting_id")) | Q(title__icontains=query))
@@ -149,18 +147,29 @@ def can_see_participant_content(*, user: object, meeting: Meeting, invitation: I
     return is_secretariat(user) or invitation is not None
 
 
-def meeting_get_for_user(*, user: object, pk: int) -> Meeting:
-    """A meeting as `user` may see it; drafts exist only for the secretariat (404 for everyone else)."""
-    meeting = Meeting.objects.select_related("subgroup").prefetch_related("topics").filter(pk=pk).first()
+def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -> Meeting:
+    """A meeting as `user` may see it; drafts exist only for the secretariat (404 for everyone else).
+
+    with_minutes joins the minutes into the same query (the meeting page reads them; minutes_for uses them).
+    """
+    qs = Meeting.objects.select_related("subgroup").prefetch_related("topics")
+    if with_minutes:
+        qs = qs.select_related("minutes").defer("minutes__search_vector")
+    meeting = qs.filter(pk=pk).first()
     if meeting is None or (meeting.status == S.DRAFT and not is_secretariat(user)):
         raise Http404
     return meeting
 
 
 def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
+    # Only the columns the agenda shows: the people and organisation rows are wide, and there are many.
+    people = User.objects.only("pk", "first_name", "last_name", "email").order_by("last_name", "pk")
+    organizations = Organization.objects.only("pk", "name", "name_ru", "name_kk", "acronym").order_by("name", "pk")
     return list(
         meeting.agenda_items.order_by("position").prefetch_related(
-            "presenter_people", "presenter_organizations", "topics",
+            Prefetch("presenter_people", queryset=people),
+            Prefetch("presenter_organizations", queryset=organizations),
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
             Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
                      .order_by("pk")),
@@ -177,8 +186,10 @@ def documents_for(*, meeting: Meeting, participant_access: bool) -> list[Meeting
 
 def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
     """Published minutes for everyone; drafts and approved ones for the secretariat only."""
-    minutes = Minutes.objects.filter(meeting=meeting).first()
-    if minutes is None:
+    try:
+        # Already joined when the meeting came from meeting_get_for_user(with_minutes=True); else one query.
+        minutes = meeting.minutes
+    except Minutes.DoesNotExist:
         return None
     if minutes.status == Minutes.Status.PUBLISHED or is_secretariat(user):
         return minutes
@@ -186,9 +197,22 @@ def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
 
 
 def follow_up_actions_for(*, meeting: Meeting) -> list[FollowUpAction]:
-    return list(
-        meeting.follow_up_actions.select_related("owner_organization", "road_map").order_by("due_date", "pk")
-    )
+    return list(follow_up_action_list(meeting=meeting))
+
+
+def follow_up_action_list(*, meeting: Meeting, status: str = "") -> QuerySet[FollowUpAction]:
+    qs = meeting.follow_up_actions.select_related("owner_organization", "road_map")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("due_date", "pk")
+
+
+def document_list(*, meeting: Meeting, visibility: str = "") -> QuerySet[MeetingDocument]:
+    """Secretariat: every document of a meeting, optionally of one visibility."""
+    qs = meeting.documents.select_related("agenda_item")
+    if visibility:
+        qs = qs.filter(visibility=visibility)
+    return qs.order_by("agenda_item__position", "title", "pk")
 
 
 def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
@@ -342,6 +366,7 @@ def minutes_recently_published(*, limit: int = 30) -> QuerySet[Minutes]:
     return (
         Minutes.objects.filter(status=Minutes.Status.PUBLISHED, meeting__status=S.MINUTES_PUBLISHED)
         .select_related("meeting", "meeting__subgroup")
+        .defer("search_vector")
         .order_by("-published_at", "-pk")[:limit]
     )
 

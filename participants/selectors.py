@@ -1,10 +1,29 @@
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from participants.models import Membership, Organization, OrganizationApplication, OrganizationInvitation, User
+
+# ICU collations, so Kazakh letters (Ә, Қ, Ұ, ...) sort with their neighbours rather than after Я as the
+# database's byte order would put them. SQLite (development) keeps its binary order.
+_COLLATIONS = {"ru": "ru-x-icu", "kk": "kk-x-icu", "en": "en-x-icu"}
+
+
+def localized_name_order() -> Combinable:
+    """The organisation name people read in the active language (LocalizedNameMixin.localized_name): name_ru
+    or name_kk, falling back to the English name when that translation is empty."""
+    language = (get_language() or "en")[:2]
+    field = {"ru": "name_ru", "kk": "name_kk"}.get(language)
+    name = Coalesce(NullIf(F(field), Value("")), F("name")) if field else F("name")
+    if connection.vendor == "postgresql":
+        return Collate(name, _COLLATIONS.get(language, "und-x-icu"))
+    return name
 
 
 def organization_public_list(*, standing: str | None = None, kind: str | None = None) -> QuerySet[Organization]:
@@ -14,7 +33,7 @@ def organization_public_list(*, standing: str | None = None, kind: str | None = 
         qs = qs.filter(standing=standing)
     if kind:
         qs = qs.filter(kind=kind)
-    return qs.order_by("standing", "kind", "name")
+    return qs.order_by("standing", "kind", localized_name_order().asc(), "pk")
 
 
 def organization_directory(

@@ -78,13 +78,24 @@ def invitation_respond(*, actor: User, invitation: Invitation, response: str, at
 
 
 @transaction.atomic
-def attendance_record(*, actor: User, meeting: Meeting, attended_person_ids: Iterable[int]) -> int:
-    """Mark who attended: everyone invited and not listed is recorded as absent. Returns the number present."""
+def attendance_record(
+    *, actor: User, meeting: Meeting, attended_person_ids: Iterable[int], person_ids: Iterable[int] | None = None
+) -> int:
+    """Mark who attended: everyone invited and not listed is recorded as absent. Returns the number present.
+
+    person_ids limits the record to those invitees (the page of the attendance form that was saved), so
+    saving one page never clears the ticks made on another.
+    """
     if meeting.status not in (S.HELD, S.MINUTES_PUBLISHED) and meeting.starts_at > timezone.now():
         raise ApplicationError(_("Attendance can be recorded once the meeting has started."))
     if meeting.status in (S.CANCELLED, S.DRAFT):
         raise ApplicationError(_("Attendance is recorded only for scheduled or held meetings."))
     present = set(attended_person_ids)
-    meeting.invitations.filter(person_id__in=present).update(attended=True, updated_at=timezone.now())
-    meeting.invitations.exclude(person_id__in=present).update(attended=False, updated_at=timezone.now())
+    invitations = meeting.invitations.all()
+    if person_ids is not None:
+        scope = set(person_ids)
+        invitations = invitations.filter(person_id__in=scope)
+        present &= scope
+    invitations.filter(person_id__in=present).update(attended=True, updated_at=timezone.now())
+    invitations.exclude(person_id__in=present).update(attended=False, updated_at=timezone.now())
     return meeting.invitations.filter(attended=True).count()

@@ -10,11 +10,16 @@ from dialogue_platform.exceptions import ApplicationError
 PAGE_SIZE = 20
 
 
-def paginate(request: HttpRequest, qs: QuerySet | list, per_page: int = PAGE_SIZE) -> tuple[Page, str]:
-    """The requested page and the query string of the filters, for templates/includes/pagination.html."""
-    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
+def paginate(
+    request: HttpRequest, qs: QuerySet | list, per_page: int = PAGE_SIZE, param: str = "page"
+) -> tuple[Page, str]:
+    """The requested page and the query string of the filters, for templates/includes/pagination.html.
+
+    `param` names the page parameter when one page shows several lists; the others' pages stay put.
+    """
+    page = Paginator(qs, per_page).get_page(request.GET.get(param))
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(param, None)
     return page, query.urlencode()
 
 

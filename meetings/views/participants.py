@@ -15,11 +15,15 @@ from meetings.forms import RsvpForm
 from meetings.views.common import is_htmx, paginate
 from participants.permissions import signed_in_required
 
+UPCOMING_PER_PAGE = 10
+
 
 @signed_in_required
 def my_meetings(request: HttpRequest) -> HttpResponse:
     token = selectors.calendar_token_for(user=request.user)
-    upcoming = list(selectors.my_invitations(user=request.user))
+    upcoming, upcoming_querystring = paginate(
+        request, selectors.my_invitations(user=request.user), UPCOMING_PER_PAGE, param="upcoming_page"
+    )
     past_page, querystring = paginate(request, selectors.my_invitations(user=request.user, past=True))
     subscription_url = (
         request.build_absolute_uri(reverse("meetings_feeds:personal-ics", args=[token.token])) if token else ""
@@ -29,6 +33,7 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
         "meetings/my_meetings.html",
         {
             "upcoming": upcoming,
+            "upcoming_querystring": upcoming_querystring,
             "page": past_page,
             "querystring": querystring,
             "subscription_url": subscription_url,

@@ -32,7 +32,7 @@ def meeting_archive(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk, with_minutes=True)
     invitation = selectors.invitation_for(user=request.user, meeting=meeting)
     participant_access = selectors.can_see_participant_content(
         user=request.user, meeting=meeting, invitation=invitation

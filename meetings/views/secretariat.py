@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +38,31 @@ def _meeting(pk: int) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("subgroup"), pk=pk)
 
 
+def _choice(request: HttpRequest, name: str, allowed: list[str]) -> str:
+    """A list filter from the query string; an unknown value means "no filter", never an error page."""
+    value = request.GET.get(name, "")
+    return value if value in allowed else ""
+
+
+def _attempt(
+    request: HttpRequest, call: Callable[[], Any], *, success: str | Callable[[Any], str],
+    form: forms.Form | None = None,
+) -> tuple[bool, Any]:
+    """Run one service call. A refusal (ApplicationError) is shown next to the form's field, or as a page
+    message when there is no form; a success flashes `success` (a text, or built from the call's result).
+    Returns (succeeded, result): the caller redirects on success and re-renders the form otherwise."""
+    try:
+        result = call()
+    except ApplicationError as exc:
+        if form is not None:
+            form_error(form, exc)
+        else:
+            messages.error(request, exc.message)
+        return False, None
+    messages.success(request, success(result) if callable(success) else success)
+    return True, result
+
+
 @secretariat_required
 def manage_list(request: HttpRequest) -> HttpResponse:
     years = sorted({d.year for d in Meeting.objects.dates("starts_at", "year")}, reverse=True)
@@ -52,12 +81,9 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 def meeting_create(request: HttpRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, initial={"number": services.next_plenary_number()})
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(actor=request.user, **form.service_kwargs())
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The meeting was created as a draft."))
+        ok, meeting = _attempt(request, lambda: services.meeting_create(actor=request.user, **form.service_kwargs()),
+                               success=_("The meeting was created as a draft."), form=form)
+        if ok:
             return redirect("meetings:manage-detail", pk=meeting.pk)
     return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": None})
 
@@ -68,12 +94,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(actor=request.user, meeting=meeting, **form.service_kwargs())
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The meeting was saved."))
+        ok, _result = _attempt(
+            request, lambda: services.meeting_update(actor=request.user, meeting=meeting, **form.service_kwargs()),
+            success=_("The meeting was saved."), form=form,
+        )
+        if ok:
             return redirect("meetings:manage-detail", pk=meeting.pk)
     return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -85,12 +110,11 @@ def meeting_plan_year(request: HttpRequest) -> HttpResponse:
 
     form = PlanYearForm(request.POST or None, initial={"year": current_year() + 1})
     if request.method == "POST" and form.is_valid():
-        try:
-            created = services.meeting_plan_year(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("%(count)d draft meetings were planned.") % {"count": len(created)})
+        ok, _created = _attempt(
+            request, lambda: services.meeting_plan_year(actor=request.user, **form.cleaned_data),
+            success=lambda created: _("%(count)d draft meetings were planned.") % {"count": len(created)}, form=form,
+        )
+        if ok:
             return redirect(f"{_url('meetings:manage-list')}?year={form.cleaned_data['year']}")
     return render(request, "meetings/manage/plan_year.html", {"form": form})
 
@@ -128,12 +152,9 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a valid status."))
     else:
-        try:
-            services.meeting_transition(actor=request.user, meeting=meeting, to=form.cleaned_data["status"])
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("The status was changed."))
+        _attempt(request, lambda: services.meeting_transition(actor=request.user, meeting=meeting,
+                                                              to=form.cleaned_data["status"]),
+                 success=_("The status was changed."))
     return redirect("meetings:manage-detail", pk=pk)
 
 
@@ -143,12 +164,12 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_cancel(actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The meeting was cancelled; invitees are being told by e-mail."))
+        ok, _result = _attempt(
+            request, lambda: services.meeting_cancel(actor=request.user, meeting=meeting,
+                                                     reason=form.cleaned_data["reason"]),
+            success=_("The meeting was cancelled; invitees are being told by e-mail."), form=form,
+        )
+        if ok:
             return redirect("meetings:manage-detail", pk=pk)
     return render(request, "meetings/manage/cancel.html", {"form": form, "meeting": meeting, "tab": "overview"})
 
@@ -159,12 +180,11 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = RescheduleForm(request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_reschedule(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The meeting was moved; invitees are being told by e-mail."))
+        ok, _result = _attempt(
+            request, lambda: services.meeting_reschedule(actor=request.user, meeting=meeting, **form.cleaned_data),
+            success=_("The meeting was moved; invitees are being told by e-mail."), form=form,
+        )
+        if ok:
             return redirect("meetings:manage-detail", pk=pk)
     return render(request, "meetings/manage/reschedule.html", {"form": form, "meeting": meeting, "tab": "overview"})
 
@@ -172,12 +192,24 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Agenda ---------------------------------------------------------------------------------
 
 
-def _agenda_context(meeting: Meeting, form: AgendaItemForm) -> dict[str, object]:
+SUGGESTIONS_PER_PAGE = 10
+
+
+def _agenda_context(request: HttpRequest, meeting: Meeting, form: AgendaItemForm) -> dict[str, object]:
+    # Two lists on one page, each with its own page parameter so paging one keeps the other where it was.
+    suggestions, suggestions_qs = paginate(
+        request, selectors.agenda_suggestions(meeting=meeting), SUGGESTIONS_PER_PAGE, param="suggestions_page"
+    )
+    overdue, overdue_qs = paginate(
+        request, selectors.agenda_road_map_suggestions(meeting=meeting), SUGGESTIONS_PER_PAGE, param="overdue_page"
+    )
     return {
         "meeting": meeting,
         "items": selectors.agenda_items_for(meeting=meeting),
-        "suggestions": selectors.agenda_suggestions(meeting=meeting)[:20],
-        "road_map_suggestions": selectors.agenda_road_map_suggestions(meeting=meeting)[:20],
+        "suggestions": suggestions,
+        "suggestions_querystring": suggestions_qs,
+        "road_map_suggestions": overdue,
+        "road_map_suggestions_querystring": overdue_qs,
         "form": form,
         "tab": "agenda",
     }
@@ -192,14 +224,14 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         follow_up_id = data.pop("follow_up_of")
         follow_up = FollowUpAction.objects.filter(pk=follow_up_id).first() if follow_up_id else None
-        try:
-            services.agenda_item_create(actor=request.user, meeting=meeting, follow_up_of=follow_up, **data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The agenda item was added."))
+        ok, _item = _attempt(
+            request, lambda: services.agenda_item_create(actor=request.user, meeting=meeting, follow_up_of=follow_up,
+                                                         **data),
+            success=_("The agenda item was added."), form=form,
+        )
+        if ok:
             return redirect("meetings:agenda", pk=pk)
-    return render(request, "meetings/manage/agenda.html", _agenda_context(meeting, form))
+    return render(request, "meetings/manage/agenda.html", _agenda_context(request, meeting, form))
 
 
 @require_POST
@@ -207,15 +239,10 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_suggestion_add(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     action = get_object_or_404(FollowUpAction.objects.select_related("meeting"), pk=action_pk)
-    try:
-        services.agenda_item_create(
-            actor=request.user, meeting=meeting, title=action.description[:255], follow_up_of=action,
-            presenter_organizations=[action.owner_organization] if action.owner_organization else [],
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The follow-up action was put on the agenda."))
+    _attempt(request, lambda: services.agenda_item_create(
+        actor=request.user, meeting=meeting, title=action.description[:255], follow_up_of=action,
+        presenter_organizations=[action.owner_organization] if action.owner_organization else [],
+    ), success=_("The follow-up action was put on the agenda."))
     return redirect("meetings:agenda", pk=pk)
 
 
@@ -226,14 +253,9 @@ def agenda_road_map_action_add(request: HttpRequest, pk: int, action_pk: int) ->
     meeting = _meeting(pk)
     action = get_object_or_404(RoadMapAction.objects.select_related("road_map"), pk=action_pk)
     title = f"{action.road_map.number}.{action.number} {action.description}"
-    try:
-        services.agenda_item_create(
-            actor=request.user, meeting=meeting, title=title[:255], road_maps=[action.road_map],
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The overdue road-map action was put on the agenda."))
+    _attempt(request, lambda: services.agenda_item_create(
+        actor=request.user, meeting=meeting, title=title[:255], road_maps=[action.road_map],
+    ), success=_("The overdue road-map action was put on the agenda."))
     return redirect("meetings:agenda", pk=pk)
 
 
@@ -246,18 +268,15 @@ def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
         "title": item.title, "description": item.description, "minutes_allotted": item.minutes_allotted,
         "presenter_people": item.presenter_people.all(), "presenter_organizations": item.presenter_organizations.all(),
         "topics": ", ".join(t.name for t in item.topics.all()),
-        "road_maps": item.road_maps.all(), "recommendations": list(item.recommendations.only("pk")),
+        "road_maps": item.road_maps.all(), "recommendations": list(item.recommendations.only("pk", "document_symbol", "paragraph").order_by("pk")),
     }
     form = AgendaItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("follow_up_of")
-        try:
-            services.agenda_item_update(actor=request.user, item=item, **data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The agenda item was saved."))
+        ok, _item = _attempt(request, lambda: services.agenda_item_update(actor=request.user, item=item, **data),
+                             success=_("The agenda item was saved."), form=form)
+        if ok:
             return redirect("meetings:agenda", pk=pk)
     return render(request, "meetings/manage/agenda_item_form.html", {"meeting": meeting, "item": item, "form": form,
                                                                      "tab": "agenda"})
@@ -267,12 +286,8 @@ def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
 @secretariat_required
 def agenda_item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting_id=pk)
-    try:
-        services.agenda_item_delete(actor=request.user, item=item)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The agenda item was removed."))
+    _attempt(request, lambda: services.agenda_item_delete(actor=request.user, item=item),
+             success=_("The agenda item was removed."))
     return redirect("meetings:agenda", pk=pk)
 
 
@@ -308,16 +323,13 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
             kinds=form.cleaned_data["kinds"], standings=form.cleaned_data["standings"],
             people=[p.pk for p in form.cleaned_data["people"]],
         )
-        try:
-            added = services.invitations_create(actor=request.user, meeting=meeting, people=people)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("%(count)d people were invited.") % {"count": added})
+        ok, _added = _attempt(
+            request, lambda: services.invitations_create(actor=request.user, meeting=meeting, people=people),
+            success=lambda added: _("%(count)d people were invited.") % {"count": added}, form=form,
+        )
+        if ok:
             return redirect("meetings:invitations", pk=pk)
-    response_filter = request.GET.get("response", "")
-    if response_filter not in Invitation.Response.values:
-        response_filter = ""
+    response_filter = _choice(request, "response", Invitation.Response.values)
     page, querystring = paginate(request, selectors.invitations_for_meeting(meeting=meeting, response=response_filter),
                                  per_page=50)
     return render(request, "meetings/manage/invitations.html", {
@@ -331,12 +343,8 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def invitation_remove(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("meeting"), pk=invitation_pk, meeting_id=pk)
-    try:
-        services.invitation_delete(actor=request.user, invitation=invitation)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The invitation was withdrawn."))
+    _attempt(request, lambda: services.invitation_delete(actor=request.user, invitation=invitation),
+             success=_("The invitation was withdrawn."))
     return redirect("meetings:invitations", pk=pk)
 
 
@@ -350,25 +358,43 @@ def rsvp_summary(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/manage/rsvp_counts.html", context)
 
 
+ATTENDANCE_PER_PAGE = 50
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
 @require_http_methods(["GET", "POST"])
 @secretariat_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page of invitees at a time: saving a page records the people shown on it and leaves the others."""
     meeting = _meeting(pk)
     error = ""
     ids: list[int] | None = None
+    response_filter = _choice(request, "response", Invitation.Response.values)
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("attended") if v.isdigit()]
+        ids = _ids(request.POST.getlist("attended"))
+        # The form names the invitees it showed; a post without them (an older form) covers the whole list.
+        shown = _ids(request.POST.getlist("shown")) or None
         try:
-            present = services.attendance_record(actor=request.user, meeting=meeting, attended_person_ids=ids)
+            present = services.attendance_record(
+                actor=request.user, meeting=meeting, attended_person_ids=ids, person_ids=shown
+            )
         except ApplicationError as exc:
             error = exc.message
         else:
             messages.success(request, _("Attendance was saved: %(count)d present.") % {"count": present})
-            return redirect("meetings:attendance", pk=pk)
+            # Back to the same page and filter, so the secretariat can go on with the next page.
+            query = request.GET.urlencode()
+            return redirect(_url("meetings:attendance", pk) + (f"?{query}" if query else ""))
+    page, querystring = paginate(
+        request, selectors.invitations_for_meeting(meeting=meeting, response=response_filter), ATTENDANCE_PER_PAGE
+    )
     return render(request, "meetings/manage/attendance.html", {
-        "meeting": meeting, "invitations": selectors.invitations_for_meeting(meeting=meeting), "error": error,
-        "posted": set(ids) if ids is not None else None,
-        "tab": "attendance",
+        "meeting": meeting, "page": page, "querystring": querystring, "error": error,
+        "posted": set(ids) if ids is not None else None, "response_filter": response_filter,
+        "responses": Invitation.Response.choices, "tab": "attendance",
     })
 
 
@@ -407,10 +433,15 @@ def _render_minutes(
     conflict: Minutes | None = None, action_form: FollowUpActionForm | None = None,
 ) -> HttpResponse:
     history = minutes.history.select_related("history_user").order_by("-history_date")[:20] if minutes else []
+    status = _choice(request, "action_status", FollowUpAction.Status.values)
+    actions, actions_querystring = paginate(
+        request, selectors.follow_up_action_list(meeting=meeting, status=status), param="actions_page"
+    )
     return render(request, "meetings/manage/minutes.html", {
         "meeting": meeting, "minutes": minutes, "form": form, "conflict": conflict, "history": history,
-        "actions": selectors.follow_up_actions_for(meeting=meeting), "action_form": action_form or FollowUpActionForm(),
-        "tab": "minutes",
+        "actions": actions, "actions_querystring": actions_querystring, "action_status": status,
+        "action_statuses": FollowUpAction.Status.choices,
+        "action_form": action_form or FollowUpActionForm(), "tab": "minutes",
     })
 
 
@@ -428,12 +459,7 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> HttpResponse:
     meeting = _meeting(pk)
-    try:
-        step(actor=request.user, meeting=meeting)  # type: ignore[operator]
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
+    _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)  # type: ignore[operator]
     return redirect("meetings:minutes", pk=pk)
 
 
@@ -466,12 +492,9 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def follow_up_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     action = get_object_or_404(FollowUpAction, pk=action_pk, meeting_id=pk)
-    try:
-        services.follow_up_action_set_status(actor=request.user, action=action, status=request.POST.get("status", ""))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The follow-up action was updated."))
+    _attempt(request, lambda: services.follow_up_action_set_status(actor=request.user, action=action,
+                                                                   status=request.POST.get("status", "")),
+             success=_("The follow-up action was updated."))
     return redirect("meetings:minutes", pk=pk)
 
 
@@ -484,16 +507,17 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = DocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.document_create(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The document was uploaded."))
+        ok, _document = _attempt(
+            request, lambda: services.document_create(actor=request.user, meeting=meeting, **form.cleaned_data),
+            success=_("The document was uploaded."), form=form,
+        )
+        if ok:
             return redirect("meetings:documents", pk=pk)
+    visibility = _choice(request, "visibility", MeetingDocument.Visibility.values)
+    page, querystring = paginate(request, selectors.document_list(meeting=meeting, visibility=visibility))
     return render(request, "meetings/manage/documents.html", {
-        "meeting": meeting, "form": form, "tab": "documents",
-        "documents": selectors.documents_for(meeting=meeting, participant_access=True),
+        "meeting": meeting, "form": form, "tab": "documents", "page": page, "querystring": querystring,
+        "visibility": visibility, "visibilities": MeetingDocument.Visibility.choices,
     })
 
 
@@ -522,11 +546,10 @@ def subgroup_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         }
     form = SubgroupForm(request.POST or None, initial=initial or {"is_active": True})
     if request.method == "POST" and form.is_valid():
-        try:
-            subgroup = services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("The working subgroup was saved."))
-            return redirect("meetings:subgroup-detail", pk=subgroup.pk)
+        ok, saved = _attempt(
+            request, lambda: services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data),
+            success=_("The working subgroup was saved."), form=form,
+        )
+        if ok:
+            return redirect("meetings:subgroup-detail", pk=saved.pk)
     return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup})

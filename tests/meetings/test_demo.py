@@ -4,8 +4,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
-from meetings.models import Invitation, Meeting, Minutes, Subgroup
+from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, Minutes, Subgroup
 
 pytestmark = pytest.mark.django_db
 
@@ -25,3 +27,20 @@ def test_demo_seed_builds_a_realistic_history_and_is_idempotent() -> None:
     assert {o.acronym for o in subgroup.co_chair_organizations.all()} == {"MFA", "MoJ"}
     assert subgroup.meetings.exists()
     assert Invitation.objects.filter(person__email="ngo@example.org", meeting=next_meeting).exists()
+
+
+def test_demo_agendas_and_follow_ups_link_road_maps_and_recommendations(client: Client) -> None:
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())  # a second run adds no duplicate links
+    cat = AgendaItem.objects.get(
+        meeting__number=41, title="Follow-up to the recommendations of the Committee against Torture")
+    assert [r.number for r in cat.road_maps.all()] == [1]
+    assert {r.reference for r in cat.recommendations.all()} >= {"CAT/C/KAZ/CO/4 para 12"}
+    assert AgendaItem.objects.filter(meeting__number=44, road_maps__number=5).exists()
+    # Every recommendation named in meetings.demo.AGENDA_LINKS exists in the tracker demo and is linked once.
+    assert AgendaItem.recommendations.through.objects.count() == 15
+    linked = FollowUpAction.objects.filter(meeting__number=41).get()
+    assert linked.road_map is not None and linked.road_map.number == 1
+    page = client.get(reverse("meetings:meeting-detail", args=[cat.meeting_id])).content.decode()
+    assert reverse("recommendations:roadmap-detail", args=[1]) in page
+    assert "CAT/C/KAZ/CO/4 para 12" in page

@@ -108,3 +108,15 @@ def test_my_meetings_runs_bounded_queries(
             InvitationFactory(meeting=MeetingFactory(past=True), person=me)
         with django_assert_max_num_queries(MAX_QUERIES):
             assert client.get(reverse("meetings:my-meetings")).status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_meeting_page_reads_minutes_with_the_meeting_and_stays_at_ten_queries(
+    size: int, client: Client, django_assert_max_num_queries: Callable
+) -> None:
+    # meeting+subgroup+minutes, topics, agenda items and their 5 relations, documents, follow-up actions.
+    held = build(size)[1]
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("meetings:meeting-detail", args=[held]))
+    assert response.context["minutes"].body.startswith("<p>Minutes")
+    assert len(response.context["agenda_items"]) == size

@@ -3,8 +3,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from participants.models import Organization
 from tests.participants.factories import MembershipFactory, OrganizationFactory
@@ -67,3 +69,57 @@ def test_directory_query_count_does_not_grow_with_organisations(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("participants:directory"))
     assert response.context["page"].paginator.count > 25
+
+
+def _three_ngos() -> None:
+    OrganizationFactory(name="Alpha Foundation", name_ru="Фонд Альфа", name_kk="Альфа қоры")
+    OrganizationFactory(name="Beta Centre", name_ru="Бета центр", name_kk="")
+    OrganizationFactory(name="Gamma Union", name_ru="Гамма", name_kk="Әділ сөз")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Alpha Foundation", "Beta Centre", "Gamma Union"]),
+        ("ru", ["Beta Centre", "Gamma Union", "Alpha Foundation"]),
+        # No Kazakh name: the English one stands in, and sorts as what the reader sees. PostgreSQL's Kazakh
+        # collation puts Cyrillic before Latin; SQLite's byte order the other way round.
+        ("kk", ["Alpha Foundation", "Gamma Union", "Beta Centre"]
+         if connection.vendor == "postgresql" else ["Beta Centre", "Alpha Foundation", "Gamma Union"]),
+    ],
+)
+def test_public_members_list_sorts_by_the_name_in_the_page_language(
+    client: Client, language: str, expected: list[str]
+) -> None:
+    _three_ngos()
+    with translation.override(language):
+        response = client.get(reverse("participants:organization-list"))
+    members = dict(response.context["groups"])
+    ngos = [o.name for o in next(iter(members.values())) if o.kind == Organization.Kind.NGO]
+    assert ngos == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ru", ["Beta Centre", "Gamma Union", "Alpha Foundation"]), ("en", ["Alpha Foundation", "Beta Centre",
+                                                                       "Gamma Union"])],
+)
+def test_directory_sorts_by_the_name_in_the_page_language(
+    client_as: Callable[[str], Client], language: str, expected: list[str]
+) -> None:
+    _three_ngos()
+    client = client_as("observer")
+    with translation.override(language):
+        response = client.get(reverse("participants:directory"), {"kind": "ngo", "q": "a"})
+    assert [o.name for o in response.context["page"] if o.name in expected] == expected
+
+
+@pytest.mark.postgresql
+def test_kazakh_names_sort_in_kazakh_alphabetical_order_on_postgresql(client: Client) -> None:
+    # Byte order would put Ә, Қ and Ұ after Я; the Kazakh alphabet puts them next to А, К and У.
+    for name, name_kk in [("One", "Ясауи"), ("Two", "Ұлттық"), ("Three", "Әділет"), ("Four", "Қазақстан")]:
+        OrganizationFactory(name=name, name_kk=name_kk)
+    with translation.override("kk"):
+        response = client.get(reverse("participants:organization-list"))
+    names = [o.name_kk for group in dict(response.context["groups"]).values() for o in group]
+    assert names == ["Әділет", "Қазақстан", "Ұлттық", "Ясауи"]
