@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "participants",
     "recommendations",
     "meetings",
+    "submissions",
     "reports",
     # The composition root: site pages, seed_demo, health check.
     "dialogue_platform",
