@@ -162,6 +162,10 @@ STORAGES = {
 UPLOAD_MAX_MB = env.int("DJANGO_UPLOAD_MAX_MB", default=20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# NGO submissions: how many a person, and one address, may send (django-ratelimit, e.g. "20/h").
+SUBMISSIONS_RATE_PER_USER = env.str("DJANGO_SUBMISSIONS_RATE_PER_USER", default="20/h")
+SUBMISSIONS_RATE_PER_IP = env.str("DJANGO_SUBMISSIONS_RATE_PER_IP", default="60/h")
+
 # --- E-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str(
@@ -190,7 +194,10 @@ if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
 
 # --- Cache ----------------------------------------------------------------------------------
+# Rate limits (django-ratelimit, NGO submissions) count in this cache: set CACHE_URL to Redis when several
+# processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+RATELIMIT_USE_CACHE = "default"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

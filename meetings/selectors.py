@@ -161,6 +161,8 @@ def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
     return list(
         meeting.agenda_items.order_by("position").prefetch_related(
             "presenter_people", "presenter_organizations", "topics",
+            # Reverse relation from the submissions app ("from an NGO submission"); no import of it here.
+            "ngo_submissions",
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
             Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
                      .order_by("pk")),

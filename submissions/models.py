@@ -103,6 +103,11 @@ class CommentPeriod(TimeStampedModel):
     def is_open(self) -> bool:
         return self.is_open_at()
 
+    @property
+    def is_closable(self) -> bool:
+        """Open now or scheduled: closing it early still means something."""
+        return self.closes_at > timezone.now()
+
 
 class SubmissionUpload(TimeStampedModel):
     """A file kept from the first valid upload, so a form returned with errors need not be re-uploaded.
