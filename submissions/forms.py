@@ -20,7 +20,7 @@ from participants.models import Organization, User
 from recommendations.models import Mechanism, Recommendation, Review, RoadMap, Theme
 from submissions import selectors
 from submissions.models import CommentPeriod, Submission, SubmissionUpload
-from submissions.services import SubmissionData
+from submissions.services import SubmissionData, html_to_text
 
 TEXT_MAX = 20000
 
@@ -85,10 +85,15 @@ class SubmissionForm(forms.Form):
         self.fields["text"].label = self.text_label
         if submission is None and not self.is_bound:
             self.initial.setdefault("form_token", uuid.uuid4())
+        elif submission is None and not self.data.get("form_token"):
+            # A form returned with errors must still carry a token, or its next POST could be doubled.
+            self.data = self.data.copy()
+            self.data["form_token"] = str(uuid.uuid4())
 
     def initial_from(self, submission: Submission) -> dict[str, object]:
         return {
-            "title": submission.title, "text": submission.text, "justification": submission.justification,
+            "title": submission.title, "text": html_to_text(submission.text),
+            "justification": html_to_text(submission.justification),
             "themes": list(submission.themes.all()), "un_references": submission.un_references,
             "road_map": submission.road_map_id, "responsible_agency": submission.responsible_agency_id,
             "comment_period": submission.comment_period_id, "mechanism": submission.mechanism_id,

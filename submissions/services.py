@@ -12,6 +12,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html import unescape
 
 import nh3
 from django.core.files.uploadedfile import UploadedFile
@@ -53,15 +54,30 @@ UPLOAD_KEEP = dt.timedelta(days=1)
 # --- Text -------------------------------------------------------------------------------------
 
 
+_ALLOWED_TAG = re.compile(r"</?(?:" + "|".join(sorted(RICH_TEXT_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
+
+
 def sanitize_rich_text(text: str) -> str:
-    """Plain text becomes paragraphs; HTML keeps simple formatting only (no scripts, styles or handlers)."""
+    """Plain text becomes paragraphs; HTML keeps simple formatting only (no scripts, styles or handlers).
+
+    Text counts as HTML only when it holds one of the allowed tags, so "a < b" or a typed "<script>" stays text.
+    """
     text = (text or "").strip()
-    if "<" not in text:
+    if not _ALLOWED_TAG.search(text):
         text = linebreaks(text, autoescape=True)
     return nh3.clean(
         text, tags=RICH_TEXT_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     ).strip()
+
+
+def html_to_text(html: str) -> str:
+    """For editing in a plain text area: paragraphs and line breaks back to new lines when that is all there is."""
+    if re.search(r"<(?!/?(?:p|br)\b)[a-z]", html or "", re.IGNORECASE):
+        return html
+    text = re.sub(r"\s*</p>\s*<p>\s*", "\n\n", html or "")
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    return unescape(re.sub(r"</?p>", "", text)).strip()
 
 
 def normalize_for_comparison(text: str) -> str:
