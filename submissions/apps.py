@@ -11,6 +11,7 @@ class SubmissionsConfig(AppConfig):
     def ready(self) -> None:
         # meetings cannot import this app: it asks its agenda-source registry, which we fill here.
         from meetings import agenda_sources
+        from submissions import notices  # noqa: F401  (registers the "submissions.status" notice kind)
         from submissions.selectors import agenda_suggestions_from_submissions
 
         agenda_sources.register("submissions", agenda_suggestions_from_submissions)

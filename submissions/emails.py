@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -28,21 +27,9 @@ def event_message(*, event: SubmissionEvent, language: str) -> StatusMessage:
             "event": event,
             "submission": submission,
             "url": settings.SITE_URL + reverse("submissions:detail", args=[submission.pk]),
+            "LANGUAGE_CODE": language,
         }
         subject = render_to_string("submissions/email/status_subject.txt", context).strip()
         text = render_to_string("submissions/email/status.txt", context)
         html = render_to_string("submissions/email/status.html", context)
     return StatusMessage(subject=" ".join(subject.split()), text=text, html=html)
-
-
-def event_email_send(*, event_id: int) -> int:
-    event = SubmissionEvent.objects.select_related("submission__author", "submission__organization").get(pk=event_id)
-    author = event.submission.author
-    if not author.is_active or not author.email:
-        return 0
-    message = event_message(event=event, language=author.preferred_language or settings.LANGUAGE_CODE)
-    email = EmailMultiAlternatives(
-        subject=settings.EMAIL_SUBJECT_PREFIX + message.subject, body=message.text, to=[author.email]
-    )
-    email.attach_alternative(message.html, "text/html")
-    return email.send()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-
+from notifications.services import notice_publish
 from submissions.models import SubmissionEvent
 
 
 def submitter_notify(*, event: SubmissionEvent) -> None:
-    """Called by the services inside their transaction; the e-mail goes out after commit."""
-    from submissions.tasks import submission_event_email
-
-    transaction.on_commit(lambda: submission_event_email.delay(event.pk))
+    """Called by the services inside their transaction; the framework sends after commit, once per (event, person)."""
+    submission = event.submission
+    notice_publish(
+        kind="submissions.status",
+        key=f"submission-event:{event.pk}",
+        recipients=[submission.author],
+        payload={"event_id": event.pk, "submission_id": submission.pk},
+    )

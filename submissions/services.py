@@ -147,6 +147,8 @@ def comment_period_close(*, actor: User, period: CommentPeriod, at: dt.datetime 
 def upload_keep(*, actor: User, file: UploadedFile) -> SubmissionUpload:
     """Keep a valid upload from a form that had other errors; the form carries the returned token."""
     document_type = validate_document_upload(file)
+    # No scheduler needed: each new kept upload clears the abandoned ones first.
+    upload_purge_stale()
     upload = SubmissionUpload(
         token=secrets.token_urlsafe(32), uploaded_by=actor, original_name=file.name[:255],
         content_type=document_type.content_type, size=file.size or 0,

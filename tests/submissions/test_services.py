@@ -261,3 +261,35 @@ def test_internal_notes_and_assignments_are_left_out_of_the_submitter_timeline()
     listed = selectors.submission_list_for_organization(organization=submission.organization).get()
     assert all(not e.internal_note for e in listed.visible_events)
     assert {e.action for e in listed.visible_events} <= set(SubmissionEvent.VISIBLE_TO_SUBMITTER)
+
+
+def test_each_step_e_mails_the_submitter_in_their_language(django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
+    from django.core import mail
+
+    from notifications.models import Notice
+
+    submission = SubmissionFactory(author=ngo_user(preferred_language="ru"), title="Мониторинг мест лишения свободы")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_submit(actor=submission.author, submission=submission)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_start_review(actor=secretariat_user(), submission=submission)
+        services.submission_note_add(actor=secretariat_user(), submission=submission, note="internal only")
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].to == [submission.author.email]
+    assert "Статус" in mail.outbox[0].body
+    assert "/ru/submissions/mine/" in mail.outbox[0].body
+    assert all("internal only" not in m.body for m in mail.outbox)
+    assert Notice.objects.filter(kind="submissions.status").count() == 2
+
+
+def test_stale_kept_uploads_are_purged_after_a_day() -> None:
+    from tests.submissions.factories import pdf_upload
+
+    user = ngo_user()
+    old = services.upload_keep(actor=user, file=pdf_upload())
+    fresh = services.upload_keep(actor=user, file=pdf_upload())
+    assert services.upload_purge_stale(now=timezone.now() + dt.timedelta(hours=2)) == 0
+    SubmissionUpload = type(old)
+    SubmissionUpload.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=2))
+    assert services.upload_purge_stale() == 1
+    assert list(SubmissionUpload.objects.values_list("pk", flat=True)) == [fresh.pk]
