@@ -157,12 +157,14 @@ def meeting_get_for_user(*, user: object, pk: int) -> Meeting:
     return meeting
 
 
-def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
+def agenda_items_for(*, meeting: Meeting, with_ngo_submissions: bool = False) -> list[AgendaItem]:
+    qs = meeting.agenda_items.order_by("position")
+    if with_ngo_submissions:
+        # Reverse relation from the submissions app ("from an NGO submission" on the public page); no import of it.
+        qs = qs.prefetch_related("ngo_submissions")
     return list(
-        meeting.agenda_items.order_by("position").prefetch_related(
+        qs.prefetch_related(
             "presenter_people", "presenter_organizations", "topics",
-            # Reverse relation from the submissions app ("from an NGO submission"); no import of it here.
-            "ngo_submissions",
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
             Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
                      .order_by("pk")),

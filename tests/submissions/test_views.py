@@ -356,3 +356,13 @@ def test_public_list_query_count_does_not_grow(django_assert_max_num_queries) ->
     client = Client()
     with django_assert_max_num_queries(8):
         assert client.get(reverse("submissions:public-list")).status_code == 200
+
+
+def test_meetings_agenda_page_lists_accepted_ngo_agenda_suggestions() -> None:
+    from tests.meetings.factories import MeetingFactory
+
+    meeting = MeetingFactory()
+    SubmissionFactory(accepted=True, kind="agenda", title="Torture prevention in closed institutions")
+    page = _client(secretariat_user()).get(reverse("meetings:agenda", args=[meeting.pk])).content.decode()
+    assert "Suggestions: accepted NGO submissions" in page
+    assert "Torture prevention in closed institutions" in page
