@@ -32,16 +32,21 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
-def _themes() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
 class LocalizedChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: object) -> str:
         return getattr(obj, "localized_name", None) or str(obj)
+
+
+class LocalizedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: object) -> str:
+        return getattr(obj, "localized_name", None) or str(obj)
+
+
+def _themes() -> forms.ModelMultipleChoiceField:
+    return LocalizedMultipleChoiceField(
+        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 _REFERENCE = re.compile(r"(?P<symbol>[A-Z][A-Z0-9/.\-]+\d)(?:\s*(?:para\.?|paragraph|п\.|§)?\s*(?P<para>\d+(?:\.\d+)*))?")
@@ -282,7 +287,7 @@ class QueueFilterForm(forms.Form):
         label=_("Status"), required=False,
         choices=[("", _("All statuses")), *[c for c in Submission.Status.choices if c[0] != "draft"]],
     )
-    theme = forms.ModelChoiceField(
+    theme = LocalizedChoiceField(
         queryset=Theme.objects.order_by("name"), required=False, label=_("Theme"), empty_label=_("All themes"),
         to_field_name="slug",
     )

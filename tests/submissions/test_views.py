@@ -366,3 +366,9 @@ def test_meetings_agenda_page_lists_accepted_ngo_agenda_suggestions() -> None:
     page = _client(secretariat_user()).get(reverse("meetings:agenda", args=[meeting.pk])).content.decode()
     assert "Suggestions: accepted NGO submissions" in page
     assert "Torture prevention in closed institutions" in page
+
+
+def test_forms_show_theme_names_in_the_page_language() -> None:
+    ThemeFactory(name="Torture prevention", name_ru="Предупреждение пыток")
+    page = _client(ngo_user()).get("/ru/submissions/new/proposal/").content.decode()
+    assert "Предупреждение пыток" in page
