@@ -318,8 +318,15 @@ class SubmissionEvent(models.Model):
         Action.WITHDRAWN,
     )
 
+    class Target(models.TextChoices):
+        AGENDA_ITEM = "agenda_item", _("an item on a meeting's agenda")
+        RECOMMENDATION = "recommendation", _("a recommendation in the tracker")
+        ACTION = "action", _("an action of a road map")
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("step"), max_length=16, choices=Action.choices)
+    # What a "taken up" step made of the submission; rendered in the reader's language, unlike typed answers.
+    target = models.CharField(_("taken up as"), max_length=16, choices=Target.choices, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("by"),

@@ -459,8 +459,15 @@ def _check_convertible(submission: Submission, already: object) -> None:
         raise ApplicationError(_("This submission has already been taken up this way."))
 
 
-def _converted(submission: Submission, actor: User, what: str) -> None:
-    _record(submission, action=E.CONVERTED, actor=actor, from_status=submission.status, public_answer=what)
+def _converted(submission: Submission, actor: User, target: str) -> None:
+    event = SubmissionEvent(
+        submission=submission, action=E.CONVERTED, actor=actor, from_status=submission.status,
+        to_status=submission.status, target=target,
+    )
+    event.save()
+    from submissions.notify import submitter_notify
+
+    submitter_notify(event=event)
 
 
 @transaction.atomic
@@ -478,7 +485,7 @@ def submission_convert_to_agenda_item(*, actor: User, submission: Submission, me
     )
     submission.agenda_item = item
     submission.save(update_fields=["agenda_item", "updated_at"])
-    _converted(submission, actor, _("Put on the agenda of “%(meeting)s”.") % {"meeting": meeting.title})
+    _converted(submission, actor, SubmissionEvent.Target.AGENDA_ITEM)
     return item
 
 
@@ -503,7 +510,7 @@ def submission_convert_to_recommendation(*, actor: User, submission: Submission)
     )
     submission.recommendation = recommendation
     submission.save(update_fields=["recommendation", "updated_at"])
-    _converted(submission, actor, _("Added to the recommendations tracker as an NGO recommendation."))
+    _converted(submission, actor, SubmissionEvent.Target.RECOMMENDATION)
     return recommendation
 
 
@@ -523,6 +530,5 @@ def submission_convert_to_action(
     )
     submission.action = action
     submission.save(update_fields=["action", "updated_at"])
-    _converted(submission, actor, _("Added as action %(number)s of road map %(road_map)s.")
-               % {"number": f"{road_map.number}.{number}", "road_map": road_map.number})
+    _converted(submission, actor, SubmissionEvent.Target.ACTION)
     return action

@@ -372,3 +372,15 @@ def test_forms_show_theme_names_in_the_page_language() -> None:
     ThemeFactory(name="Torture prevention", name_ru="Предупреждение пыток")
     page = _client(ngo_user()).get("/ru/submissions/new/proposal/").content.decode()
     assert "Предупреждение пыток" in page
+
+
+def test_a_conversion_step_reads_in_the_ngos_language() -> None:
+    from submissions import services
+
+    submission = SubmissionFactory(accepted=True)
+    services.submission_convert_to_recommendation(actor=secretariat_user(), submission=submission)
+    client = _client(submission.author)
+    russian = client.get(f"/ru/submissions/mine/{submission.pk}/").content.decode()
+    assert "Принято в работу как рекомендация в трекере." in russian
+    english = client.get(f"/en/submissions/mine/{submission.pk}/").content.decode()
+    assert "Taken up as a recommendation in the tracker." in english
