@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "notifications",
     "recommendations",
     "meetings",
+    "submissions",
     "reports",
     # The composition root: site pages, seed_demo, health check.
     "dialogue_platform",
@@ -175,6 +176,9 @@ MEETINGS_INVITATION_LEAD_DAYS = 21
 MEETINGS_REMINDER_PENDING_DAYS = 7
 MEETINGS_REMINDER_ACCEPTED_DAYS = 1
 MEETINGS_MINUTES_OVERDUE_DAYS = (3, 7)
+# NGO submissions: how many a person, and one address, may send (django-ratelimit, e.g. "20/h").
+SUBMISSIONS_RATE_PER_USER = env.str("DJANGO_SUBMISSIONS_RATE_PER_USER", default="20/h")
+SUBMISSIONS_RATE_PER_IP = env.str("DJANGO_SUBMISSIONS_RATE_PER_IP", default="60/h")
 
 # --- E-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -220,7 +224,10 @@ NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------
+# Rate limits (django-ratelimit, NGO submissions) count in this cache: set CACHE_URL to Redis when several
+# processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+RATELIMIT_USE_CACHE = "default"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("notifications.urls")),
     path("", include("recommendations.urls")),
     path("", include("meetings.urls")),
+    path("", include("submissions.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

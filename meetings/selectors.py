@@ -161,12 +161,16 @@ def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -
     return meeting
 
 
-def agenda_items_for(*, meeting: Meeting) -> list[AgendaItem]:
+def agenda_items_for(*, meeting: Meeting, with_ngo_submissions: bool = False) -> list[AgendaItem]:
     # Only the columns the agenda shows: the people and organisation rows are wide, and there are many.
     people = User.objects.only("pk", "first_name", "last_name", "email").order_by("last_name", "pk")
     organizations = Organization.objects.only("pk", "name", "name_ru", "name_kk", "acronym").order_by("name", "pk")
+    qs = meeting.agenda_items.order_by("position")
+    if with_ngo_submissions:
+        # Reverse relation from the submissions app ("from an NGO submission" on the public page); no import of it.
+        qs = qs.prefetch_related("ngo_submissions")
     return list(
-        meeting.agenda_items.order_by("position").prefetch_related(
+        qs.prefetch_related(
             Prefetch("presenter_people", queryset=people),
             Prefetch("presenter_organizations", queryset=organizations),
             Prefetch("topics", queryset=Topic.objects.order_by("name")),

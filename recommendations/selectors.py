@@ -72,6 +72,8 @@ def recommendation_get(*, pk: int) -> Recommendation:
             .select_related("source_organization")
             .prefetch_related(
                 "affected_groups", "sdg_targets",
+                # Reverse relation from the submissions app ("from an NGO submission"); no import of it here.
+                "ngo_submissions",
                 Prefetch("road_maps", queryset=RoadMap.objects.select_related("lead_agency").order_by("number")),
                 Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan").order_by("number")),
             )
@@ -137,7 +139,9 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
 def roadmap_get(*, number: int) -> RoadMap:
     approved = ProgressUpdate.objects.filter(state=ProgressUpdate.State.APPROVED).order_by("-date", "-id")
     actions = Action.objects.prefetch_related(
-        "responsible_agencies", "partners", Prefetch("updates", queryset=approved, to_attr="approved_updates")
+        "responsible_agencies", "partners", Prefetch("updates", queryset=approved, to_attr="approved_updates"),
+        # Reverse relation from the submissions app ("from an NGO submission"); no import of it here.
+        "ngo_submissions",
     ).order_by("number")
     try:
         road_map = (

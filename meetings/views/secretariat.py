@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dialogue_platform.exceptions import ApplicationError
-from meetings import selectors, services
+from meetings import agenda_sources, selectors, services
 from meetings.forms import (
     AgendaItemForm,
     CancelForm,
@@ -210,6 +210,7 @@ def _agenda_context(request: HttpRequest, meeting: Meeting, form: AgendaItemForm
         "suggestions_querystring": suggestions_qs,
         "road_map_suggestions": overdue,
         "road_map_suggestions_querystring": overdue_qs,
+        "external_suggestions": agenda_sources.suggestions_for(meeting=meeting),
         "form": form,
         "tab": "agenda",
     }
