@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from meetings import demo as meetings_demo
 from participants import demo as participants_demo
 from recommendations import demo as recommendations_demo
+from reports import demo as reports_demo
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         accounts = participants_demo.seed(with_passwords=with_passwords)
         recommendations_demo.seed()
         meetings_demo.seed()
+        reports_demo.seed()
         if options.get("recommendations"):
             added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
             self.stdout.write(f"Added {added} synthetic recommendations.")
