@@ -23,7 +23,6 @@ from meetings.models import FollowUpAction
 from recommendations.models import Action, Recommendation
 from reports.digests import CHART_AGENCY_LIMIT, OVERDUE_LIST_LIMIT
 
-
 # WeasyPrint logs every layout step at INFO; a digest build would flood the worker's log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 

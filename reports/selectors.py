@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from participants.permissions import user_has_role
 from participants.models import User
+from participants.permissions import user_has_role
 from reports.models import Report, ReportDocument, ReportVersion
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 
 from reports.models import Report, ReportDocument, ReportVersion
 from tests.meetings.factories import PDF_BYTES
