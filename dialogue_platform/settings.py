@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
     "participants",
+    "notifications",
     "recommendations",
     "meetings",
     "reports",
@@ -187,6 +188,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
+
+# --- Notifications (docs/notifications.md) --------------------------------------------------
+# A delivery left in "sending" this long belonged to a worker that died; it is sent again. Must exceed
+# CELERY_TASK_TIME_LIMIT, or a slow but living task could be overtaken and its message sent twice.
+NOTIFICATIONS_SENDING_TIMEOUT = env.int("NOTIFICATIONS_SENDING_TIMEOUT_SECONDS", default=10 * 60)
+if NOTIFICATIONS_SENDING_TIMEOUT <= CELERY_TASK_TIME_LIMIT and not env.bool("NOTIFICATIONS_ALLOW_SHORT_TIMEOUT", default=False):
+    raise ImproperlyConfigured("NOTIFICATIONS_SENDING_TIMEOUT_SECONDS must exceed the Celery task time limit (300 s).")
+# First retry after a temporary SMTP failure; each further one waits twice as long (capped at 30 minutes).
+NOTIFICATIONS_RETRY_BASE = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=6)
+NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

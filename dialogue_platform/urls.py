@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("participants.urls")),
+    path("", include("notifications.urls")),
     path("", include("recommendations.urls")),
     path("", include("meetings.urls")),
     path("", include("reports.urls")),
