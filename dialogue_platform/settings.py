@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "notifications",
     "recommendations",
     "meetings",
+    "submissions",
     "reports",
     # The composition root: site pages, seed_demo, health check.
     "dialogue_platform",

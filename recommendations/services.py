@@ -489,3 +489,31 @@ def plan_measure_upsert(
     measure.recommendations.set(recommendations or [])
     measure.road_maps.set(road_maps or [])
     return measure
+
+
+@transaction.atomic
+def recommendation_create(
+    *, actor: User | None, mechanism_code: str, review: Review, text: str, themes: list[Theme] | None = None,
+    source_organization: Organization | None = None, responsible_agencies: list[Organization] | None = None,
+    document_symbol: str = "", paragraph: str = "",
+) -> Recommendation:
+    """One recommendation typed or taken up by the secretariat (e.g. from an NGO submission), pending a response."""
+    from recommendations.importers.base import natural_key
+
+    mechanisms_ensure()
+    mechanism = Mechanism.objects.get(code=mechanism_code)
+    key = natural_key(mechanism=mechanism.code, state_under_review=review.state_under_review, cycle=review.number,
+                      states=[source_organization.name] if source_organization else [], text=text)
+    if Recommendation.objects.filter(natural_key=key).exists():
+        raise ApplicationError(_("This recommendation is already in the tracker."))
+    recommendation = Recommendation(
+        kind=Recommendation.Kind.RECOMMENDATION, mechanism=mechanism, review=review, text=text,
+        document_symbol=document_symbol, paragraph=paragraph, response=Recommendation.Response.PENDING,
+        source_organization=source_organization, natural_key=key,
+    )
+    if actor is not None:
+        recommendation._history_user = actor  # type: ignore[attr-defined]
+    recommendation.save()
+    recommendation.themes.set(themes or [])
+    recommendation.responsible_agencies.set(responsible_agencies or [])
+    return recommendation

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dialogue_platform.exceptions import ApplicationError
-from meetings import selectors, services
+from meetings import agenda_sources, selectors, services
 from meetings.forms import (
     AgendaItemForm,
     CancelForm,
@@ -178,6 +178,7 @@ def _agenda_context(meeting: Meeting, form: AgendaItemForm) -> dict[str, object]
         "items": selectors.agenda_items_for(meeting=meeting),
         "suggestions": selectors.agenda_suggestions(meeting=meeting)[:20],
         "road_map_suggestions": selectors.agenda_road_map_suggestions(meeting=meeting)[:20],
+        "external_suggestions": agenda_sources.suggestions_for(meeting=meeting),
         "form": form,
         "tab": "agenda",
     }

@@ -1,0 +1,296 @@
+"""Read queries of the submissions app; the only place that scopes submissions to a person (STYLE.md 7.3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from meetings import selectors as meetings_selectors
+from meetings.agenda_sources import AgendaSuggestion
+from meetings.models import Meeting
+from participants.models import Organization, User
+from participants.selectors import user_primary_organization
+from recommendations.models import Theme
+from submissions.models import CommentPeriod, Submission, SubmissionEvent
+from submissions.services import DUPLICATE_RATIO, normalize_for_comparison
+
+S = Submission.Status
+
+
+# --- Comment periods ----------------------------------------------------------------------------
+
+
+def comment_periods_open(*, now: dt.datetime | None = None) -> QuerySet[CommentPeriod]:
+    return CommentPeriod.objects.open_at(now).select_related("road_map").order_by("closes_at", "pk")
+
+
+def comment_period_manage_list() -> QuerySet[CommentPeriod]:
+    return (
+        CommentPeriod.objects.select_related("road_map")
+        .annotate(comment_count=Count("comments", filter=~Q(comments__status__in=[S.DRAFT, S.WITHDRAWN])))
+        .order_by("-closes_at", "-pk")
+    )
+
+
+def comment_period_get(*, pk: int) -> CommentPeriod:
+    period = CommentPeriod.objects.select_related("road_map").filter(pk=pk).first()
+    if period is None:
+        raise Http404
+    return period
+
+
+# --- NGO side ---------------------------------------------------------------------------------
+
+
+def _with_relations(qs: QuerySet[Submission]) -> QuerySet[Submission]:
+    return qs.select_related(
+        "organization", "author", "reviewer", "comment_period__road_map", "road_map", "mechanism", "review",
+        "meeting", "responsible_agency", "agenda_item__meeting", "recommendation", "action__road_map",
+    ).prefetch_related("themes")
+
+
+def submitter_events() -> QuerySet[SubmissionEvent]:
+    """The steps an NGO may see: never internal notes or assignments."""
+    return (
+        SubmissionEvent.objects.filter(action__in=SubmissionEvent.VISIBLE_TO_SUBMITTER)
+        .select_related("actor").order_by("created_at", "pk")
+    )
+
+
+def submission_list_for_organization(*, organization: Organization, status: str = "") -> QuerySet[Submission]:
+    qs = Submission.objects.filter(organization=organization)
+    if status:
+        qs = qs.filter(status=status)
+    return _with_relations(qs).prefetch_related(
+        Prefetch("events", queryset=submitter_events(), to_attr="visible_events")
+    ).order_by("-updated_at", "-pk")
+
+
+def submission_get_for_submitter(*, user: User, pk: int) -> Submission:
+    """A submission of the person's own NGO; someone else's is "not found" (404), never shown or changed."""
+    organization = user_primary_organization(user=user)
+    if organization is None:
+        raise Http404
+    submission = submission_list_for_organization(organization=organization).filter(pk=pk).first()
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def possible_duplicates(*, submission: Submission, limit: int = 200) -> list[tuple[Submission, int]]:
+    """Earlier submissions of the same NGO whose text is the same or nearly (ratio >= 0.9), with the percentage."""
+    own = normalize_for_comparison(f"{submission.title} {submission.text}")
+    if not own:
+        return []
+    candidates = (
+        Submission.objects.filter(organization_id=submission.organization_id)
+        .exclude(pk=submission.pk)
+        .exclude(status__in=[S.DRAFT, S.WITHDRAWN])
+        .order_by("-submitted_at")[:limit]
+    )
+    found: list[tuple[Submission, int]] = []
+    for other in candidates:
+        theirs = normalize_for_comparison(f"{other.title} {other.text}")
+        matcher = difflib.SequenceMatcher(None, own, theirs, autojunk=False)
+        # The cheap upper bounds first: most texts are far apart and never need the full comparison.
+        if matcher.real_quick_ratio() < DUPLICATE_RATIO or matcher.quick_ratio() < DUPLICATE_RATIO:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= DUPLICATE_RATIO:
+            found.append((other, round(ratio * 100)))
+    return sorted(found, key=lambda pair: -pair[1])
+
+
+def upcoming_meetings() -> QuerySet[Meeting]:
+    return meetings_selectors.meeting_upcoming_list().filter(status=Meeting.Status.SCHEDULED)
+
+
+# --- Secretariat side ---------------------------------------------------------------------------
+
+
+def reviewers() -> QuerySet[User]:
+    return User.objects.filter(is_active=True).filter(
+        Q(role=User.Role.SECRETARIAT) | Q(is_superuser=True)
+    ).order_by("last_name", "first_name", "email")
+
+
+def moderation_queue(
+    *, kind: str = "", status: str = "", theme: Theme | None = None, organization: Organization | None = None,
+    reviewer: User | None = None, month: dt.date | None = None,
+) -> QuerySet[Submission]:
+    """Everything sent to the secretariat (never drafts), oldest waiting first within a status."""
+    qs = Submission.objects.exclude(status=S.DRAFT)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    if theme is not None:
+        qs = qs.filter(themes=theme)
+    if organization is not None:
+        qs = qs.filter(organization=organization)
+    if reviewer is not None:
+        qs = qs.filter(reviewer=reviewer)
+    if month is not None:
+        qs = qs.filter(submitted_at__year=month.year, submitted_at__month=month.month)
+    return qs.select_related("organization", "reviewer").prefetch_related("themes").order_by("-submitted_at", "-pk")
+
+
+def queue_counts() -> dict[str, int]:
+    rows = Submission.objects.exclude(status=S.DRAFT).values("status").annotate(n=Count("id"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def submission_get_for_moderation(*, pk: int) -> Submission:
+    submission = _with_relations(Submission.objects.exclude(status=S.DRAFT)).prefetch_related(
+        "related_recommendations",
+        Prefetch("events", queryset=SubmissionEvent.objects.select_related("actor").order_by("created_at", "pk"),
+                 to_attr="all_events"),
+    ).filter(pk=pk).first()
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def organizations_with_submissions() -> QuerySet[Organization]:
+    return Organization.objects.filter(submissions__isnull=False).exclude(
+        submissions__status=S.DRAFT
+    ).distinct().order_by("name")
+
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+def public_accepted_list(*, kind: str = "", theme: Theme | None = None) -> QuerySet[Submission]:
+    qs = Submission.objects.filter(status__in=Submission.ACCEPTED_STATUSES)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if theme is not None:
+        qs = qs.filter(themes=theme)
+    return qs.select_related(
+        "organization", "agenda_item__meeting", "recommendation", "action__road_map", "comment_period__road_map",
+        "road_map",
+    ).prefetch_related("themes").order_by("-decided_at", "-pk")
+
+
+def public_submission_get(*, pk: int) -> Submission:
+    submission = public_accepted_list().filter(pk=pk).first()
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def public_counts() -> dict[str, int]:
+    """What the public may know of everything sent: counts only, declined ones included."""
+    rows = Submission.objects.exclude(status__in=[S.DRAFT, S.WITHDRAWN]).values("status").annotate(n=Count("id"))
+    counts = {row["status"]: row["n"] for row in rows}
+    return {
+        "accepted": counts.get(S.ACCEPTED, 0) + counts.get(S.PARTLY_ACCEPTED, 0),
+        "declined": counts.get(S.DECLINED, 0),
+        "pending": counts.get(S.SUBMITTED, 0) + counts.get(S.UNDER_REVIEW, 0),
+        "total": sum(counts.values()),
+    }
+
+
+def document_get_for_user(*, user: object, pk: int) -> Submission:
+    """The report file: public once accepted; before that, the NGO's own people and the secretariat."""
+    submission = Submission.objects.select_related("organization").filter(pk=pk).exclude(document="").first()
+    if submission is None:
+        raise Http404
+    if submission.is_accepted:
+        return submission
+    if getattr(user, "is_authenticated", False):
+        if user.is_secretariat and submission.status != S.DRAFT:  # type: ignore[attr-defined]
+            return submission
+        organization = user_primary_organization(user=user)  # type: ignore[arg-type]
+        if organization is not None and organization.pk == submission.organization_id:
+            return submission
+    raise Http404
+
+
+# --- Statistics -------------------------------------------------------------------------------
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    percent: float = 0.0
+
+
+def _bars(rows: list[tuple[str, int]]) -> list[Bar]:
+    top = max((value for _label, value in rows), default=0)
+    return [Bar(label=label, value=value, percent=round(value * 100 / top, 1) if top else 0) for label, value in rows]
+
+
+def statistics(*, public: bool) -> dict[str, object]:
+    """Counts by kind, status, theme, organisation and month. The public sees organisations of accepted ones only."""
+    sent = Submission.objects.exclude(status=S.DRAFT)
+    if public:
+        sent = sent.exclude(status=S.WITHDRAWN)
+    kind_labels = dict(Submission.Kind.choices)
+    by_kind = {r["kind"]: r["n"] for r in sent.values("kind").annotate(n=Count("id"))}
+    status_labels = dict(Submission.Status.choices)
+    by_status = {r["status"]: r["n"] for r in sent.values("status").annotate(n=Count("id"))}
+    themes = (
+        Theme.objects.filter(submissions__in=sent).annotate(n=Count("submissions", distinct=True))
+        .order_by("-n", "name")[:15]
+    )
+    organizations_source = sent.filter(status__in=Submission.ACCEPTED_STATUSES, anonymous=False) if public else sent
+    by_organization = (
+        organizations_source.values("organization__name", "organization__name_ru", "organization__name_kk")
+        .annotate(n=Count("id")).order_by("-n", "organization__name")[:15]
+    )
+    by_month = (
+        sent.annotate(month=TruncMonth("submitted_at", tzinfo=timezone.get_current_timezone())).values("month")
+        .annotate(n=Count("id")).order_by("month")
+    )
+
+    def org_label(row: dict[str, object]) -> str:
+        probe = Organization(name=str(row["organization__name"]), name_ru=str(row["organization__name_ru"] or ""),
+                             name_kk=str(row["organization__name_kk"] or ""))
+        return probe.localized_name
+
+    statuses = [value for value, _label in Submission.Status.choices if value != S.DRAFT]
+    if public:
+        statuses = [value for value in statuses if value != S.WITHDRAWN]
+    return {
+        "total": sum(by_status.values()),
+        "by_kind": _bars([(str(label), by_kind.get(value, 0)) for value, label in kind_labels.items()]),
+        "by_status": _bars([(str(status_labels[value]), by_status.get(value, 0)) for value in statuses]),
+        "by_theme": _bars([(t.localized_name, t.n) for t in themes]),
+        "by_organization": _bars([(org_label(r), r["n"]) for r in by_organization]),
+        "by_month": _bars([(formats.date_format(r["month"], "YEAR_MONTH_FORMAT"), r["n"])
+                           for r in by_month if r["month"] is not None]),
+    }
+
+
+# --- Agenda suggestions for meetings (registered in SubmissionsConfig.ready) --------------------------
+
+
+def agenda_suggestions_from_submissions(*, meeting: Meeting) -> list[AgendaSuggestion]:
+    """Accepted NGO proposals and agenda suggestions not yet on any agenda, for this or any meeting."""
+    qs = (
+        Submission.objects.filter(
+            status__in=Submission.ACCEPTED_STATUSES, kind__in=[Submission.Kind.PROPOSAL, Submission.Kind.AGENDA],
+            agenda_item__isnull=True,
+        )
+        .filter(Q(meeting__isnull=True) | Q(meeting=meeting))
+        .select_related("organization").order_by("-decided_at", "-pk")[:20]
+    )
+    return [
+        AgendaSuggestion(
+            title=submission.title,
+            description=submission.public_answer,
+            source=_("NGO submission from %(organization)s") % {"organization": submission.organization.localized_name},
+            url=reverse("submissions:moderate", args=[submission.pk]),
+        )
+        for submission in qs
+    ]
