@@ -18,6 +18,7 @@ from meetings.models import FollowUpAction, Meeting, Minutes
 from meetings.services import sanitize_rich_text
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, RoadMap
+from submissions.models import Submission
 
 # The HTML page and the PDF list this many overdue actions (most overdue first); the XLSX lists them all.
 OVERDUE_LIST_LIMIT = 100
@@ -209,10 +210,36 @@ def _actions(period: Period) -> dict[str, Any]:
     }
 
 
+def _submissions(period: Period) -> dict[str, Any]:
+    """NGO submissions received (submitted) and answered (decided) in the period, by kind."""
+    received = Q(submitted_at__gte=period.starts_at, submitted_at__lt=period.ends_before)
+    answered = Q(decided_at__gte=period.starts_at, decided_at__lt=period.ends_before,
+                 status__in=Submission.DECIDED)
+    rows = {
+        row["kind"]: row
+        for row in Submission.objects.filter(received | answered).values("kind").annotate(
+            received=Count("id", filter=received), answered=Count("id", filter=answered),
+            accepted=Count("id", filter=answered & Q(status__in=Submission.ACCEPTED_STATUSES)),
+        )
+    }
+    by_kind = [
+        {"kind": kind, "received": rows[kind]["received"], "answered": rows[kind]["answered"],
+         "accepted": rows[kind]["accepted"]}
+        for kind in Submission.Kind.values if kind in rows
+    ]
+    return {
+        "received": sum(r["received"] for r in by_kind),
+        "answered": sum(r["answered"] for r in by_kind),
+        "accepted": sum(r["accepted"] for r in by_kind),
+        "by_kind": by_kind,
+    }
+
+
 def digest_figures(*, period: Period) -> dict[str, Any]:
     meetings = _meetings(period)
     recommendations = _recommendations(period)
     actions = _actions(period)
+    submissions = _submissions(period)
     follow_ups = [f for m in meetings for f in m["follow_ups"]]
     return {
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
@@ -227,8 +254,11 @@ def digest_figures(*, period: Period) -> dict[str, Any]:
             "actions_done_in_period": actions.pop("done_in_period"),
             "actions_overdue": len(actions["overdue_actions"]),
             "updates_approved": actions["updates_approved"],
+            "submissions_received": submissions["received"],
+            "submissions_answered": submissions["answered"],
         },
         "meetings": meetings,
         "recommendations": recommendations,
+        "submissions": submissions,
         **actions,
     }

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
+from meetings.forms import DateTimeLocalInput
 from participants.models import Organization
 from recommendations.models import Mechanism, Review
 from reports.models import Report, ReportDocument
@@ -92,3 +95,17 @@ class DigestBuildForm(forms.Form):
         if data.get("kind") == Report.Kind.QUARTERLY_DIGEST and not data.get("quarter"):
             self.add_error("quarter", _("Choose the quarter."))
         return data
+
+
+class CommentPeriodForm(forms.Form):
+    opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeLocalInput())
+    closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeLocalInput(),
+                                    help_text=_("Astana time. NGOs can comment until this moment."))
+    description = forms.CharField(label=_("What to comment on"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if not self.is_bound:
+            now = timezone.localtime().replace(second=0, microsecond=0)
+            self.initial = {"opens_at": now, "closes_at": now + datetime.timedelta(days=30)}

@@ -113,6 +113,11 @@ class ReportVersion(TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("version"))
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
+    # NGOs comment on a draft version through a comment period of the submissions app.
+    comment_period = models.OneToOneField(
+        "submissions.CommentPeriod", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="report_version", verbose_name=_("comment period"),
+    )
     created_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from meetings.models import FollowUpAction
 from recommendations.models import Action, Recommendation
 from reports.digests import CHART_AGENCY_LIMIT, OVERDUE_LIST_LIMIT
+from submissions.models import Submission
 
 # WeasyPrint logs every layout step at INFO; a digest build would flood the worker's log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -140,6 +141,8 @@ def digest_context(report: Any) -> dict[str, Any]:
             for a in overdue[:OVERDUE_LIST_LIMIT]
         ],
         "overdue_more": max(len(overdue) - OVERDUE_LIST_LIMIT, 0),
+        "submissions": {**data["submissions"], "by_kind": [
+            {**row, "label": Submission.Kind(row["kind"]).label} for row in data["submissions"]["by_kind"]]},
         **_charts(data),
     }
 
@@ -190,6 +193,8 @@ def render_xlsx(report: Any, *, language: str) -> bytes:
             [_("Actions completed in the period"), totals["actions_done_in_period"]],
             [_("Overdue actions at the end of the period"), totals["actions_overdue"]],
             [_("Progress updates approved"), totals["updates_approved"]],
+            [_("NGO submissions received"), totals["submissions_received"]],
+            [_("NGO submissions answered"), totals["submissions_answered"]],
         ])
         sheet(_("Meetings"), [_("Date"), _("Number"), _("Meeting"), _("Working subgroup"), _("Decisions")], [
             [m["date"], m["number"], m["title"], m["subgroup"] or "",
@@ -216,6 +221,10 @@ def render_xlsx(report: Any, *, language: str) -> bytes:
             [a["reference"], a["description"], ", ".join(localized(n) for n in a["agencies"]),
              _date(a["deadline"]), a["days_overdue"], str(action_labels.get(a["status"], a["status"]))]
             for a in data["overdue_actions"]
+        ])
+        sheet(_("NGO submissions"), [_("Kind"), _("Received"), _("Answered"), _("Accepted in full or in part")], [
+            [str(row["label"]), row["received"], row["answered"], row["accepted"]]
+            for row in context["submissions"]["by_kind"]
         ])
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -37,18 +37,30 @@ def report_years() -> list[int]:
 
 
 def _visible_documents(user: object) -> Q:
-    if getattr(user, "is_authenticated", False) and user.is_active:  # type: ignore[attr-defined]
+    if _signed_in(user):
         return Q()
     return Q(visibility=ReportDocument.Visibility.PUBLIC)
 
 
+def _signed_in(user: object) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)  # type: ignore[attr-defined]
+
+
+def _under_comment(version: ReportVersion) -> bool:
+    return version.comment_period is not None and version.comment_period.is_open
+
+
 def report_get_for_user(*, user: object, pk: int) -> Report:
-    """404 for a draft unless the secretariat asks, so draft titles do not leak."""
+    """404 for a draft unless the secretariat asks, so draft titles do not leak.
+
+    A draft version put to comment is the exception: while its comment period is open, signed-in participants
+    see the report and that version's documents (NGOs cannot comment on what they cannot read).
+    """
     report = (
         Report.objects.select_related("mechanism", "review", "author_organization")
         .prefetch_related(Prefetch(
             "versions",
-            queryset=ReportVersion.objects.order_by("-number").prefetch_related(Prefetch(
+            queryset=ReportVersion.objects.select_related("comment_period").order_by("-number").prefetch_related(Prefetch(
                 "documents",
                 queryset=ReportDocument.objects.filter(_visible_documents(user)).order_by("generated_key", "language",
                                                                                           "pk"),
@@ -56,9 +68,21 @@ def report_get_for_user(*, user: object, pk: int) -> Report:
         ))
         .filter(pk=pk).first()
     )
-    if report is None or (not report.is_published and not _is_secretariat(user)):
+    if report is None:
         raise Http404
-    return report
+    if report.is_published or _is_secretariat(user):
+        return report
+    if _signed_in(user) and any(_under_comment(v) for v in report.versions.all()):
+        return report
+    raise Http404
+
+
+def report_versions_for_user(*, user: object, report: Report) -> list[ReportVersion]:
+    """The versions of a report_get_for_user() report this person may open."""
+    versions = list(report.versions.all())
+    if report.is_published or _is_secretariat(user):
+        return versions
+    return [v for v in versions if _under_comment(v)]
 
 
 def report_get_for_edit(*, pk: int) -> Report:
@@ -77,12 +101,12 @@ def version_get(*, pk: int) -> ReportVersion:
 
 def document_get_for_user(*, user: object, pk: int) -> ReportDocument:
     """Participants-only files need an account; documents of a draft report only the secretariat sees."""
-    document = ReportDocument.objects.select_related("version__report").filter(pk=pk).first()
+    document = ReportDocument.objects.select_related("version__report", "version__comment_period").filter(pk=pk).first()
     if document is None:
         raise Http404
     if _is_secretariat(user):
         return document
-    if not document.version.report.is_published:
+    if not document.version.report.is_published and not (_signed_in(user) and _under_comment(document.version)):
         raise Http404
     if not ReportDocument.objects.filter(_visible_documents(user), pk=pk).exists():
         raise Http404

@@ -20,6 +20,7 @@ from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 from reports.digests import Period, digest_figures, quarter_period, year_period
 from reports.models import Report, ReportDocument, ReportVersion
+from submissions.models import CommentPeriod
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -132,6 +133,38 @@ def document_delete(*, actor: User, document: ReportDocument) -> None:
     transaction.on_commit(lambda: storage.delete(stored))
 
 
+@transaction.atomic
+def version_comment_period_open(
+    *, actor: User, version: ReportVersion, opens_at: datetime.datetime, closes_at: datetime.datetime,
+    description: str = "",
+) -> CommentPeriod:
+    """Open NGO commenting on a draft version: the period names the report and links to its page."""
+    from django.urls import reverse
+
+    from submissions.services import comment_period_open
+
+    version = ReportVersion.objects.select_for_update().select_related("report").get(pk=version.pk)
+    report = version.report
+    if report.is_generated:
+        raise ApplicationError(_("Digests and annual reports are not put to comment."))
+    if report.is_published:
+        raise ApplicationError(_("Only a draft report is put to comment; set the report back to draft first."))
+    if version.comment_period_id is not None:
+        raise ApplicationError(_("This version already has a comment period."))
+
+    def titled(title: str) -> str:
+        return f"{title} — v{version.number}" if title else ""
+
+    period = comment_period_open(
+        actor=actor, opens_at=opens_at, closes_at=closes_at, title=titled(report.title),
+        title_ru=titled(report.title_ru), title_kk=titled(report.title_kk), description=description,
+        url=settings.SITE_URL + reverse("reports:report-detail", args=[report.pk]),
+    )
+    version.comment_period = period
+    version.save(update_fields=["comment_period", "updated_at"])
+    return period
+
+
 # --- Digests -----------------------------------------------------------------------------------
 
 
@@ -209,4 +242,20 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
     storage = ReportDocument._meta.get_field("file").storage  # type: ignore[attr-defined]
     # Old files go only once the new rows are committed: a failed build keeps the previous digest whole.
     transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
+    if first_publication:
+        _announce(report)
     return report
+
+
+def digest_subscribers() -> list[User]:
+    """Everyone with an active account: the kind is optional, so each person can opt out by the e-mail's link."""
+    return list(User.objects.filter(is_active=True).exclude(email="").order_by("pk"))
+
+
+def _announce(report: Report) -> None:
+    from notifications.services import notice_publish
+    from reports.notices import DIGEST_PUBLISHED
+
+    # Keyed by the report: a rebuild of the same period, or a retried task, sends nobody a second e-mail.
+    notice_publish(kind=DIGEST_PUBLISHED, key=f"report:{report.pk}:published", recipients=digest_subscribers(),
+                   payload={"report_id": report.pk})

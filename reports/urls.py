@@ -18,5 +18,6 @@ urlpatterns = [
     path("reports/<int:pk>/publish/", views.report_publish, name="report-publish"),
     path("reports/<int:pk>/versions/new/", views.version_create, name="version-create"),
     path("reports/versions/<int:pk>/documents/", views.document_upload, name="document-upload"),
+    path("reports/versions/<int:pk>/comment-period/", views.comment_period_open, name="comment-period-open"),
     path("reports/documents/<int:pk>/delete/", views.document_delete, name="document-delete"),
 ]

@@ -12,7 +12,14 @@ from dialogue_platform.exceptions import ApplicationError
 from meetings.views.common import form_error, paginate
 from participants.permissions import secretariat_required
 from reports import selectors, services
-from reports.forms import DigestBuildForm, DocumentForm, ReportFilterForm, ReportForm, VersionForm
+from reports.forms import (
+    CommentPeriodForm,
+    DigestBuildForm,
+    DocumentForm,
+    ReportFilterForm,
+    ReportForm,
+    VersionForm,
+)
 from reports.rendering import digest_context
 
 # --- Public -------------------------------------------------------------------------------------
@@ -34,7 +41,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_user(user=request.user, pk=pk)
-    return render(request, "reports/report_detail.html", {"report": report, **digest_context(report)})
+    versions = selectors.report_versions_for_user(user=request.user, report=report)
+    return render(request, "reports/report_detail.html",
+                  {"report": report, "versions": versions, **digest_context(report)})
 
 
 @require_http_methods(["GET"])
@@ -161,3 +170,21 @@ def digest_build(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The report was built and published."))
             return redirect("reports:report-detail", pk=report.pk)
     return render(request, "reports/digest_build.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def comment_period_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open NGO commenting on a draft version (a comment period of the submissions app)."""
+    version = selectors.version_get(pk=pk)
+    form = CommentPeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.version_comment_period_open(actor=request.user, version=version, **form.cleaned_data)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The comment period is set: NGOs can comment while it is open."))
+            return redirect("reports:report-detail", pk=version.report_id)
+    return render(request, "reports/comment_period_form.html", {"form": form, "version": version,
+                                                                "report": version.report})

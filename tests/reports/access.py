@@ -49,6 +49,7 @@ ACCESS_RULES = [
          method="post", data={"action": "publish"}, ok_status=REDIRECT),
     Rule("reports: add a version", lambda: _url("version-create", _report()), SECRETARIAT),
     Rule("reports: documents of a version", lambda: _url("document-upload", _version()), SECRETARIAT),
+    Rule("reports: open a comment period", lambda: _url("comment-period-open", _version()), SECRETARIAT),
     Rule("reports: delete a document", lambda: _url("document-delete", _document()), SECRETARIAT,
          method="post", ok_status=REDIRECT),
 ]

@@ -20,9 +20,11 @@ from recommendations.models import Action, Recommendation
 from reports.digests import previous_quarter, quarter_period
 from reports.models import Report, ReportDocument
 from reports.services import digest_build
+from submissions.models import Submission
 from tests.meetings.factories import FollowUpActionFactory, MeetingFactory, MinutesFactory
 from tests.participants.factories import OrganizationFactory
 from tests.recommendations.factories import ActionFactory, RecommendationFactory, ReviewFactory, mechanism
+from tests.submissions.factories import SubmissionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +86,17 @@ def dataset() -> dict[str, Any]:
            status=Action.Status.DONE, completed_on=datetime.date(2025, 7, 15))  # done only in July: overdue in June
     action(interior, deadline=datetime.date(2025, 2, 1), status=Action.Status.DONE,
            completed_on=datetime.date(2025, 1, 10))  # done before the quarter
+
+    def submission(kind: str, status: str, submitted: datetime.date, decided: datetime.date | None = None) -> None:
+        SubmissionFactory(kind=kind, status=status, submitted_at=_at(submitted),
+                          decided_at=_at(decided) if decided else None)
+
+    submission("proposal", "under_review", datetime.date(2025, 5, 2))  # received
+    submission("proposal", "accepted", datetime.date(2025, 4, 10), datetime.date(2025, 5, 20))  # received, answered
+    submission("shadow_report", "declined", datetime.date(2025, 6, 1), datetime.date(2025, 6, 15))
+    submission("proposal", "partly_accepted", datetime.date(2025, 3, 20), datetime.date(2025, 4, 5))  # answered
+    submission("proposal", "submitted", datetime.date(2025, 7, 2))  # after the quarter
+    SubmissionFactory(kind="proposal")  # a draft is not received
     return {"justice": justice, "interior": interior}
 
 
@@ -94,8 +107,12 @@ def test_digest_figures_match_the_known_dataset(dataset: dict[str, Any]) -> None
     assert data["totals"] == {
         "meetings_held": 2, "decisions_published": 1, "follow_ups": 2, "follow_ups_done": 1,
         "recommendations_new": 4, "recommendations_changed": 1, "actions_total": 5, "actions_done_in_period": 1,
-        "actions_overdue": 2, "updates_approved": 0,
+        "actions_overdue": 2, "updates_approved": 0, "submissions_received": 3, "submissions_answered": 3,
     }
+    assert data["submissions"]["by_kind"] == [
+        {"kind": "proposal", "received": 2, "answered": 2, "accepted": 2},
+        {"kind": "shadow_report", "received": 1, "answered": 1, "accepted": 0},
+    ]
     assert [m["title"] for m in data["meetings"]] == ["Meeting No. 44", "Subgroup meeting"]
     assert "<script>" not in data["meetings"][0]["decisions"]
     assert "Adopt the road map on torture prevention." in data["meetings"][0]["decisions"]
@@ -144,10 +161,11 @@ def test_xlsx_holds_the_right_counts_in_the_right_cells(dataset: dict[str, Any],
         workbook = load_workbook(io.BytesIO(handle.read()), read_only=True)
     with translation.override(language):
         names = [gettext(n) for n in ("Summary", "Meetings", "Follow-up actions", "Recommendations", "Agencies",
-                                      "Road maps", "Overdue actions")]
+                                      "Road maps", "Overdue actions", "NGO submissions")]
         summary_labels = {gettext("Meetings held"): 2, gettext("New recommendations"): 4,
                           gettext("Changed recommendations"): 1, gettext("Overdue actions at the end of the period"): 2,
-                          gettext("Actions completed in the period"): 1}
+                          gettext("Actions completed in the period"): 1, gettext("NGO submissions received"): 3,
+                          gettext("NGO submissions answered"): 3}
     assert workbook.sheetnames == [name[:31] for name in names]  # Excel caps sheet names at 31 characters
     summary = {row[0]: row[1] for row in workbook[names[0][:31]].iter_rows(min_row=2, values_only=True)}
     for label, value in summary_labels.items():
@@ -156,6 +174,9 @@ def test_xlsx_holds_the_right_counts_in_the_right_cells(dataset: dict[str, Any],
     justice = {"en": "Ministry of Justice", "ru": "Министерство юстиции", "kk": "Әділет министрлігі"}[language]
     assert (justice, 3, 1, 1, 1) in agencies[1:]
     assert len(list(workbook[names[6][:31]].iter_rows(min_row=2))) == 2
+    submissions = list(workbook[names[7][:31]].iter_rows(min_row=2, values_only=True))
+    with translation.override(language):
+        assert submissions[1] == (str(Submission.Kind.SHADOW_REPORT.label), 1, 1, 0)
     meetings = list(workbook[names[1][:31]].iter_rows(min_row=2, values_only=True))
     assert meetings[0][2] == "Meeting No. 44"
     assert meetings[0][4] == "Adopt the road map on torture prevention."  # plain text, the script dropped
