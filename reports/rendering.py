@@ -147,13 +147,26 @@ def digest_context(report: Any) -> dict[str, Any]:
     }
 
 
+_font_config: Any = None
+
+
+def _fonts() -> Any:
+    """One font configuration per process: loading the system fonts is the slow part of a first PDF."""
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
 def render_pdf(report: Any, *, language: str) -> bytes:
     from weasyprint import HTML
 
     with translation.override(language):
         html = render_to_string("reports/digest_pdf.html", {"report": report, "site_url": settings.SITE_URL,
                                                             **digest_context(report)})
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_fonts())
 
 
 def render_xlsx(report: Any, *, language: str) -> bytes:
@@ -212,7 +225,7 @@ def render_xlsx(report: Any, *, language: str) -> bytes:
         sheet(_("Agencies"), [_("Agency"), _("Actions"), _("Done"), _("Done in the period"), _("Overdue")], [
             [a["name"], a["total"], a["done"], a["done_in_period"], a["overdue"]] for a in context["agencies"]
         ])
-        sheet(_("Road maps"), [_("Number"), _("Road map"), _("Actions"), _("Done"), _("Progress, %")], [
+        sheet(_("Road maps"), [_("Number"), _("Road map"), _("Actions"), _("Done"), _("Progress, per cent")], [
             [r["number"], r["title"], r["total"], r["done"], r["percent"]] for r in data["road_maps"]
         ])
         action_labels = dict(Action.Status.choices)
