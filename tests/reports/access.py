@@ -24,6 +24,21 @@ def _report(**kwargs: object) -> int:
     return ReportFactory(**kwargs).pk
 
 
+def _digest() -> int:
+    """A digest page with its figures and charts (no PDF/XLSX files: those are tested in test_digest.py)."""
+    import datetime
+
+    from reports.digests import digest_figures, quarter_period
+    from tests.recommendations.factories import ActionFactory
+    from tests.reports.factories import ReportFactory
+
+    ActionFactory(deadline=datetime.date(2025, 5, 1))
+    period = quarter_period(2025, 2)
+    return ReportFactory(kind="quarterly_digest", title="Quarterly digest, Q2 2025", year=2025,
+                         period_start=period.start, period_end=period.end,
+                         data=digest_figures(period=period)).pk
+
+
 def _version() -> int:
     from tests.reports.factories import ReportVersionFactory
 
@@ -40,6 +55,7 @@ ACCESS_RULES = [
     # Public
     Rule("reports: registry", lambda: _url("report-list"), PUBLIC),
     Rule("reports: report page", lambda: _url("report-detail", _report()), PUBLIC),
+    Rule("reports: digest page", lambda: _url("report-detail", _digest()), PUBLIC),
     Rule("reports: public document", lambda: _url("document-download", _document()), PUBLIC),
     # Secretariat
     Rule("reports: new report", lambda: _url("report-create"), SECRETARIAT),
