@@ -25,4 +25,13 @@ class ReportAdmin(admin.ModelAdmin):
 class ReportDocumentAdmin(admin.ModelAdmin):
     list_display = ("title", "version", "language", "visibility", "size")
     list_filter = ("visibility", "language")
+    search_fields = ("title", "version__report__title")
     list_select_related = ("version",)
+
+
+@admin.register(ReportVersion)
+class ReportVersionAdmin(admin.ModelAdmin):
+    list_display = ("report", "number", "date", "comment_period")
+    list_filter = ("report__kind", "date")
+    search_fields = ("report__title", "report__document_symbol", "notes")
+    list_select_related = ("report", "comment_period")
