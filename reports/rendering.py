@@ -76,7 +76,7 @@ def _bar_chart(title: str, rows: list[tuple[str, list[tuple[int, str]]]], legend
                                  width=max(width, 0.5 if value else 0), text_x=LABEL_WIDTH + width + 4,
                                  css=f"chart-{colour}", fill=COLOURS[colour]))
         row_height = len(series) * (BAR_HEIGHT + 2)
-        chart_rows.append({"label": label[:29] + ("…" if len(label) > 29 else ""), "full_label": label,
+        chart_rows.append({"label": label[:26] + ("…" if len(label) > 26 else ""), "full_label": label,
                            "label_y": y + row_height / 2 + 4, "bars": bars})
         y += row_height + 8
     return Chart(title=title, height=int(y + 4), rows=chart_rows,
