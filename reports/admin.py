@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from reports.models import Report, ReportDocument, ReportVersion
 
@@ -27,6 +31,16 @@ class ReportDocumentAdmin(admin.ModelAdmin):
     list_filter = ("visibility", "language")
     search_fields = ("title", "version__report__title")
     list_select_related = ("version",)
+    # Files are private: no storage URL; uploads go through the secretariat's documents page, which checks content.
+    fields = ("version", "title", "language", "visibility", "download", "content_type", "size", "uploaded_by")
+    readonly_fields = ("version", "download", "content_type", "size", "uploaded_by")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj: ReportDocument) -> str:
+        return format_html('<a href="{}">{}</a>', reverse("reports:document-download", args=[obj.pk]), obj.title)
 
 
 @admin.register(ReportVersion)
