@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("recommendations.urls")),
     path("", include("meetings.urls")),
     path("", include("submissions.urls")),
+    path("", include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
