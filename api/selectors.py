@@ -58,7 +58,7 @@ def api_token_list_all(*, active_only: bool = True) -> QuerySet[ApiToken]:
 
 def recommendation_list() -> QuerySet[Recommendation]:
     """The tracker's own selector, plus what the API shows that the tracker page does not."""
-    return recommendations_selectors.recommendation_list().select_related("source_organization")
+    return recommendations_selectors.recommendation_list().select_related("source_organization", "review__mechanism")
 
 
 def mechanism_list() -> QuerySet[Mechanism]:

@@ -108,7 +108,7 @@ def test_another_person_cannot_revoke_a_token(client_as: Any, focal_point: User)
     other = Client()
     other.force_login(make_role_user("focal_point", email="other-focal@example.org"))
 
-    assert other.post(f"/en/open-data/tokens/{token.pk}/revoke/").status_code == 404
+    assert other.post(f"/en/open-data/tokens/{token.pk}/revoke/").status_code == 403
     assert ApiToken.objects.get().revoked_at is None
 
 
