@@ -6,9 +6,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# gettext: compilemessages below. psycopg2-binary brings its own libpq, so nothing else is needed.
+# gettext: compilemessages below. psycopg2-binary brings its own libpq. Pango and DejaVu fonts: WeasyPrint's
+# PDF digests (reports app), with Cyrillic and Kazakh letters.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext \
+    && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 # The processes run as this unprivileged user; the code stays owned by root and read-only to it.

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("participants.urls")),
     path("", include("recommendations.urls")),
     path("", include("meetings.urls")),
+    path("", include("reports.urls")),
     path("", include("api.page_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -7,6 +7,7 @@ from api import demo as api_demo
 from meetings import demo as meetings_demo
 from participants import demo as participants_demo
 from recommendations import demo as recommendations_demo
+from reports import demo as reports_demo
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         accounts = participants_demo.seed(with_passwords=with_passwords)
         recommendations_demo.seed()
         meetings_demo.seed()
+        reports_demo.seed()
         if options.get("recommendations"):
             added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
             self.stdout.write(f"Added {added} synthetic recommendations.")

@@ -1,0 +1,234 @@
+"""The figures of a quarterly digest or an annual report, read from meetings, recommendations and road maps.
+
+`digest_figures` returns plain JSON-ready data, stored on the Report: the HTML page, the PDF and the XLSX all
+show that one snapshot, so the three always agree and the page costs no heavy query. Names of organisations are
+kept in all three languages; labels (statuses, headings) are translated when rendered.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from meetings.models import FollowUpAction, Meeting, Minutes
+from meetings.services import sanitize_rich_text
+from participants.models import Organization
+from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, RoadMap
+
+# The HTML page and the PDF list this many overdue actions (most overdue first); the XLSX lists them all.
+OVERDUE_LIST_LIMIT = 100
+# Agencies on the chart (most actions first); tables list them all.
+CHART_AGENCY_LIMIT = 15
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date  # included
+
+    @property
+    def starts_at(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.start, datetime.time.min))
+
+    @property
+    def ends_before(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.end + datetime.timedelta(days=1),
+                                                             datetime.time.min))
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1-4, not {quarter}")
+    start = datetime.date(year, 3 * quarter - 2, 1)
+    next_start = datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)
+    return Period(start, next_start - datetime.timedelta(days=1))
+
+
+def year_period(year: int) -> Period:
+    return Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def previous_quarter(today: datetime.date) -> tuple[int, int]:
+    quarter = (today.month - 1) // 3 + 1
+    return (today.year - 1, 4) if quarter == 1 else (today.year, quarter - 1)
+
+
+def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
+    if isinstance(org, dict):
+        return {"en": org["name"], "ru": org["name_ru"] or org["name"], "kk": org["name_kk"] or org["name"],
+                "short": org["acronym"] or org["name"]}
+    return {"en": org.name, "ru": org.name_ru or org.name, "kk": org.name_kk or org.name,
+            "short": org.acronym or org.name}
+
+
+def _meetings(period: Period) -> list[dict[str, Any]]:
+    meetings = list(
+        Meeting.objects.filter(
+            starts_at__gte=period.starts_at, starts_at__lt=period.ends_before,
+            status__in=(Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED),
+        ).select_related("subgroup").order_by("starts_at", "pk")
+    )
+    ids = [m.pk for m in meetings]
+    decisions = dict(
+        Minutes.objects.filter(meeting_id__in=ids, status=Minutes.Status.PUBLISHED).values_list("meeting_id",
+                                                                                                "decisions")
+    )
+    follow_ups: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
+    for action in (FollowUpAction.objects.filter(meeting_id__in=ids).select_related("owner_organization")
+                   .order_by("pk")):
+        follow_ups[action.meeting_id].append({
+            "description": action.description,
+            "owner": _names(action.owner_organization) if action.owner_organization else None,
+            "due": action.due_date.isoformat() if action.due_date else None,
+            "status": action.status,
+        })
+    return [
+        {
+            "id": m.pk,
+            "number": m.number,
+            "title": m.title,
+            "date": timezone.localtime(m.starts_at).date().isoformat(),
+            "subgroup": m.subgroup.name if m.subgroup else None,
+            "minutes_published": m.pk in decisions,
+            # Minutes are sanitised when saved; cleaning again keeps the digest safe to render whatever came in.
+            "decisions": sanitize_rich_text(decisions.get(m.pk, "")),
+            "follow_ups": follow_ups[m.pk],
+        }
+        for m in meetings
+    ]
+
+
+def _recommendations(period: Period) -> dict[str, Any]:
+    in_period = Q(created_at__gte=period.starts_at, created_at__lt=period.ends_before)
+    new_by_mechanism = dict(
+        Recommendation.objects.filter(in_period).values_list("mechanism_id").annotate(n=Count("id"))
+    )
+    # A change is any edit recorded by django-simple-history in the period, to a recommendation older than it.
+    History = Recommendation.history.model
+    changed_rows = (
+        History.objects.filter(history_type="~", history_date__gte=period.starts_at,
+                               history_date__lt=period.ends_before,
+                               created_at__lt=period.starts_at)
+        .values("mechanism_id").annotate(n=Count("id", distinct=True))
+    )
+    changed_by_mechanism = {row["mechanism_id"]: row["n"] for row in changed_rows}
+    changed_status = dict(
+        Recommendation.objects.filter(
+            pk__in=History.objects.filter(history_type="~", history_date__gte=period.starts_at,
+                                          history_date__lt=period.ends_before,
+                                          created_at__lt=period.starts_at).values("id")
+        ).values_list("status").annotate(n=Count("id"))
+    )
+    rows = []
+    for mechanism in Mechanism.objects.order_by("sort_order", "acronym"):
+        new, changed = new_by_mechanism.get(mechanism.pk, 0), changed_by_mechanism.get(mechanism.pk, 0)
+        if new or changed:
+            rows.append({"acronym": mechanism.acronym, "name": mechanism.name, "new": new, "changed": changed})
+    return {
+        "new": sum(new_by_mechanism.values()),
+        "changed": sum(changed_by_mechanism.values()),
+        "by_mechanism": rows,
+        "changed_by_status": [{"status": s, "count": changed_status.get(s, 0)} for s in Recommendation.Status.values],
+    }
+
+
+def _actions(period: Period) -> dict[str, Any]:
+    # Actions are judged by their deadline and completion date, not by when they were typed into the portal:
+    # road maps entered late still describe the period. "Done by the end" uses completed_on when it is known.
+    done_by_end = Q(action__status=Action.Status.DONE) & (
+        Q(action__completed_on__isnull=True) | Q(action__completed_on__lte=period.end)
+    )
+    overdue = Q(action__deadline__lte=period.end) & ~done_by_end
+    done_in_period = Q(action__status=Action.Status.DONE, action__completed_on__gte=period.start,
+                       action__completed_on__lte=period.end)
+    Link = Action.responsible_agencies.through
+    per_agency = (
+        Link.objects.values("organization_id")
+        .annotate(total=Count("id"), done=Count("id", filter=done_by_end),
+                  done_in_period=Count("id", filter=done_in_period), overdue=Count("id", filter=overdue))
+    )
+    orgs = {o["pk"]: o for o in Organization.objects.filter(
+        pk__in=[row["organization_id"] for row in per_agency]).values("pk", "name", "name_ru", "name_kk", "acronym")}
+    agencies = sorted(
+        ({"names": _names(orgs[row["organization_id"]]), "total": row["total"], "done": row["done"],
+          "done_in_period": row["done_in_period"], "overdue": row["overdue"]} for row in per_agency),
+        key=lambda a: (-a["total"], a["names"]["en"]),
+    )
+
+    road_done = Q(actions__status=Action.Status.DONE) & (
+        Q(actions__completed_on__isnull=True) | Q(actions__completed_on__lte=period.end)
+    )
+    road_maps = [
+        {"number": r.number, "title": r.title, "total": r.total, "done": r.done,
+         "percent": round(r.done * 100 / r.total) if r.total else 0}
+        for r in RoadMap.objects.annotate(
+            total=Count("actions"),
+            done=Count("actions", filter=road_done),
+        ).order_by("number")
+    ]
+
+    overdue_q = Action.objects.filter(deadline__lte=period.end).exclude(
+        Q(status=Action.Status.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lte=period.end))
+    )
+    overdue_rows = list(
+        overdue_q.order_by("deadline", "road_map__number", "number")
+        .values("pk", "road_map__number", "number", "description", "deadline", "status")
+    )
+    agency_names: dict[int, list[dict[str, str]]] = {}
+    ids = [row["pk"] for row in overdue_rows]
+    for chunk_start in range(0, len(ids), 2000):
+        chunk = ids[chunk_start:chunk_start + 2000]
+        for link in Link.objects.filter(action_id__in=chunk).values(
+                "action_id", "organization__name", "organization__name_ru", "organization__name_kk",
+                "organization__acronym").order_by("action_id", "organization__name"):
+            agency_names.setdefault(link["action_id"], []).append(_names({
+                "name": link["organization__name"], "name_ru": link["organization__name_ru"],
+                "name_kk": link["organization__name_kk"], "acronym": link["organization__acronym"]}))
+    overdue_actions = [
+        {"reference": f"{row['road_map__number']}.{row['number']}", "description": row["description"],
+         "deadline": row["deadline"].isoformat(), "days_overdue": (period.end - row["deadline"]).days,
+         "status": row["status"], "agencies": agency_names.get(row["pk"], [])}
+        for row in overdue_rows
+    ]
+    done_in_period_total = Action.objects.filter(
+        status=Action.Status.DONE, completed_on__gte=period.start, completed_on__lte=period.end
+    ).count()
+    updates_approved = ProgressUpdate.objects.filter(
+        state=ProgressUpdate.State.APPROVED, reviewed_at__gte=period.starts_at, reviewed_at__lt=period.ends_before
+    ).count()
+    return {
+        "agencies": agencies,
+        "road_maps": road_maps,
+        "overdue_actions": overdue_actions,
+        "updates_approved": updates_approved,
+        "done_in_period": done_in_period_total,
+    }
+
+
+def digest_figures(*, period: Period) -> dict[str, Any]:
+    meetings = _meetings(period)
+    recommendations = _recommendations(period)
+    actions = _actions(period)
+    follow_ups = [f for m in meetings for f in m["follow_ups"]]
+    return {
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "totals": {
+            "meetings_held": len(meetings),
+            "decisions_published": sum(1 for m in meetings if m["minutes_published"]),
+            "follow_ups": len(follow_ups),
+            "follow_ups_done": sum(1 for f in follow_ups if f["status"] == FollowUpAction.Status.DONE),
+            "recommendations_new": recommendations["new"],
+            "recommendations_changed": recommendations["changed"],
+            "actions_total": sum(r["total"] for r in actions["road_maps"]),
+            "actions_done_in_period": actions.pop("done_in_period"),
+            "actions_overdue": len(actions["overdue_actions"]),
+            "updates_approved": actions["updates_approved"],
+        },
+        "meetings": meetings,
+        "recommendations": recommendations,
+        **actions,
+    }

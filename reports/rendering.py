@@ -1,0 +1,224 @@
+"""Turn a digest's stored figures into the page context, a PDF (WeasyPrint) and an XLSX workbook (openpyxl).
+
+Everything is rendered inside `translation.override(language)`, so headings, statuses and organisation names
+come out in the reader's language. Charts are inline SVG with presentation attributes only (no style=, which the
+portal's CSP forbids); WeasyPrint draws the same SVG in the PDF, and it prints.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from meetings.models import FollowUpAction
+from recommendations.models import Action, Recommendation
+from reports.digests import CHART_AGENCY_LIMIT, OVERDUE_LIST_LIMIT
+
+
+# WeasyPrint logs every layout step at INFO; a digest build would flood the worker's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+def localized(names: dict[str, str] | None) -> str:
+    if not names:
+        return ""
+    language = (translation.get_language() or "en")[:2]
+    return names.get(language) or names.get("en", "")
+
+
+@dataclass
+class ChartBar:
+    label: str
+    value: int
+    x: float
+    y: float
+    width: float
+    text_x: float
+    css: str
+    fill: str
+
+
+@dataclass
+class Chart:
+    title: str
+    height: int
+    rows: list[dict[str, Any]]
+    legend: list[dict[str, str]]
+
+
+# Colours meet 3:1 contrast against white (WCAG 1.4.11, non-text contrast).
+COLOURS = {"primary": "#0b5394", "success": "#2e7d32", "danger": "#b3261e"}
+CHART_WIDTH = 640
+LABEL_WIDTH = 200
+BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 60
+BAR_HEIGHT = 12
+
+
+def _bar_chart(title: str, rows: list[tuple[str, list[tuple[int, str]]]], legend: list[tuple[str, str]]) -> Chart:
+    """Horizontal grouped bars: one row per label, one bar per series (value, colour key)."""
+    top = max((value for _label, series in rows for value, _c in series), default=0) or 1
+    y = 28
+    chart_rows = []
+    for label, series in rows:
+        bars = []
+        for index, (value, colour) in enumerate(series):
+            width = round(value * BAR_AREA / top, 1)
+            bars.append(ChartBar(label=label, value=value, x=LABEL_WIDTH, y=y + index * (BAR_HEIGHT + 2),
+                                 width=max(width, 0.5 if value else 0), text_x=LABEL_WIDTH + width + 4,
+                                 css=f"chart-{colour}", fill=COLOURS[colour]))
+        row_height = len(series) * (BAR_HEIGHT + 2)
+        chart_rows.append({"label": label[:29] + ("…" if len(label) > 29 else ""), "full_label": label,
+                           "label_y": y + row_height / 2 + 4, "bars": bars})
+        y += row_height + 8
+    return Chart(title=title, height=int(y + 4), rows=chart_rows,
+                 legend=[{"label": text, "fill": COLOURS[colour], "css": f"chart-{colour}",
+                          "x": 10 + i * 180} for i, (text, colour) in enumerate(legend)])
+
+
+def _charts(data: dict[str, Any]) -> dict[str, Chart]:
+    charts = {}
+    by_mechanism = data["recommendations"]["by_mechanism"]
+    if by_mechanism:
+        charts["chart_recommendations"] = _bar_chart(
+            _("New and changed recommendations by mechanism"),
+            [(row["acronym"], [(row["new"], "primary"), (row["changed"], "success")]) for row in by_mechanism],
+            [(_("New"), "primary"), (_("Changed"), "success")],
+        )
+    agencies = data["agencies"][:CHART_AGENCY_LIMIT]
+    if agencies:
+        charts["chart_agencies"] = _bar_chart(
+            _("Road-map actions per agency: done and overdue at the end of the period"),
+            [(a["names"]["short"] if a["names"]["short"] != a["names"]["en"] else localized(a["names"]),
+              [(a["done"], "success"), (a["overdue"], "danger")]) for a in agencies],
+            [(_("Done"), "success"), (_("Overdue"), "danger")],
+        )
+    return charts
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def digest_context(report: Any) -> dict[str, Any]:
+    """What templates/reports/partials/digest.html needs, in the active language."""
+    data = report.data
+    if not data:
+        return {}
+    follow_up_labels = dict(FollowUpAction.Status.choices)
+    action_labels = dict(Action.Status.choices)
+    meetings = [
+        {**m, "date": _date(m["date"]),
+         "follow_ups": [{**f, "owner": localized(f["owner"]), "due": _date(f["due"]),
+                         "status_label": follow_up_labels.get(f["status"], f["status"])} for f in m["follow_ups"]]}
+        for m in data["meetings"]
+    ]
+    overdue = data["overdue_actions"]
+    return {
+        "digest": data,
+        "period_start": _date(data["period"]["start"]),
+        "period_end": _date(data["period"]["end"]),
+        "totals": data["totals"],
+        "meetings": meetings,
+        "recommendations": data["recommendations"],
+        "changed_by_status": [
+            {"label": Recommendation.Status(row["status"]).label, "count": row["count"]}
+            for row in data["recommendations"]["changed_by_status"]
+        ],
+        "agencies": [{**a, "name": localized(a["names"])} for a in data["agencies"]],
+        "road_maps": data["road_maps"],
+        "overdue_actions": [
+            {**a, "deadline": _date(a["deadline"]), "agencies": ", ".join(localized(n) for n in a["agencies"]),
+             "status_label": action_labels.get(a["status"], a["status"])}
+            for a in overdue[:OVERDUE_LIST_LIMIT]
+        ],
+        "overdue_more": max(len(overdue) - OVERDUE_LIST_LIMIT, 0),
+        **_charts(data),
+    }
+
+
+def render_pdf(report: Any, *, language: str) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override(language):
+        html = render_to_string("reports/digest_pdf.html", {"report": report, "site_url": settings.SITE_URL,
+                                                            **digest_context(report)})
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_xlsx(report: Any, *, language: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def sheet(title: str, headers: list[str], rows: list[list[Any]]) -> None:
+        ws = workbook.create_sheet(title=title[:31])
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(ws, value=header)
+            cell.font = bold
+            header_cells.append(cell)
+        ws.append(header_cells)
+        for row in rows:
+            ws.append(row)
+
+    with translation.override(language):
+        context = digest_context(report)
+        data = report.data
+        totals = data["totals"]
+        sheet(_("Summary"), [_("Figure"), _("Value")], [
+            [_("Report"), report.localized_title],
+            [_("Period from"), context["period_start"]],
+            [_("Period to"), context["period_end"]],
+            [_("Meetings held"), totals["meetings_held"]],
+            [_("Meetings with published decisions"), totals["decisions_published"]],
+            [_("Follow-up actions agreed"), totals["follow_ups"]],
+            [_("Follow-up actions done"), totals["follow_ups_done"]],
+            [_("New recommendations"), totals["recommendations_new"]],
+            [_("Changed recommendations"), totals["recommendations_changed"]],
+            [_("Road-map actions"), totals["actions_total"]],
+            [_("Actions completed in the period"), totals["actions_done_in_period"]],
+            [_("Overdue actions at the end of the period"), totals["actions_overdue"]],
+            [_("Progress updates approved"), totals["updates_approved"]],
+        ])
+        sheet(_("Meetings"), [_("Date"), _("Number"), _("Meeting"), _("Working subgroup"), _("Decisions")], [
+            [m["date"], m["number"], m["title"], m["subgroup"] or "",
+             strip_tags(m["decisions"]).strip() if m["minutes_published"] else _("Minutes not yet published")]
+            for m in context["meetings"]
+        ])
+        sheet(_("Follow-up actions"), [_("Meeting"), _("Action"), _("Owner organisation"), _("Due date"),
+                                       _("Status")], [
+            [m["title"], f["description"], f["owner"], f["due"], str(f["status_label"])]
+            for m in context["meetings"] for f in m["follow_ups"]
+        ])
+        sheet(_("Recommendations"), [_("Mechanism"), _("New"), _("Changed")], [
+            [row["acronym"], row["new"], row["changed"]] for row in data["recommendations"]["by_mechanism"]
+        ])
+        sheet(_("Agencies"), [_("Agency"), _("Actions"), _("Done"), _("Done in the period"), _("Overdue")], [
+            [a["name"], a["total"], a["done"], a["done_in_period"], a["overdue"]] for a in context["agencies"]
+        ])
+        sheet(_("Road maps"), [_("Number"), _("Road map"), _("Actions"), _("Done"), _("Progress, %")], [
+            [r["number"], r["title"], r["total"], r["done"], r["percent"]] for r in data["road_maps"]
+        ])
+        action_labels = dict(Action.Status.choices)
+        sheet(_("Overdue actions"), [_("Action"), _("Description"), _("Responsible agencies"), _("Deadline"),
+                                     _("Days overdue"), _("Status")], [
+            [a["reference"], a["description"], ", ".join(localized(n) for n in a["agencies"]),
+             _date(a["deadline"]), a["days_overdue"], str(action_labels.get(a["status"], a["status"]))]
+            for a in data["overdue_actions"]
+        ])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+

@@ -1,0 +1,89 @@
+"""Reads of the reports app; the only place that scopes reports and documents to the person asking."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from participants.permissions import user_has_role
+from participants.models import User
+from reports.models import Report, ReportDocument, ReportVersion
+
+
+def _is_secretariat(user: object) -> bool:
+    return user_has_role(user, User.Role.SECRETARIAT)
+
+
+def report_list_for_user(
+    *, user: object, kind: str = "", mechanism: int | None = None, year: int | None = None,
+) -> QuerySet[Report]:
+    """The registry: published reports for everyone, drafts too for the secretariat; newest first."""
+    qs = Report.objects.select_related("mechanism", "author_organization")
+    if not _is_secretariat(user):
+        qs = qs.filter(status=Report.Status.PUBLISHED)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if mechanism:
+        qs = qs.filter(mechanism_id=mechanism)
+    if year:
+        qs = qs.filter(year=year)
+    # `data` holds a digest's figures, which the list never shows.
+    return qs.defer("data").order_by("-year", "-period_start", "-pk")
+
+
+def report_years() -> list[int]:
+    return list(Report.objects.filter(status=Report.Status.PUBLISHED).order_by("-year")
+                .values_list("year", flat=True).distinct())
+
+
+def _visible_documents(user: object) -> Q:
+    if getattr(user, "is_authenticated", False) and user.is_active:  # type: ignore[attr-defined]
+        return Q()
+    return Q(visibility=ReportDocument.Visibility.PUBLIC)
+
+
+def report_get_for_user(*, user: object, pk: int) -> Report:
+    """404 for a draft unless the secretariat asks, so draft titles do not leak."""
+    report = (
+        Report.objects.select_related("mechanism", "review", "author_organization")
+        .prefetch_related(Prefetch(
+            "versions",
+            queryset=ReportVersion.objects.order_by("-number").prefetch_related(Prefetch(
+                "documents",
+                queryset=ReportDocument.objects.filter(_visible_documents(user)).order_by("generated_key", "language",
+                                                                                          "pk"),
+            )),
+        ))
+        .filter(pk=pk).first()
+    )
+    if report is None or (not report.is_published and not _is_secretariat(user)):
+        raise Http404
+    return report
+
+
+def report_get_for_edit(*, pk: int) -> Report:
+    report = Report.objects.filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+def version_get(*, pk: int) -> ReportVersion:
+    version = ReportVersion.objects.select_related("report").filter(pk=pk).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def document_get_for_user(*, user: object, pk: int) -> ReportDocument:
+    """Participants-only files need an account; documents of a draft report only the secretariat sees."""
+    document = ReportDocument.objects.select_related("version__report").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    if _is_secretariat(user):
+        return document
+    if not document.version.report.is_published:
+        raise Http404
+    if not ReportDocument.objects.filter(_visible_documents(user), pk=pk).exists():
+        raise Http404
+    return document

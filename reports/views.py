@@ -1,0 +1,163 @@
+"""Views of the reports app: the public registry and the secretariat's tools (not the admin)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from dialogue_platform.exceptions import ApplicationError
+from meetings.views.common import form_error, paginate
+from participants.permissions import secretariat_required
+from reports import selectors, services
+from reports.forms import DigestBuildForm, DocumentForm, ReportFilterForm, ReportForm, VersionForm
+from reports.rendering import digest_context
+
+# --- Public -------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+def report_list(request: HttpRequest) -> HttpResponse:
+    form = ReportFilterForm(request.GET or None, years=selectors.report_years())
+    filters = form.cleaned_data if form.is_valid() else {}
+    mechanism = filters.get("mechanism")
+    reports = selectors.report_list_for_user(
+        user=request.user, kind=filters.get("kind") or "", mechanism=mechanism.pk if mechanism else None,
+        year=filters.get("year"),
+    )
+    page, querystring = paginate(request, reports)
+    return render(request, "reports/report_list.html", {"form": form, "page": page, "querystring": querystring})
+
+
+@require_http_methods(["GET"])
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for_user(user=request.user, pk=pk)
+    return render(request, "reports/report_detail.html", {"report": report, **digest_context(report)})
+
+
+@require_http_methods(["GET"])
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Report files are never public media: each download passes this permission check."""
+    document = selectors.document_get_for_user(user=request.user, pk=pk)
+    extension = document.extension
+    filename = document.title if not extension or document.title.lower().endswith(f".{extension}") else (
+        f"{document.title}.{extension}")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=document.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Secretariat --------------------------------------------------------------------------------
+
+
+def _report_initial(report: object) -> dict[str, object]:
+    return {name: getattr(report, name) for name in ReportForm.base_fields}
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    report = selectors.report_get_for_edit(pk=pk) if pk else None
+    if report is not None and report.is_generated:
+        messages.info(request, _("Digests and annual reports are built by the portal, not edited by hand."))
+        return redirect("reports:report-detail", pk=report.pk)
+    form = ReportForm(request.POST or None, initial=_report_initial(report) if report else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if report is None:
+                report = services.report_create(actor=request.user, **form.cleaned_data)
+            else:
+                services.report_update(actor=request.user, report=report, **form.cleaned_data)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The report was saved."))
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/report_form.html", {"form": form, "report": report})
+
+
+@require_POST
+@secretariat_required
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for_edit(pk=pk)
+    try:
+        if request.POST.get("action") == "unpublish":
+            services.report_unpublish(actor=request.user, report=report)
+            messages.success(request, _("The report is a draft again: only the secretariat sees it."))
+        else:
+            services.report_publish(actor=request.user, report=report)
+            messages.success(request, _("The report is published."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("reports:report-detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def version_create(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for_edit(pk=pk)
+    form = VersionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.version_create(actor=request.user, report=report, **form.cleaned_data)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Version %(number)d was added. Now upload its documents.")
+                             % {"number": version.number})
+            return redirect("reports:document-upload", pk=version.pk)
+    return render(request, "reports/version_form.html", {"form": form, "report": report})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.version_get(pk=pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_create(actor=request.user, version=version, **form.cleaned_data)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The document was uploaded."))
+            return redirect("reports:document-upload", pk=pk)
+    return render(request, "reports/document_form.html", {
+        "form": form, "version": version, "report": version.report,
+        "documents": version.documents.order_by("pk"),
+    })
+
+
+@require_POST
+@secretariat_required
+def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_get_for_user(user=request.user, pk=pk)
+    try:
+        services.document_delete(actor=request.user, document=document)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The document was deleted."))
+    return redirect("reports:document-upload", pk=document.version_id)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def digest_build(request: HttpRequest) -> HttpResponse:
+    """"Build now": the same service the quarterly task runs, in this request, so errors show on the form."""
+    form = DigestBuildForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.digest_build(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The report was built and published."))
+            return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/digest_build.html", {"form": form})

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+from django.utils import timezone
+
+from reports.models import Report, ReportDocument, ReportVersion
+from tests.meetings.factories import PDF_BYTES
+
+
+class ReportFactory(DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    kind = Report.Kind.UPR_NATIONAL
+    title = factory.Sequence(lambda n: f"National report {n}")
+    title_ru = factory.LazyAttribute(lambda o: f"Национальный доклад {o.title}")
+    title_kk = factory.LazyAttribute(lambda o: f"Ұлттық баяндама {o.title}")
+    year = 2019
+    status = Report.Status.PUBLISHED
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == Report.Status.PUBLISHED else None)
+
+
+class ReportVersionFactory(DjangoModelFactory):
+    class Meta:
+        model = ReportVersion
+
+    report = factory.SubFactory(ReportFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    date = datetime.date(2019, 8, 23)
+
+
+class ReportDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = ReportDocument
+
+    version = factory.SubFactory(ReportVersionFactory)
+    title = factory.Sequence(lambda n: f"Report document {n}")
+    file = factory.django.FileField(filename="report.pdf", data=PDF_BYTES)
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
+    visibility = ReportDocument.Visibility.PUBLIC
