@@ -11,6 +11,7 @@ from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes
 from participants.models import Organization
 from recommendations.filters import RecommendationFilter
 from recommendations.models import Action, ProgressUpdate, Review, RoadMap
+from reports.models import Report
 
 
 class ApiRecommendationFilter(RecommendationFilter):
@@ -105,3 +106,12 @@ class DocumentFilter(django_filters.FilterSet):
     class Meta:
         model = MeetingDocument
         fields = ["meeting"]
+
+
+class ReportFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Report.Kind.choices, label=_("Kind"))
+    mechanism = django_filters.CharFilter(field_name="mechanism__code", label=_("Mechanism code"))
+
+    class Meta:
+        model = Report
+        fields = ["year"]

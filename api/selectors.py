@@ -22,6 +22,8 @@ from recommendations.models import (
     RoadMap,
     Theme,
 )
+from reports import selectors as reports_selectors
+from reports.models import Report, ReportDocument, ReportVersion
 
 # Meetings the public may see: everything but drafts (the meetings app's own rule for its public pages).
 PUBLIC_MEETING_STATUSES = [
@@ -141,6 +143,22 @@ def minutes_published_list() -> QuerySet[Minutes]:
 def document_public_list() -> QuerySet[MeetingDocument]:
     return MeetingDocument.objects.filter(
         visibility=MeetingDocument.Visibility.PUBLIC, meeting__status__in=PUBLIC_MEETING_STATUSES
+    )
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+def report_published_list() -> QuerySet[Report]:
+    """The reports registry as the public sees it: published reports, their versions, public documents only."""
+    public_documents = ReportDocument.objects.filter(visibility=ReportDocument.Visibility.PUBLIC).order_by(
+        "language", "id")
+    versions = ReportVersion.objects.order_by("-number").prefetch_related(
+        Prefetch("documents", queryset=public_documents, to_attr="public_documents"))
+    return (
+        reports_selectors.report_list_for_user(user=None)
+        .select_related("review")
+        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="version_list"))
     )
 
 

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, Review, RoadMap, Theme
+from reports.models import Report, ReportDocument, ReportVersion
 
 
 def absolute(path: str) -> str:
@@ -247,3 +248,50 @@ class DocumentSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, obj: MeetingDocument) -> str:
         return absolute(reverse("meetings:document-download", args=[obj.pk]))
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+class ReportDocumentSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportDocument
+        fields = ["id", "title", "language", "content_type", "size", "download_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, obj: ReportDocument) -> str:
+        return absolute(reverse("reports:document-download", args=[obj.pk]))
+
+
+class ReportVersionSerializer(serializers.ModelSerializer):
+    documents = ReportDocumentSerializer(source="public_documents", many=True, read_only=True)
+
+    class Meta:
+        model = ReportVersion
+        fields = ["number", "date", "notes", "documents"]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    """A published report of the registry; who uploaded or edited it is left out."""
+
+    title = serializers.CharField(source="localized_title", help_text="Title in the requested language.")
+    titles = serializers.SerializerMethodField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    author_organization = OrganizationRefSerializer(read_only=True, allow_null=True)
+    versions = ReportVersionSerializer(source="version_list", many=True, read_only=True)
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = ["id", "kind", "kind_label", "title", "titles", "document_symbol", "year", "mechanism", "review",
+                  "author_organization", "summary", "period_start", "period_end", "published_at", "versions",
+                  "web_url"]
+
+    def get_titles(self, obj: Report) -> dict[str, str]:
+        return {"en": obj.title, "ru": obj.title_ru, "kk": obj.title_kk}
+
+    def get_web_url(self, obj: Report) -> str:
+        return absolute(reverse("reports:report-detail", args=[obj.pk]))

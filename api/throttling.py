@@ -3,12 +3,11 @@ so that a deployment (and a test) can change them without a restart of the class
 
 from __future__ import annotations
 
-from django.conf import settings
 from typing import Any
 
+from django.conf import settings
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
-
 
 
 class AnonymousApiThrottle(AnonRateThrottle):

@@ -25,6 +25,7 @@ router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("agenda-items", views.AgendaItemViewSet, basename="agendaitem")
 router.register("minutes", views.MinutesViewSet, basename="minutes")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("reports", views.ReportViewSet, basename="report")
 
 api_patterns = router.urls
 for pattern in api_patterns:

@@ -229,3 +229,13 @@ class DocumentViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self) -> Any:
         return selectors.document_public_list().order_by("-id")
+
+
+@_read_only("reports", "published reports (national, treaty-body and NGO reports, digests)")
+class ReportViewSet(PublicReadOnlyViewSet):
+    serializer_class = serializers.ReportSerializer
+    filterset_class = filters.ReportFilter
+    pagination_class = cursor_pagination("-id")
+
+    def get_queryset(self) -> Any:
+        return selectors.report_published_list().order_by("-id")

@@ -119,10 +119,20 @@ def public_world(db: None) -> dict[str, object]:
     public_doc = MeetingDocumentFactory(meeting=meeting, agenda_item=item, uploaded_by=secretary)
     private_doc = MeetingDocumentFactory(meeting=meeting, title="Participants-only paper",
                                          visibility=MeetingDocument.Visibility.PARTICIPANTS, uploaded_by=secretary)
+    from reports.models import Report, ReportDocument
+    from tests.reports.factories import ReportDocumentFactory, ReportFactory, ReportVersionFactory
+
+    report = ReportFactory(author_organization=ngo, created_by=secretary, summary="Alternative report.")
+    version = ReportVersionFactory(report=report, created_by=secretary, notes="Submitted text.")
+    report_doc = ReportDocumentFactory(version=version, uploaded_by=secretary)
+    ReportDocumentFactory(version=version, title="Internal comments", uploaded_by=secretary,
+                          visibility=ReportDocument.Visibility.PARTICIPANTS)
+    draft_report = ReportFactory(status=Report.Status.DRAFT, title="Unpublished draft report")
     _token, key = api_services.api_token_create(actor=focal, label="Zebulon's script")
     return {
         "ministry": ministry, "ngo": ngo, "focal": focal, "secretary": secretary, "ngo_person": ngo_person,
         "theme": theme, "recommendation": recommendation, "road_map": road_map, "action": action,
         "approved": approved, "pending": pending, "meeting": meeting, "draft": draft, "item": item,
         "minutes": minutes, "public_doc": public_doc, "private_doc": private_doc, "key": key,
+        "report": report, "report_doc": report_doc, "draft_report": draft_report,
     }

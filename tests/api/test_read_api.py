@@ -161,3 +161,15 @@ def test_action_filters_by_road_map_agency_and_status(client: Client, public_wor
     assert len(fetch_all(client, "/api/v1/actions/?road_map=7")) == 2
     assert len(fetch_all(client, "/api/v1/actions/?status=done")) == 1
     assert [a["id"] for a in fetch_all(client, f"/api/v1/actions/?agency={ministry}")] == [public_world["action"].pk]
+
+
+def test_reports_list_published_reports_with_their_public_documents_only(client: Client, public_world: dict) -> None:
+    reports = fetch_all(client, "/api/v1/reports/?lang=ru")
+
+    assert [r["id"] for r in reports] == [public_world["report"].pk]
+    report = reports[0]
+    assert report["title"].startswith("Национальный доклад")
+    assert report["author_organization"]["name"].startswith("Организация")
+    assert [d["id"] for d in report["versions"][0]["documents"]] == [public_world["report_doc"].pk]
+    assert client.get(f"/api/v1/reports/{public_world['draft_report'].pk}/").status_code == 404
+    assert fetch_all(client, "/api/v1/reports/?kind=platform") == []
