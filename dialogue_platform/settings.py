@@ -260,6 +260,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Rate limits key on the client's address: trust one X-Forwarded-For hop only behind our own proxy, else a
+    # client could pick a new address per request and never be limited.
+    "NUM_PROXIES": 1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0,
 }
 # Requests per hour per client address (anonymous) or per token (focal points); counted in the default cache.
 API_ANON_RATE = env.str("DJANGO_API_ANON_RATE", default="3600/hour")

@@ -173,3 +173,12 @@ def test_reports_list_published_reports_with_their_public_documents_only(client:
     assert [d["id"] for d in report["versions"][0]["documents"]] == [public_world["report_doc"].pk]
     assert client.get(f"/api/v1/reports/{public_world['draft_report'].pk}/").status_code == 404
     assert fetch_all(client, "/api/v1/reports/?kind=platform") == []
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client: Client, settings: Any) -> None:
+    settings.API_ANON_RATE = "2/minute"
+
+    statuses = [client.get("/api/v1/themes/", headers={"x-forwarded-for": f"10.0.0.{n}"}).status_code
+                for n in range(3)]
+
+    assert statuses == [200, 200, 429]
