@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django_filters",
     # The beat schedule lives in the database, so the secretariat edits it in the administration.
     "django_celery_beat",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
     "participants",
     "notifications",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "meetings",
     "submissions",
     "reports",
+    "api",
     # The composition root: site pages, seed_demo, health check.
     "dialogue_platform",
 ]
@@ -208,6 +212,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
+# Periodic work, run by the `beat` service. Merge further entries into this dict.
+CELERY_BEAT_SCHEDULE = {
+    # Rebuild the open data bulk files when the tracker or road maps changed (api.services.exports_refresh).
+    "api-exports-refresh": {"task": "api.tasks.exports_refresh", "schedule": 15 * 60},
+}
 
 # --- Notifications (docs/notifications.md) --------------------------------------------------
 # A delivery left in "sending" this long belonged to a worker that died; it is sent again. Must exceed
@@ -269,6 +278,49 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
+}
+
+# --- Open data API (api app, docs/api.md) ----------------------------------------------------
+REST_FRAMEWORK = {
+    # Public reads need no identity; writes (progress updates) authenticate with a personal API token only,
+    # never a session cookie, so no CSRF surface is opened for scripts.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousApiThrottle", "api.throttling.TokenApiThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Rate limits key on the client's address: trust one X-Forwarded-For hop only behind our own proxy, else a
+    # client could pick a new address per request and never be limited.
+    "NUM_PROXIES": 1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0,
+}
+# Requests per hour per client address (anonymous) or per token (focal points); counted in the default cache.
+API_ANON_RATE = env.str("DJANGO_API_ANON_RATE", default="3600/hour")
+API_TOKEN_RATE = env.str("DJANGO_API_TOKEN_RATE", default="1200/hour")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dialogue Platform on the Human Dimension — open data API",
+    "DESCRIPTION": "Published meetings, minutes, human-rights recommendations, road maps and their progress. "
+    "Read-only and public; focal points submit progress updates with a personal token. See /open-data/.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "recommendations.models.Action.Status",
+        "RecommendationStatusEnum": "recommendations.models.Recommendation.Status",
+    },
+    # Swagger UI and Redoc are served from drf-spectacular-sidecar's copies through whitenoise: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Forms ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("meetings.feed_urls")),
+    path("", include("api.urls")),
 ]
 
 # Pages carry their language in the path (/kk/, /ru/, /en/), so a link always opens in the
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("meetings.urls")),
     path("", include("submissions.urls")),
     path("", include("reports.urls")),
+    path("", include("api.page_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from api import demo as api_demo
 from meetings import demo as meetings_demo
 from participants import demo as participants_demo
 from recommendations import demo as recommendations_demo
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         if options.get("recommendations"):
             added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
             self.stdout.write(f"Added {added} synthetic recommendations.")
+        # Last: the bulk files are built from everything seeded above.
+        api_demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("Demo accounts (sign in at /en/accounts/sign-in/):")
         for account in accounts:

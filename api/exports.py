@@ -1,0 +1,237 @@
+"""The bulk files and their data dictionary: one list of columns per dataset drives the CSV, XLSX and JSON
+writers and the dictionary page, so the documentation cannot drift from the files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from participants.models import Organization
+from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap, Theme
+
+# Types as the dictionary names them.
+INTEGER = _("integer")
+TEXT = _("text")
+CODE = _("code (fixed list)")
+DATE = _("date (YYYY-MM-DD)")
+DATETIME = _("date and time (ISO 8601, UTC offset)")
+LIST = _("list of texts")
+INT_LIST = _("list of integers")
+URL = _("URL")
+BOOLEAN = _("true or false")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    type: Promise
+    meaning: Promise
+    value: Callable[[Any], Any]
+    codes: tuple[tuple[str, Any], ...] = ()
+
+
+def _names(items: Iterable[Any]) -> list[str]:
+    return [item.name for item in items]
+
+
+def _url(name: str, *args: object) -> str:
+    with override(settings.LANGUAGE_CODE):
+        return settings.SITE_URL + reverse(name, args=args)
+
+
+def _codes(choices: Any) -> tuple[tuple[str, Any], ...]:
+    return tuple((value, label) for value, label in choices)
+
+
+RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
+    Column("id", INTEGER, _("The portal's permanent number of the recommendation (also its API id)."), lambda r: r.pk),
+    Column("reference", TEXT, _("Document symbol and paragraph, as cited."), lambda r: r.reference),
+    Column("kind", CODE, _("A recommendation to the state, or the state's own voluntary pledge."), lambda r: r.kind,
+           _codes(Recommendation.Kind.choices)),
+    Column("mechanism", CODE, _("Code of the mechanism that made it (upr, cedaw, crpd, ngo...)."),
+           lambda r: r.mechanism.code),
+    Column("mechanism_name", TEXT, _("Full name of the mechanism."), lambda r: r.mechanism.name),
+    Column("state_under_review", TEXT, _("The state the recommendation is addressed to."),
+           lambda r: r.review.state_under_review),
+    Column("cycle", INTEGER, _("UPR cycle, or the number of the treaty body's periodic report."),
+           lambda r: r.review.number),
+    Column("session", INTEGER, _("Session of the UPR Working Group or of the committee, when known."),
+           lambda r: r.review.session),
+    Column("year", INTEGER, _("Year of the review, when known."), lambda r: r.review.year),
+    Column("document_symbol", TEXT, _("UN document symbol of the report that contains it, e.g. A/HRC/44/10."),
+           lambda r: r.document_symbol),
+    Column("paragraph", TEXT, _("Paragraph number in that document, e.g. 141.23."), lambda r: r.paragraph),
+    Column("text", TEXT, _("The recommendation, as worded by the mechanism."), lambda r: r.text),
+    Column("recommending_states", LIST, _("States that made it (UPR only)."), lambda r: _names(r.state_list)),
+    Column("action_category", INTEGER, _("UPR Info's action category, 1 (minimal) to 5 (specific action)."),
+           lambda r: r.action_category, _codes(Recommendation.ActionCategory.choices)),
+    Column("response", CODE, _("The state's response; empty for a voluntary pledge."), lambda r: r.response,
+           _codes(Recommendation.Response.choices)),
+    Column("status", CODE, _("Implementation status, as assessed by the secretariat."), lambda r: r.status,
+           _codes(Recommendation.Status.choices)),
+    Column("themes", LIST, _("Human-rights themes (English names)."), lambda r: _names(r.theme_list)),
+    Column("affected_groups", LIST, _("Groups of people the recommendation concerns."),
+           lambda r: _names(r.affected_groups.all())),
+    Column("sdg_targets", LIST, _("Sustainable Development Goal targets, e.g. 16.3."),
+           lambda r: [t.code for t in r.sdg_targets.all()]),
+    Column("responsible_agencies", LIST, _("State bodies responsible for carrying it out."),
+           lambda r: _names(r.agency_list)),
+    Column("road_maps", INT_LIST, _("Numbers of the road maps that answer it."),
+           lambda r: [m.number for m in r.road_maps.all()]),
+    Column("source_organization", TEXT, _("For NGO recommendations: the organisation that proposed it."),
+           lambda r: r.source_organization.name if r.source_organization else ""),
+    Column("web_url", URL, _("Its page on the portal."), lambda r: _url("recommendations:recommendation-detail", r.pk)),
+    Column("created_at", DATETIME, _("When it was added to the portal."), lambda r: r.created_at),
+    Column("updated_at", DATETIME, _("When it last changed."), lambda r: r.updated_at),
+)
+
+ACTION_COLUMNS: tuple[Column, ...] = (
+    Column("road_map", INTEGER, _("Number of the road map."), lambda a: a.road_map.number),
+    Column("road_map_title", TEXT, _("Title of the road map."), lambda a: a.road_map.title),
+    Column("road_map_theme", TEXT, _("Theme of the road map (English name)."),
+           lambda a: a.road_map.theme.name if a.road_map.theme else ""),
+    Column("lead_agency", TEXT, _("The state body that leads the road map."), lambda a: a.road_map.lead_agency.name),
+    Column("recommendations", INT_LIST, _("Ids of the recommendations the road map answers."),
+           lambda a: [r.pk for r in a.road_map.recommendation_list]),
+    Column("action_id", INTEGER, _("The portal's permanent number of the action (also its API id)."),
+           lambda a: a.pk),
+    Column("action_number", INTEGER, _("Number of the action within its road map."), lambda a: a.number),
+    Column("description", TEXT, _("What the action is."), lambda a: a.description),
+    Column("responsible_agencies", LIST, _("State bodies that carry it out."), lambda a: _names(a.agency_list)),
+    Column("partners", LIST, _("Partner organisations (NGOs, international organisations)."),
+           lambda a: _names(a.partner_list)),
+    Column("deadline", DATE, _("When it is due, if a deadline was set."), lambda a: a.deadline),
+    Column("indicator", TEXT, _("How its completion is measured."), lambda a: a.indicator),
+    Column("status", CODE, _("Where the action stands."), lambda a: a.status, _codes(Action.Status.choices)),
+    Column("completed_on", DATE, _("When it was done."), lambda a: a.completed_on),
+    Column("is_overdue", BOOLEAN, _("Past its deadline and not done, on the day the file was made."),
+           lambda a: a.is_overdue),
+    Column("approved_updates", INTEGER, _("Number of progress reports published for it."),
+           lambda a: len(a.approved_updates)),
+    Column("latest_update_date", DATE, _("Date of the latest published progress report."),
+           lambda a: a.approved_updates[0].date if a.approved_updates else None),
+    Column("latest_update", TEXT, _("Text of the latest published progress report."),
+           lambda a: a.approved_updates[0].text if a.approved_updates else ""),
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    key: str
+    title: Promise
+    description: Promise
+    columns: tuple[Column, ...]
+    rows: Callable[[], Iterator[Any]]
+
+
+def _recommendation_rows() -> Iterator[Recommendation]:
+    qs: QuerySet[Recommendation] = (
+        Recommendation.objects.select_related("mechanism", "review", "source_organization")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
+            Prefetch("recommending_states", to_attr="state_list"),
+            Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
+            "affected_groups", "sdg_targets", Prefetch("road_maps", queryset=RoadMap.objects.order_by("number")),
+        )
+        .defer("search_vector")
+        .order_by("id")
+    )
+    return qs.iterator(chunk_size=2000)
+
+
+def _action_rows() -> Iterator[Action]:
+    approved = ProgressUpdate.objects.filter(state=ProgressUpdate.State.APPROVED).order_by("-date", "-id")
+    qs = (
+        Action.objects.select_related("road_map__theme", "road_map__lead_agency")
+        .prefetch_related(
+            Prefetch("road_map__recommendations", queryset=Recommendation.objects.only("id").order_by("id"),
+                     to_attr="recommendation_list"),
+            Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
+            Prefetch("partners", queryset=Organization.objects.order_by("name"), to_attr="partner_list"),
+            Prefetch("updates", queryset=approved, to_attr="approved_updates"),
+        )
+        .order_by("road_map__number", "number", "id")
+    )
+    return qs.iterator(chunk_size=2000)
+
+
+DATASETS: dict[str, Dataset] = {
+    "recommendations": Dataset(
+        "recommendations", _("Recommendations tracker"),
+        _("Every recommendation and pledge in the tracker, one row each."), RECOMMENDATION_COLUMNS,
+        _recommendation_rows,
+    ),
+    "roadmaps": Dataset(
+        "roadmaps", _("Road maps and actions"),
+        _("Every action of every road map, one row each, with its road map and its latest published progress."),
+        ACTION_COLUMNS, _action_rows,
+    ),
+}
+
+
+def _flat(value: Any) -> Any:
+    """A cell for CSV and XLSX: lists joined with '; ', dates as ISO text, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def build(dataset: Dataset, fmt: str) -> tuple[bytes, int]:
+    """The whole dataset as one file's bytes, and its row count. Values are language-neutral (codes, English names)."""
+    keys = [column.key for column in dataset.columns]
+    count = 0
+    with override(settings.LANGUAGE_CODE):
+        if fmt == "csv":
+            text = io.StringIO()
+            text.write("\ufeff")  # Excel opens a UTF-8 CSV correctly only with a BOM.
+            writer = csv.writer(text)
+            writer.writerow(keys)
+            for row in dataset.rows():
+                writer.writerow([_flat(column.value(row)) for column in dataset.columns])
+                count += 1
+            return text.getvalue().encode("utf-8"), count
+        if fmt == "xlsx":
+            from openpyxl import Workbook
+
+            workbook = Workbook(write_only=True)
+            sheet = workbook.create_sheet(dataset.key)
+            sheet.append(keys)
+            for row in dataset.rows():
+                sheet.append([_flat(column.value(row)) for column in dataset.columns])
+                count += 1
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+            return buffer.getvalue(), count
+        if fmt == "json":
+            rows = []
+            for row in dataset.rows():
+                rows.append({column.key: column.value(row) for column in dataset.columns})
+            count = len(rows)
+            document = {
+                "dataset": dataset.key,
+                "generated_at": timezone.now(),
+                "dictionary": _url("open_data:dictionary"),
+                "fields": keys,
+                "rows": rows,
+            }
+            return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8"), count
+    raise ValueError(fmt)

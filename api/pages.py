@@ -1,0 +1,102 @@
+"""HTML pages of the api app: the open data page, the data dictionary, the API docs and token management."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from api import exports, selectors, services
+from api.forms import ApiTokenForm
+from api.models import ApiToken, DataExport
+from dialogue_platform.exceptions import ApplicationError
+from participants.models import User
+from participants.permissions import role_required, secretariat_required, signed_in_required
+
+# The new key waits in the session between the POST that made it and the page that shows it once.
+NEW_KEY_SESSION = "api:new-token-key"
+
+
+@require_GET
+def downloads(request: HttpRequest) -> HttpResponse:
+    files = {(f.dataset, f.format): f for f in selectors.data_export_list()}
+    datasets = [
+        {"dataset": dataset, "files": [files.get((dataset.key, fmt)) or {"format": fmt, "missing": True}
+                                       for fmt in DataExport.Format.values]}
+        for dataset in exports.DATASETS.values()
+    ]
+    return render(request, "api/downloads.html", {"datasets": datasets})
+
+
+@require_GET
+def dictionary(request: HttpRequest) -> HttpResponse:
+    return render(request, "api/dictionary.html", {"datasets": exports.DATASETS.values()})
+
+
+@require_GET
+def api_docs(request: HttpRequest) -> HttpResponse:
+    return render(request, "api/docs.html", {"schema_url": reverse("api:schema")})
+
+
+@require_GET
+def api_docs_redirect(request: HttpRequest) -> HttpResponse:
+    """/api/v1/docs/ is where API users look; the page itself lives under the language prefix like every page."""
+    return redirect("open_data:api-docs")
+
+
+@require_GET
+def download(request: HttpRequest, dataset: str, fmt: str) -> FileResponse:
+    export = selectors.data_export_get(dataset=dataset, format=fmt)
+    if export is None or not export.file:
+        raise Http404
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True,
+                            filename=f"dialogue-platform-{dataset}-{export.generated_at:%Y-%m-%d}.{fmt}")
+    response["Last-Modified"] = export.generated_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(User.Role.FOCAL_POINT)
+def token_list(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, key = services.api_token_create(actor=request.user, label=form.cleaned_data["label"])
+        except ApplicationError as exc:
+            form.add_error("label", exc.message)
+        else:
+            request.session[NEW_KEY_SESSION] = key
+            return redirect("open_data:token-list")
+    new_key = request.session.pop(NEW_KEY_SESSION, None)
+    tokens = selectors.api_token_list_for_user(user=request.user)
+    return render(request, "api/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key})
+
+
+@require_GET
+@secretariat_required
+def token_admin_list(request: HttpRequest) -> HttpResponse:
+    show_all = request.GET.get("all") == "1"
+    tokens = selectors.api_token_list_all(active_only=not show_all)
+    return render(request, "api/token_admin_list.html", {"tokens": tokens, "show_all": show_all})
+
+
+@require_POST
+@signed_in_required
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk)
+    # The service refuses (403) anyone but the owner and the secretariat.
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("The token %(prefix)s… is revoked: it no longer works.") % {"prefix": token.prefix})
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("open_data:token-list" if token.user_id == request.user.pk else "open_data:token-admin-list")
