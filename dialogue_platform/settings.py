@@ -208,16 +208,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Periodic tasks are rows edited in the administration (defaults: notifications/migrations/0002).
+# Periodic tasks are rows edited in the administration, created by data migrations: due notices and the
+# quarterly digest (notifications/0002), the annual report (reports/0003), the open data files (api/0002).
+# Not CELERY_BEAT_SCHEDULE: beat would write its entries over the secretariat's edits at every start.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"
-# Periodic work, run by the `beat` service. Merge further entries into this dict.
-CELERY_BEAT_SCHEDULE = {
-    # Rebuild the open data bulk files when the tracker or road maps changed (api.services.exports_refresh).
-    "api-exports-refresh": {"task": "api.tasks.exports_refresh", "schedule": 15 * 60},
-}
-
 # --- Notifications (docs/notifications.md) --------------------------------------------------
 # A delivery left in "sending" this long belonged to a worker that died; it is sent again. Must exceed
 # CELERY_TASK_TIME_LIMIT, or a slow but living task could be overtaken and its message sent twice.

@@ -7,8 +7,8 @@ from api import demo as api_demo
 from meetings import demo as meetings_demo
 from participants import demo as participants_demo
 from recommendations import demo as recommendations_demo
-from submissions import demo as submissions_demo
 from reports import demo as reports_demo
+from submissions import demo as submissions_demo
 
 
 class Command(BaseCommand):
