@@ -49,7 +49,7 @@ def seed(count: int) -> list[User]:
                     email=f"{PREFIX}{n}@example.org",
                     first_name=f"Reader {n}",
                     preferred_language=languages[n % 3],
-                    password="!",  # unusable: these people never sign in
+                    password="!",  # noqa: S106 - unusable: these people never sign in
                 )
                 for n in range(have, count)
             ],
@@ -84,7 +84,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
-    if not connection.vendor == "postgresql" or settings.CELERY_BROKER_URL.startswith("memory://"):
+    if connection.vendor != "postgresql" or settings.CELERY_BROKER_URL.startswith("memory://"):
         sys.exit("Set DATABASE_URL to PostgreSQL and CELERY_BROKER_URL to Redis.")
     settings.CELERY_TASK_ALWAYS_EAGER = False
     queue = f"bench-notices-{uuid.uuid4().hex[:8]}"
