@@ -23,8 +23,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -333,7 +333,8 @@ def _fast_commits() -> Iterator[None]:
     try:
         yield
     finally:
-        with db_connection.cursor() as cursor:
+        # A dropped connection cannot be reset (nor does it need to be): keep the error that dropped it.
+        with contextlib.suppress(DatabaseError), db_connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
 
 
