@@ -31,7 +31,7 @@ from meetings.notice_selectors import (
     REMINDER_PENDING,
 )
 from notifications.models import Delivery, Notice
-from notifications.registry import Message, Obsolete, register, register_due
+from notifications.registry import Message, Obsolete, notice_cache, register, register_due
 
 # Names of the portal's time zone as people say it; the UTC offset is computed from the date itself.
 _ZONE_NAMES = {"Asia/Almaty": gettext_lazy("Almaty"), "Asia/Qostanay": gettext_lazy("Kostanay")}
@@ -193,15 +193,24 @@ def due_notices(now: dt.datetime) -> int:
 
 @register("meetings.change", label=gettext_lazy("A meeting is cancelled or moved"))
 def render_meeting_change(*, notice: Notice, delivery: Delivery) -> Message:
-    change = MeetingChange.objects.select_related("meeting").filter(pk=notice.payload.get("change_id")).first()
+    # Loaded once per chunk of deliveries (notice_cache), not once per person.
+    cache = notice_cache(notice)
+    if "change" not in cache:
+        cache["change"] = (
+            MeetingChange.objects.select_related("meeting").filter(pk=notice.payload.get("change_id")).first()
+        )
+    change = cache["change"]
     if change is None:
         raise Obsolete("The meeting change was deleted.")
     meeting = change.meeting
     recipient = delivery.user or {"get_full_name": "", "email": delivery.email}
     context = {"change": change, "meeting": meeting, "recipient": recipient, "meeting_url": meeting_url(meeting)}
     text = render_to_string("meetings/email/change_body.txt", context)
-    # Invitees get the online link in the calendar entry, as on the meeting page.
-    ics = build_calendar([meeting_event(meeting, include_private=True)], name=meeting.title)
+    # Invitees get the online link in the calendar entry, as on the meeting page; its text is in their language.
+    ics_key = f"ics:{delivery.language}"
+    if ics_key not in cache:
+        cache[ics_key] = build_calendar([meeting_event(meeting, include_private=True)], name=meeting.title)
+    ics = cache[ics_key]
     return Message(
         subject=render_to_string("meetings/email/change_subject.txt", context).strip(),
         text=text,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Notice(models.Model):
@@ -39,7 +40,8 @@ class Delivery(models.Model):
     """One e-mail of one notice to one address."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        # "Pending" alone is an invitation's answer elsewhere; here it is a message waiting in the queue.
+        PENDING = "pending", pgettext_lazy("delivery status", "Pending")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         RETRYING = "retrying", _("Retrying")

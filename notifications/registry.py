@@ -88,6 +88,20 @@ def optional_topics() -> dict[str, str | Promise]:
     return topics
 
 
+def notice_cache(notice: object) -> dict[str, Any]:
+    """A dict kept on the notice object while one task sends a chunk of its deliveries (up to 100).
+
+    Deliveries of a chunk share one Notice object, so a renderer can load its objects once per chunk:
+    `cache = notice_cache(notice); meeting = cache.get("meeting") or cache.setdefault("meeting", load())`.
+    Key anything language-dependent by language.
+    """
+    cache = getattr(notice, "_render_cache", None)
+    if cache is None:
+        cache = {}
+        notice._render_cache = cache  # type: ignore[attr-defined]
+    return cache
+
+
 def register_due(checker: Callable[[dt.datetime], Any]) -> Callable[[dt.datetime], Any]:
     """Register `def due_notices(now)`: publishes the notices that have come due (idempotently).
 

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import smtplib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -23,7 +23,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db import connection as db_connection
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -169,20 +170,41 @@ def notice_fan_out(*, notice_id: int) -> int:
 # --- delivering --------------------------------------------------------------------------------
 
 
-def delivery_claim(*, delivery_id: int, now: dt.datetime | None = None) -> bool:
-    """Move one delivery into "sending" if nobody else holds it; True if this caller now owns it.
+# Deliveries claimed together: one short transaction instead of one commit per e-mail, while a claim stays
+# seconds old (not minutes) by the time its e-mail is sent.
+CLAIM_BATCH = 10
 
-    A single conditional UPDATE (committed at once, outside any transaction), so two workers racing for the
-    same row cannot both win. A row stuck in "sending" longer than the timeout belonged to a worker that died.
-    """
-    now = now or timezone.now()
-    claimable = Q(status__in=[Status.PENDING, Status.RETRYING]) & (
+
+def _claimable(now: dt.datetime) -> Q:
+    return Q(status__in=[Status.PENDING, Status.RETRYING]) & (
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     ) | Q(status=Status.SENDING, claimed_at__lt=now - _sending_timeout())
-    updated = Delivery.objects.filter(claimable, pk=delivery_id).update(
-        status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
-    )
-    return updated == 1
+
+
+def deliveries_claim(*, delivery_ids: Sequence[int], now: dt.datetime | None = None) -> set[int]:
+    """Move the deliveries nobody else holds into "sending"; returns the ids this caller now owns.
+
+    SELECT ... FOR UPDATE SKIP LOCKED then UPDATE, in one transaction committed before anything is sent: two
+    workers racing for the same rows cannot both win (the loser skips the locked rows, or finds them no longer
+    claimable once the winner commits). A row stuck in "sending" past the timeout belonged to a worker that died.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        ids = set(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(_claimable(now), pk__in=list(delivery_ids))
+            .values_list("pk", flat=True)
+        )
+        if ids:
+            Delivery.objects.filter(pk__in=ids).update(
+                status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            )
+    return ids
+
+
+def delivery_claim(*, delivery_id: int, now: dt.datetime | None = None) -> bool:
+    """deliveries_claim for one delivery: True if this caller now owns it."""
+    return delivery_id in deliveries_claim(delivery_ids=[delivery_id], now=now)
 
 
 def unsubscribe_token(*, user_id: int, topic: str) -> str:
@@ -267,52 +289,101 @@ def _record_failure(*, delivery_id: int, attempts: int, exc: BaseException, now:
     return Status.RETRYING
 
 
-def delivery_send(*, delivery_id: int, connection: object) -> str | None:
-    """Claim, render and send one delivery. Returns its new status, or None if someone else holds it."""
-    now = timezone.now()
-    if not delivery_claim(delivery_id=delivery_id, now=now):
-        return None
-    delivery = Delivery.objects.select_related("notice", "user").get(pk=delivery_id)
+def _send_claimed(*, delivery: Delivery, connection: object, now: dt.datetime) -> str:
+    """Render and send a delivery this worker has claimed; record the outcome. Returns the new status."""
     try:
         email = _build_email(delivery=delivery, connection=connection)
+        # Opening is a no-op on an open connection; without it send() would open and close one per message.
+        connection.open()  # type: ignore[attr-defined]
         email.send()
     except SoftTimeLimitExceeded:
         _record_failure(
-            delivery_id=delivery_id, attempts=delivery.attempts, exc=TimeoutError("task time limit"), now=now
+            delivery_id=delivery.pk, attempts=delivery.attempts, exc=TimeoutError("task time limit"), now=now
         )
         raise
     except Exception as exc:  # noqa: BLE001 - every failure is recorded on its delivery; one never stops the rest
-        logger.warning("Delivery %s to %s failed: %s", delivery_id, delivery.email, exc)
+        logger.warning("Delivery %s to %s failed: %s", delivery.pk, delivery.email, exc)
         if not isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPResponseException | registry.Obsolete):
             # The connection may be broken (disconnect, timeout): the next message opens a new one.
             with contextlib.suppress(Exception):  # closing a dead connection may fail too
                 connection.close()  # type: ignore[attr-defined]
-        return _record_failure(delivery_id=delivery_id, attempts=delivery.attempts, exc=exc, now=now)
+        return _record_failure(delivery_id=delivery.pk, attempts=delivery.attempts, exc=exc, now=now)
     # At-least-once boundary: a crash between the SMTP server's "250 OK" and this UPDATE sends the message again
-    # after the timeout, with the same Message-ID (docs/notifications.md).
-    Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
+    # after the timeout, with the same Message-ID (docs/notifications.md). One commit per e-mail keeps that
+    # window to one message per worker process.
+    Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
         status=Status.SENT, sent_at=timezone.now(), last_error="", next_attempt_at=None
     )
     return Status.SENT
 
 
+@contextlib.contextmanager
+def _fast_commits() -> Iterator[None]:
+    """PostgreSQL: do not wait for the disk on each status commit of this chunk (about 8 ms each on a busy disk).
+
+    Safe for exactly-once: if the database server itself crashes, it may lose the last fraction of a second of
+    commits, so a few deliveries fall back to "pending" or "sending" and are sent again with the same Message-ID:
+    the same at-least-once boundary as a worker crash, never a skipped recipient.
+    """
+    if db_connection.vendor != "postgresql" or db_connection.in_atomic_block:
+        yield
+        return
+    with db_connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        # A dropped connection cannot be reset (nor does it need to be): keep the error that dropped it.
+        with contextlib.suppress(DatabaseError), db_connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _load(delivery_ids: Sequence[int]) -> list[Delivery]:
+    """The chunk's deliveries in one query; deliveries of one notice share one Notice object (and its cache)."""
+    deliveries = {d.pk: d for d in Delivery.objects.filter(pk__in=list(delivery_ids)).select_related("user")}
+    notices = {n.pk: n for n in Notice.objects.filter(pk__in={d.notice_id for d in deliveries.values()})}
+    ordered = []
+    for delivery_id in delivery_ids:
+        delivery = deliveries.get(delivery_id)
+        if delivery is not None:
+            delivery.notice = notices[delivery.notice_id]
+            ordered.append(delivery)
+    return ordered
+
+
 def deliveries_send(*, delivery_ids: Sequence[int]) -> dict[str, int]:
-    """Send a chunk over one SMTP connection; each delivery succeeds or fails on its own."""
+    """Send a chunk over one SMTP connection; each delivery is claimed, succeeds or fails on its own."""
     counts: dict[str, int] = {}
     connection = get_connection(timeout=settings.NOTIFICATIONS_SMTP_TIMEOUT)
+    deliveries = _load(delivery_ids)
     try:
-        for index, delivery_id in enumerate(delivery_ids):
-            try:
-                status = delivery_send(delivery_id=delivery_id, connection=connection)
-            except SoftTimeLimitExceeded:
-                # Hand the rest to a fresh task rather than leave them to the periodic sweep.
-                _enqueue_send(list(delivery_ids[index + 1 :]))
-                raise
-            key = status or "skipped"
-            counts[key] = counts.get(key, 0) + 1
+        with _fast_commits():
+            for start in range(0, len(deliveries), CLAIM_BATCH):
+                batch = deliveries[start : start + CLAIM_BATCH]
+                now = timezone.now()
+                claimed = deliveries_claim(delivery_ids=[d.pk for d in batch], now=now)
+                for index, delivery in enumerate(batch):
+                    if delivery.pk not in claimed:
+                        counts["skipped"] = counts.get("skipped", 0) + 1
+                        continue
+                    delivery.attempts += 1  # what the claim's UPDATE did in the database
+                    try:
+                        status = _send_claimed(delivery=delivery, connection=connection, now=now)
+                    except SoftTimeLimitExceeded:
+                        # Claimed but unsent rows go back to the queue now, not after the sending timeout.
+                        rest = [d.pk for d in batch[index + 1 :] if d.pk in claimed]
+                        Delivery.objects.filter(pk__in=rest, status=Status.SENDING).update(
+                            status=Status.PENDING, attempts=F("attempts") - 1, claimed_at=None
+                        )
+                        _enqueue_send(rest + [d.pk for d in deliveries[start + CLAIM_BATCH :]])
+                        raise
+                    counts[status] = counts.get(status, 0) + 1
     finally:
         with contextlib.suppress(Exception):  # a connection already dropped by the server
             connection.close()
+    skipped = len(delivery_ids) - len(deliveries)
+    if skipped:
+        counts["skipped"] = counts.get("skipped", 0) + skipped
     return counts
 
 

@@ -57,3 +57,20 @@ def test_other_roles_cannot_open_the_schedule(client_as, role: str) -> None:  # 
     response = client_as(role).get(reverse("admin:django_celery_beat_periodictask_changelist"))
 
     assert response.status_code == 403
+
+
+def test_the_periodic_task_form_names_its_date_and_time_inputs(client_as) -> None:  # noqa: ANN001
+    task = PeriodicTask.objects.get(name="Check for due notices")
+
+    response = client_as("secretariat").get(reverse("admin:django_celery_beat_periodictask_change", args=[task.pk]))
+
+    content = response.content.decode()
+    assert 'name="start_time_0"' in content
+    assert 'aria-label="Start date"' in content and 'aria-label="Start time"' in content
+
+
+def test_the_crontab_form_has_no_hidden_input_with_aria_attributes(client_as) -> None:  # noqa: ANN001
+    response = client_as("secretariat").get(reverse("admin:django_celery_beat_crontabschedule_add"))
+
+    assert response.status_code == 200
+    assert b'name="initial-timezone"' not in response.content
