@@ -1,42 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.core.cache import cache
 
-SHARED = Path(settings.BASE_DIR).parent / "shared"
-UPR_SAMPLE = SHARED / "data" / "upr-info" / "kyrgyzstan_tajikistan_macroman.csv"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Iterator[None]:
-    # Rate-limit counters live in the cache, which outlives a test; each test starts with a full allowance.
-    cache.clear()
-    yield
-    cache.clear()
+from tests.fixtures import empty_cache, files_in_tmp, upr_sample  # noqa: F401 - fixtures of this folder (autouse ones apply here only)
 
 
 @pytest.fixture
-def upr_sample() -> bytes:
-    return UPR_SAMPLE.read_bytes()
-
-
-@pytest.fixture
-def imported_sample(upr_sample: bytes) -> None:
+def imported_sample(upr_sample: bytes) -> None:  # noqa: F811 - the fixture, by name
     from recommendations import services
 
     services.recommendation_import(raw=upr_sample, format="upr-info", actor=None)  # type: ignore[arg-type]
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
-    """Bulk files, evidence and documents go to a temporary folder, never into the working tree."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media-private"
-    settings.SITE_URL = "https://dialogue.example.kz"
 
 
 # Strings that belong to people in the seeded world; none may appear in any public response.

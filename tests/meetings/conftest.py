@@ -1,21 +1,13 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+
+from tests.fixtures import files_in_tmp  # noqa: F401 - fixtures of this folder (autouse ones apply here only)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # Registered by tests/quality/conftest.py too; repeated here so tests/meetings runs on its own.
     config.addinivalue_line("markers", "quality_gate(name): a quality gate of docs/quality.md")
-
-
-@pytest.fixture(autouse=True)
-def _private_media(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
-    """Uploaded documents go to a temporary folder, never into the working tree."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media-private"
-    settings.SITE_URL = "https://dialogue.example.kz"
 
 
 @pytest.fixture(autouse=True)
