@@ -233,6 +233,9 @@ NOTIFICATIONS_SMTP_TIMEOUT = 30
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 RATELIMIT_USE_CACHE = "default"
+# One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
+# reads the same hop through NUM_PROXIES).
+RATELIMIT_IP_META_KEY = "participants.ratelimit.client_ip"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -256,7 +259,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
-if env.bool("DJANGO_BEHIND_PROXY", default=False):
+# Behind our reverse proxy: it sets X-Forwarded-Proto and appends the client's address to X-Forwarded-For.
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could forge HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -296,7 +301,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Rate limits key on the client's address: trust one X-Forwarded-For hop only behind our own proxy, else a
     # client could pick a new address per request and never be limited.
-    "NUM_PROXIES": 1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0,
+    "NUM_PROXIES": 1 if BEHIND_PROXY else 0,
 }
 # Requests per hour per client address (anonymous) or per token (focal points); counted in the default cache.
 API_ANON_RATE = env.str("DJANGO_API_ANON_RATE", default="3600/hour")

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client wants it to be unless a trusted proxy
-    # rewrites it, and gunicorn already applies GUNICORN_FORWARDED_ALLOW_IPS for that case.
+    """The client's address for per-address limits (also django-ratelimit's, via RATELIMIT_IP_META_KEY).
+
+    Without a proxy, REMOTE_ADDR: X-Forwarded-For is whatever the client wants it to be. Behind our proxy
+    (DJANGO_BEHIND_PROXY), REMOTE_ADDR is the proxy itself, which would put every visitor in one counter; the
+    proxy appends the address it saw to X-Forwarded-For, so the last entry is the one to trust (as DRF's
+    NUM_PROXIES = 1 reads it for the API).
+    """
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded.strip():
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
