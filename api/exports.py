@@ -3,15 +3,14 @@ writers and the dictionary page, so the documentation cannot drift from the file
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -19,8 +18,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from core import tabular
 from participants.models import Organization
-from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap, Theme
+from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap
 
 # Types as the dictionary names them.
 INTEGER = _("integer")
@@ -52,6 +52,19 @@ def _url(name: str, *args: object) -> str:
         return settings.SITE_URL + reverse(name, args=args)
 
 
+_PK_PLACEHOLDER = 987654321
+
+
+@lru_cache(maxsize=8)
+def _detail_url_template(name: str, site_url: str) -> str:
+    # Resolving the URL once per file instead of once per row: reverse() is a large share of a row's cost.
+    return _url(name, _PK_PLACEHOLDER).replace(str(_PK_PLACEHOLDER), "{pk}")
+
+
+def _detail_url(name: str, pk: int) -> str:
+    return _detail_url_template(name, settings.SITE_URL).format(pk=pk)
+
+
 def _codes(choices: Any) -> tuple[tuple[str, Any], ...]:
     return tuple((value, label) for value, label in choices)
 
@@ -75,25 +88,25 @@ RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
            lambda r: r.document_symbol),
     Column("paragraph", TEXT, _("Paragraph number in that document, e.g. 141.23."), lambda r: r.paragraph),
     Column("text", TEXT, _("The recommendation, as worded by the mechanism."), lambda r: r.text),
-    Column("recommending_states", LIST, _("States that made it (UPR only)."), lambda r: _names(r.state_list)),
+    Column("recommending_states", LIST, _("States that made it (UPR only)."), lambda r: r.related["recommending_states"]),
     Column("action_category", INTEGER, _("UPR Info's action category, 1 (minimal) to 5 (specific action)."),
            lambda r: r.action_category, _codes(Recommendation.ActionCategory.choices)),
     Column("response", CODE, _("The state's response; empty for a voluntary pledge."), lambda r: r.response,
            _codes(Recommendation.Response.choices)),
     Column("status", CODE, _("Implementation status, as assessed by the secretariat."), lambda r: r.status,
            _codes(Recommendation.Status.choices)),
-    Column("themes", LIST, _("Human-rights themes (English names)."), lambda r: _names(r.theme_list)),
+    Column("themes", LIST, _("Human-rights themes (English names)."), lambda r: r.related["themes"]),
     Column("affected_groups", LIST, _("Groups of people the recommendation concerns."),
-           lambda r: _names(r.affected_groups.all())),
+           lambda r: r.related["affected_groups"]),
     Column("sdg_targets", LIST, _("Sustainable Development Goal targets, e.g. 16.3."),
-           lambda r: [t.code for t in r.sdg_targets.all()]),
+           lambda r: r.related["sdg_targets"]),
     Column("responsible_agencies", LIST, _("State bodies responsible for carrying it out."),
-           lambda r: _names(r.agency_list)),
+           lambda r: r.related["responsible_agencies"]),
     Column("road_maps", INT_LIST, _("Numbers of the road maps that answer it."),
-           lambda r: [m.number for m in r.road_maps.all()]),
+           lambda r: r.related["road_maps"]),
     Column("source_organization", TEXT, _("For NGO recommendations: the organisation that proposed it."),
            lambda r: r.source_organization.name if r.source_organization else ""),
-    Column("web_url", URL, _("Its page on the portal."), lambda r: _url("recommendations:recommendation-detail", r.pk)),
+    Column("web_url", URL, _("Its page on the portal."), lambda r: _detail_url("recommendations:recommendation-detail", r.pk)),
     Column("created_at", DATETIME, _("When it was added to the portal."), lambda r: r.created_at),
     Column("updated_at", DATETIME, _("When it last changed."), lambda r: r.updated_at),
 )
@@ -137,19 +150,55 @@ class Dataset:
     rows: Callable[[], Iterator[Any]]
 
 
+# How many rows are read, and their relations loaded, at a time: a few MB of rows, few queries.
+CHUNK_SIZE = 2000
+
+# The list columns of a recommendation: (relation, the value listed, its order). Read from the join tables as
+# plain values, one query per relation and chunk: prefetch_related would build a queryset and model instances
+# per row and relation, which was most of the time the files took (issue 17).
+_RECOMMENDATION_LISTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("recommending_states", "recommendingstate__name", ("id",)),
+    ("themes", "theme__name", ("theme__name", "id")),
+    ("affected_groups", "affectedgroup__name", ("id",)),
+    ("sdg_targets", "sdgtarget__code", ("id",)),
+    ("responsible_agencies", "organization__name", ("organization__name", "id")),
+)
+
+
+def _lists_for(ids: list[int]) -> dict[int, dict[str, list[Any]]]:
+    lists: dict[int, dict[str, list[Any]]] = {
+        pk: {name: [] for name in (*(r[0] for r in _RECOMMENDATION_LISTS), "road_maps")} for pk in ids
+    }
+    for relation, value, order in _RECOMMENDATION_LISTS:
+        through = getattr(Recommendation, relation).through
+        rows = through.objects.filter(recommendation_id__in=ids).order_by(*order).values_list("recommendation_id", value)
+        for pk, item in rows:
+            lists[pk][relation].append(item)
+    road_maps = (
+        RoadMap.recommendations.through.objects.filter(recommendation_id__in=ids)
+        .order_by("roadmap__number").values_list("recommendation_id", "roadmap__number")
+    )
+    for pk, number in road_maps:
+        lists[pk]["road_maps"].append(number)
+    return lists
+
+
+def _batches(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
 def _recommendation_rows() -> Iterator[Recommendation]:
     qs: QuerySet[Recommendation] = (
         Recommendation.objects.select_related("mechanism", "review", "source_organization")
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
-            Prefetch("recommending_states", to_attr="state_list"),
-            Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
-            "affected_groups", "sdg_targets", Prefetch("road_maps", queryset=RoadMap.objects.order_by("number")),
-        )
         .defer("search_vector")
         .order_by("id")
     )
-    return qs.iterator(chunk_size=2000)
+    for chunk in _batches(qs.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        lists = _lists_for([r.pk for r in chunk])
+        for recommendation in chunk:
+            recommendation.related = lists[recommendation.pk]  # type: ignore[attr-defined] - read by the columns
+            yield recommendation
 
 
 def _action_rows() -> Iterator[Action]:
@@ -182,56 +231,47 @@ DATASETS: dict[str, Dataset] = {
 }
 
 
-def _flat(value: Any) -> Any:
-    """A cell for CSV and XLSX: lists joined with '; ', dates as ISO text, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+@dataclass(frozen=True)
+class BuiltFile:
+    format: str
+    path: Path
+    row_count: int
+    size: int
 
 
-def build(dataset: Dataset, fmt: str) -> tuple[bytes, int]:
-    """The whole dataset as one file's bytes, and its row count. Values are language-neutral (codes, English names)."""
+FORMATS = ("csv", "xlsx", "json")
+
+
+def build_files(dataset: Dataset, directory: Path) -> dict[str, BuiltFile]:
+    """The dataset as CSV, XLSX and JSON files in `directory`, written together in one pass over the rows.
+
+    Each row's values are computed once and go to the three writers; nothing is held beyond the current chunk
+    of rows (the XLSX rows wait in openpyxl's temporary file until it is zipped). Values are language-neutral
+    (codes, English names); CSV and XLSX cells are plain text (tabular.text_cell), JSON keeps lists and numbers.
+    """
     keys = [column.key for column in dataset.columns]
+    values_of = [column.value for column in dataset.columns]
+    paths = {fmt: directory / f"{dataset.key}.{fmt}" for fmt in FORMATS}
     count = 0
-    with override(settings.LANGUAGE_CODE):
-        if fmt == "csv":
-            text = io.StringIO()
-            text.write("\ufeff")  # Excel opens a UTF-8 CSV correctly only with a BOM.
-            writer = csv.writer(text)
-            writer.writerow(keys)
-            for row in dataset.rows():
-                writer.writerow([_flat(column.value(row)) for column in dataset.columns])
-                count += 1
-            return text.getvalue().encode("utf-8"), count
-        if fmt == "xlsx":
-            from openpyxl import Workbook
-
-            workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet(dataset.key)
-            sheet.append(keys)
-            for row in dataset.rows():
-                sheet.append([_flat(column.value(row)) for column in dataset.columns])
-                count += 1
-            buffer = io.BytesIO()
-            workbook.save(buffer)
-            return buffer.getvalue(), count
-        if fmt == "json":
-            rows = []
-            for row in dataset.rows():
-                rows.append({column.key: column.value(row) for column in dataset.columns})
-            count = len(rows)
-            document = {
-                "dataset": dataset.key,
-                "generated_at": timezone.now(),
-                "dictionary": _url("open_data:dictionary"),
-                "fields": keys,
-                "rows": rows,
-            }
-            return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8"), count
-    raise ValueError(fmt)
+    with override(settings.LANGUAGE_CODE), \
+            paths["csv"].open("w", encoding="utf-8", newline="") as csv_file, \
+            paths["json"].open("w", encoding="utf-8") as json_file:
+        csv_writer = tabular.CsvWriter(csv_file, keys)
+        xlsx_writer = tabular.XlsxWriter()
+        xlsx_writer.sheet(dataset.key, keys)
+        json_writer = tabular.JsonWriter(json_file, {
+            "dataset": dataset.key,
+            "generated_at": timezone.now(),
+            "dictionary": _url("open_data:dictionary"),
+            "fields": keys,
+        })
+        for row in dataset.rows():
+            values = [value(row) for value in values_of]
+            cells = [tabular.text_cell(value) for value in values]
+            csv_writer.write(cells)
+            xlsx_writer.write(cells)
+            json_writer.write(dict(zip(keys, values, strict=True)))
+            count += 1
+        json_writer.close()
+        xlsx_writer.save(str(paths["xlsx"]))
+    return {fmt: BuiltFile(fmt, path, count, path.stat().st_size) for fmt, path in paths.items()}

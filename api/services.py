@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+import tempfile
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
@@ -95,34 +97,46 @@ def exports_fingerprint(dataset: str) -> str:
 def exports_refresh(*, force: bool = False) -> list[DataExport]:
     """Rebuild the files whose data changed since they were made; returns the rebuilt ones.
 
-    Not one transaction: each file is built from a consistent read and replaced on its own, so a failure
-    leaves the previous files in place.
+    The three formats of a dataset share one fingerprint and are written together, in one pass over the rows
+    (exports.build_files). Not one transaction for everything: each dataset is built from its own read and its
+    files replaced together, so a failure leaves the previous files in place.
     """
     rebuilt = []
     for dataset in exports.DATASETS.values():
         fingerprint = exports_fingerprint(dataset.key)
-        for fmt in DataExport.Format.values:
-            current = DataExport.objects.filter(dataset=dataset.key, format=fmt).first()
-            if current and current.fingerprint == fingerprint and not force:
-                continue
-            rebuilt.append(_export_write(dataset=dataset, fmt=fmt, fingerprint=fingerprint, current=current))
+        current = {e.format: e for e in DataExport.objects.filter(dataset=dataset.key)}
+        if not force and all(
+            fmt in current and current[fmt].fingerprint == fingerprint for fmt in DataExport.Format.values
+        ):
+            continue
+        rebuilt.extend(_exports_write(dataset=dataset, fingerprint=fingerprint, current=current))
     return rebuilt
 
 
 @transaction.atomic
-def _export_write(*, dataset: exports.Dataset, fmt: str, fingerprint: str, current: DataExport | None) -> DataExport:
-    content, count = exports.build(dataset, fmt)
-    export = current or DataExport(dataset=dataset.key, format=fmt)
-    old_name = export.file.name if current and current.file else ""
+def _exports_write(
+    *, dataset: exports.Dataset, fingerprint: str, current: dict[str, DataExport]
+) -> list[DataExport]:
+    written = []
     stamp = timezone.now()
-    export.file.save(f"{dataset.key}-{stamp:%Y%m%d%H%M%S}.{fmt}", ContentFile(content), save=False)
-    export.generated_at = stamp
-    export.row_count = count
-    export.size = len(content)
-    export.fingerprint = fingerprint
-    export.save()
-    if old_name and old_name != export.file.name:
-        # Remove the previous file only once the new row is committed, so a download never hits a missing file.
-        storage = export.file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
-    return export
+    with tempfile.TemporaryDirectory(prefix="dialogue-exports-") as directory:
+        built = exports.build_files(dataset, Path(directory))
+        for fmt in DataExport.Format.values:
+            file = built[fmt]
+            export = current.get(fmt) or DataExport(dataset=dataset.key, format=fmt)
+            old_name = export.file.name if export.pk and export.file else ""
+            with file.path.open("rb") as handle:
+                # The storage copies the file in chunks: a 100 MB file is never in memory.
+                export.file.save(f"{dataset.key}-{stamp:%Y%m%d%H%M%S}.{fmt}", File(handle), save=False)
+            export.generated_at = stamp
+            export.row_count = file.row_count
+            export.size = file.size
+            export.fingerprint = fingerprint
+            export.save()
+            if old_name and old_name != export.file.name:
+                # Remove the previous file only once the new row is committed, so a download never hits a
+                # missing file.
+                storage = export.file.storage
+                transaction.on_commit(lambda storage=storage, name=old_name: storage.delete(name))
+            written.append(export)
+    return written

@@ -7,15 +7,14 @@ supported, 31 noted) are stated in the cycle's description, not fabricated as ro
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 import random
 
 from django.db import transaction
 from django.utils import timezone
 
+from core import tabular
 from participants.models import Organization
 from recommendations import services
 from recommendations.importers import upr_info
@@ -142,22 +141,16 @@ def _org(name: str) -> Organization:
 
 
 def _upr_csv() -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(upr_info.HEADER)
     sessions = {cycle: session for cycle, session, *_rest in UPR_CYCLES}
-    for cycle, state, group, response, action, issue, text in UPR_ROWS:
-        writer.writerow(["Kazakhstan", "Asia", "", text, state, group, "", response, action, issue, sessions[cycle]])
-    return out.getvalue().encode("utf-8")
+    rows = (["Kazakhstan", "Asia", "", text, state, group, "", response, action, issue, sessions[cycle]]
+            for cycle, state, group, response, action, issue, text in UPR_ROWS)
+    return "".join(tabular.csv_chunks(upr_info.HEADER, rows, bom=False)).encode("utf-8")
 
 
 def _generic_csv() -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["mechanism", "cycle", "document_symbol", "paragraph", "text", "response", "themes",
-                     "affected_groups", "sdg_targets", "responsible_agencies", "status", "source_organisation"])
-    writer.writerows(OTHER_ROWS)
-    return out.getvalue().encode("utf-8")
+    header = ["mechanism", "cycle", "document_symbol", "paragraph", "text", "response", "themes",
+              "affected_groups", "sdg_targets", "responsible_agencies", "status", "source_organisation"]
+    return "".join(tabular.csv_chunks(header, OTHER_ROWS, bom=False)).encode("utf-8")
 
 
 def _find(text_start: str) -> Recommendation:

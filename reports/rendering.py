@@ -8,7 +8,6 @@ portal's CSP forbids); WeasyPrint draws the same SVG in the PDF, and it prints.
 from __future__ import annotations
 
 import datetime
-import io
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core import tabular
 from meetings.models import FollowUpAction
 from recommendations.models import Action, Recommendation
 from reports.digests import CHART_AGENCY_LIMIT, OVERDUE_LIST_LIMIT
@@ -170,23 +170,12 @@ def render_pdf(report: Any, *, language: str) -> bytes:
 
 
 def render_xlsx(report: Any, *, language: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
+    workbook = tabular.XlsxWriter()
 
     def sheet(title: str, headers: list[str], rows: list[list[Any]]) -> None:
-        ws = workbook.create_sheet(title=title[:31])
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(ws, value=header)
-            cell.font = bold
-            header_cells.append(cell)
-        ws.append(header_cells)
+        workbook.sheet(title, headers, bold_header=True)
         for row in rows:
-            ws.append(row)
+            workbook.write(row)
 
     with translation.override(language):
         context = digest_context(report)
@@ -239,7 +228,5 @@ def render_xlsx(report: Any, *, language: str) -> bytes:
             [str(row["label"]), row["received"], row["answered"], row["accepted"]]
             for row in context["submissions"]["by_kind"]
         ])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.to_bytes()
 

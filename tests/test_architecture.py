@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first. notifications sits right above participants because every app sends through it;
 # submissions sits above meetings because an accepted proposal becomes an agenda item.
-APP_ORDER = ["participants", "notifications", "recommendations", "meetings", "submissions", "reports", "api"]
+APP_ORDER = ["core", "participants", "notifications", "recommendations", "meetings", "submissions", "reports", "api"]
 
 
 def _imported_apps(path: Path) -> set[tuple[str, int]]:

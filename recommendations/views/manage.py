@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import tabular
 from dialogue_platform.exceptions import ApplicationError
 from participants.permissions import secretariat_required
 from recommendations import selectors, services
@@ -119,22 +117,15 @@ def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404
     rows = generic.template_rows()
     if fmt == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
-        response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+        # No byte order mark: the template is read back by our importer and by scripts, which do not expect one.
+        body = "".join(tabular.csv_chunks(None, rows, bom=False)).encode("utf-8")
+        response = HttpResponse(body, content_type=tabular.CSV_CONTENT_TYPE)
     else:
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "recommendations"
+        workbook = tabular.XlsxWriter()
+        workbook.sheet("recommendations")
         for row in rows:
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(
-            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+            workbook.write(row)
+        response = HttpResponse(workbook.to_bytes(), content_type=tabular.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="recommendations-template.{fmt}"'
     return response
 

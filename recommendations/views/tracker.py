@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
-
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import tabular
 from recommendations import selectors
 from recommendations.filters import RecommendationFilter
 from recommendations.forms import BulkClassifyForm
@@ -62,42 +59,25 @@ def _row(r: Recommendation) -> list[object]:
 
 
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The current filtered view, all pages, as CSV (streamed) or XLSX."""
+    """The current filtered view, all pages, as CSV or XLSX, at any size: CSV is streamed as it is written; the
+    XLSX workbook is written row by row to a temporary file, which is then streamed."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    rows = _filtered(request).ordered_qs.iterator(chunk_size=1000)
+    rows = (_row(r) for r in _filtered(request).ordered_qs.iterator(chunk_size=1000))
     stamp = timezone.localdate().isoformat()
+    filename = f"recommendations-{stamp}.{fmt}"
     if fmt == "csv":
-        def lines() -> Iterator[str]:
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            yield "\ufeff"  # Excel opens a UTF-8 CSV correctly only with a BOM.
-            writer.writerow(EXPORT_COLUMNS)
-            for recommendation in rows:
-                writer.writerow(_row(recommendation))
-                if buffer.tell() > 64 * 1024:
-                    yield buffer.getvalue()
-                    buffer.seek(0)
-                    buffer.truncate()
-            yield buffer.getvalue()
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="recommendations-{stamp}.csv"'
+        response: HttpResponse = StreamingHttpResponse(
+            tabular.csv_chunks(EXPORT_COLUMNS, rows), content_type=tabular.CSV_CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Recommendations")[:31])
-    sheet.append(EXPORT_COLUMNS)
-    for recommendation in rows:
-        sheet.append(_row(recommendation))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="recommendations-{stamp}.xlsx"'
-    return response
+    workbook = tabular.XlsxWriter()
+    workbook.sheet(_("Recommendations"), EXPORT_COLUMNS)
+    for row in rows:
+        workbook.write(row)
+    return FileResponse(workbook.to_temporary_file(), as_attachment=True, filename=filename,
+                        content_type=tabular.XLSX_CONTENT_TYPE)
 
 
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -4,6 +4,7 @@ dictionary documents every column; the Atom feeds list new recommendations and a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -14,6 +15,7 @@ from django.utils.translation import override
 from openpyxl import load_workbook
 
 from api import exports, services
+from core import tabular
 from api.models import DataExport
 from api.tasks import exports_refresh
 from recommendations.models import Recommendation
@@ -130,3 +132,55 @@ def test_feeds_list_new_recommendations_and_only_approved_progress(client: Clien
         f"https://dialogue.example.kz/en/recommendations/{public_world['recommendation'].pk}/"]
     assert [e.summary for e in progress.entries] == ["Draft law submitted."]
     assert progress.entries[0].link == "https://dialogue.example.kz/en/roadmaps/7/"
+
+
+def test_one_pass_writes_the_three_formats_with_the_same_rows_columns_and_counts(
+    client: Client, imported_sample: None, public_world: dict
+) -> None:
+    services.exports_refresh()
+    keys = [c.key for c in exports.RECOMMENDATION_COLUMNS]
+    total = Recommendation.objects.count()
+
+    csv_rows = list(csv.reader(io.StringIO(download(client, "recommendations.csv").decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(download(client, "recommendations.xlsx")), read_only=True)
+    xlsx_rows = [["" if v is None else str(v) for v in row] for row in sheet.active.iter_rows(values_only=True)]
+    document = json.loads(download(client, "recommendations.json"))
+
+    assert sheet.sheetnames == ["recommendations"]
+    assert csv_rows[0] == keys == [str(v) for v in xlsx_rows[0]] == document["fields"]
+    assert list(document) == ["dataset", "generated_at", "dictionary", "fields", "rows"]
+    assert len(csv_rows) - 1 == len(xlsx_rows) - 1 == len(document["rows"]) == total
+    assert {f.row_count for f in DataExport.objects.filter(dataset="recommendations")} == {total}
+    assert csv_rows[1:] == xlsx_rows[1:]
+    # JSON keeps lists and numbers; flattened the way CSV cells are, it says the same thing. Times are the same
+    # instant, JSON's to the millisecond (DjangoJSONEncoder), the cells' to the microsecond.
+    times = {c.key for c in exports.RECOMMENDATION_COLUMNS if c.type == exports.DATETIME}
+    for json_row, csv_row in zip(document["rows"], csv_rows[1:], strict=True):
+        cells = dict(zip(keys, csv_row, strict=True))
+        assert {k: str(tabular.text_cell(json_row[k])) for k in keys if k not in times} == {
+            k: v for k, v in cells.items() if k not in times}
+        for key in times:
+            in_json = dt.datetime.fromisoformat(json_row[key].replace("Z", "+00:00"))
+            assert abs(in_json - dt.datetime.fromisoformat(cells[key])) < dt.timedelta(milliseconds=1)
+    recommendation = public_world["recommendation"]
+    row = next(r for r in document["rows"] if r["id"] == recommendation.pk)
+    assert row["web_url"] == f"https://dialogue.example.kz/en/recommendations/{recommendation.pk}/"
+    assert isinstance(row["road_maps"], list) and isinstance(row["id"], int)
+    assert {f.size for f in DataExport.objects.all()} and all(f.size == f.file.size for f in DataExport.objects.all())
+
+
+def test_a_failed_build_keeps_the_previous_files(public_world: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    services.exports_refresh()
+    before = {(e.dataset, e.format): (e.file.name, e.fingerprint) for e in DataExport.objects.all()}
+    RecommendationFactory(text="A change that makes the files stale.")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "build_files", broken)
+    with pytest.raises(OSError, match="disk full"):
+        services.exports_refresh()
+
+    exports_now = DataExport.objects.all()
+    assert {(e.dataset, e.format): (e.file.name, e.fingerprint) for e in exports_now} == before
+    assert all(e.file.storage.exists(e.file.name) for e in exports_now)
