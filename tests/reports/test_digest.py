@@ -167,6 +167,10 @@ def test_xlsx_holds_the_right_counts_in_the_right_cells(dataset: dict[str, Any],
                           gettext("Actions completed in the period"): 1, gettext("NGO submissions received"): 3,
                           gettext("NGO submissions answered"): 3}
     assert workbook.sheetnames == [name[:31] for name in names]  # Excel caps sheet names at 31 characters
+    with translation.override(language):
+        header = (gettext("Figure"), gettext("Value"))
+    first_row = next(workbook[names[0][:31]].iter_rows(max_row=1))
+    assert tuple(c.value for c in first_row) == header and all(c.font.b for c in first_row)
     summary = {row[0]: row[1] for row in workbook[names[0][:31]].iter_rows(min_row=2, values_only=True)}
     for label, value in summary_labels.items():
         assert summary[label] == value
