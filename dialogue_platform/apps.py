@@ -1,13 +1,37 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db import models
+
+# Our apps whose rows appear on public pages, lowest first (the import order; notifications holds nothing
+# public). Each is a scope of the page cache (core.pagecache).
+PAGE_SCOPES = ("participants", "recommendations", "meetings", "submissions", "reports", "api")
+# Saving only these fields changes nothing anyone else sees (a sign-in stamps last_login).
+_PRIVATE_FIELDS = frozenset({"last_login"})
+
+
+def page_scopes(model: type[models.Model], update_fields: frozenset[str] | None) -> Iterable[str]:
+    """The page-cache scopes a change to `model` makes stale: its own app's, and those of every app below it,
+    whose pages may show it through a hook (a meeting page lists the NGO submissions on its agenda). Pages of
+    higher apps name the lower scopes they read themselves."""
+    label = model._meta.app_label
+    if label not in PAGE_SCOPES or (update_fields is not None and set(update_fields) <= _PRIVATE_FIELDS):
+        return ()
+    return PAGE_SCOPES[: PAGE_SCOPES.index(label) + 1]
 
 
 class DialoguePlatformConfig(AppConfig):
     default = True
     name = "dialogue_platform"
     verbose_name = "Dialogue Platform"
+
+    def ready(self) -> None:
+        from core import pagecache
+
+        pagecache.invalidate_on_change(scopes_of=page_scopes)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A repeated request for an unchanged page gets 304 and no body (ETag and Last-Modified; core.pagecache).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Pages answered to a signed-in person are Cache-Control: private, so no shared cache can pass them on.
+    "core.pagecache.PrivateForSignedInMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -233,6 +237,11 @@ NOTIFICATIONS_SMTP_TIMEOUT = 30
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 RATELIMIT_USE_CACHE = "default"
+# Public pages rendered for anonymous visitors are kept this many seconds in the cache (core.pagecache), and
+# dropped at once when their data changes. Off (0) by default with the in-process cache: each process would
+# keep its own copies and hear only of its own changes. On (60 s) with a shared cache such as Redis.
+_SHARED_CACHE = not any(name in CACHES["default"]["BACKEND"] for name in ("locmem", "dummy"))
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=60 if _SHARED_CACHE else 0)
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
 RATELIMIT_IP_META_KEY = "participants.ratelimit.client_ip"

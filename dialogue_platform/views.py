@@ -8,12 +8,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core import pagecache
 from participants.models import Organization
 from participants.selectors import organization_counts_by_standing
 
 logger = logging.getLogger(__name__)
 
 
+@pagecache.public_page("participants")
 def home(request: HttpRequest) -> HttpResponse:
     counts = organization_counts_by_standing()
     return render(

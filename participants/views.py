@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import pagecache
 from dialogue_platform.exceptions import ApplicationError
 from participants import selectors, services
 from participants.forms import (
@@ -58,6 +59,7 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view()
 
 
+@pagecache.public_page("participants")
 def organization_list(request: HttpRequest) -> HttpResponse:
     """Public: who sits on the platform, members first, then observers."""
     organizations = list(selectors.organization_public_list())

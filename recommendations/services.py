@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from dialogue_platform.exceptions import ApplicationError
 from participants.models import Organization, User
 from recommendations.importers import ImportRow, ImportRowError, parse_file
@@ -294,6 +295,7 @@ def recommendation_bulk_classify(
             recommendation.status = status
             recommendation._history_user = actor  # type: ignore[attr-defined]
             recommendation.save(update_fields=["status", "updated_at"])
+    pagecache.changed(Recommendation)  # the links above were bulk-created: no signal
     return len(ids)
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from dialogue_platform.exceptions import ApplicationError
 from meetings.models import (
     AgendaItem,
@@ -98,6 +99,7 @@ def agenda_item_delete(*, actor: User, item: AgendaItem) -> None:
     for position, other in enumerate(meeting.agenda_items.order_by("position"), start=1):
         if other.position != position:
             AgendaItem.objects.filter(pk=other.pk).update(position=position)
+    pagecache.changed(AgendaItem)  # positions moved by update(): no signal
 
 
 @transaction.atomic
@@ -121,5 +123,6 @@ def agenda_item_move(*, actor: User, item: AgendaItem, direction: str) -> Agenda
     AgendaItem.objects.filter(pk=item.pk).update(position=parking)
     AgendaItem.objects.filter(pk=neighbour.pk).update(position=mine)
     AgendaItem.objects.filter(pk=item.pk).update(position=theirs)
+    pagecache.changed(AgendaItem)  # positions moved by update(): no signal
     item.position = theirs
     return item

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from dialogue_platform.exceptions import ApplicationError
 from meetings.models import (
     Invitation,
@@ -34,6 +35,7 @@ def invitations_create(*, actor: User, meeting: Meeting, people: Iterable[User])
         [Invitation(meeting=meeting, person=p, organization_id=primary.get(p.pk)) for p in new_people],
         ignore_conflicts=True,
     )
+    pagecache.changed(Invitation)  # bulk-created: no signal
     return len(new_people)
 
 
@@ -98,4 +100,5 @@ def attendance_record(
         present &= scope
     invitations.filter(person_id__in=present).update(attended=True, updated_at=timezone.now())
     invitations.exclude(person_id__in=present).update(attended=False, updated_at=timezone.now())
+    pagecache.changed(Invitation)  # attendance set by update(): no signal
     return meeting.invitations.filter(attended=True).count()

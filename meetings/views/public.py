@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core import pagecache
 from meetings import selectors
 from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
 from meetings.views.common import paginate
 
 
+@pagecache.public_page("meetings", "recommendations", "participants")
 def meeting_list(request: HttpRequest) -> HttpResponse:
     form = UpcomingFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -18,6 +20,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_list.html", {"form": form, "page": page, "querystring": querystring})
 
 
+@pagecache.public_page("meetings", "recommendations", "participants")
 def meeting_archive(request: HttpRequest) -> HttpResponse:
     form = ArchiveFilterForm(request.GET or None, years=selectors.meeting_archive_years())
     filters = form.cleaned_data if form.is_valid() else {}
@@ -31,6 +34,7 @@ def meeting_archive(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_archive.html", {"form": form, "page": page, "querystring": querystring})
 
 
+@pagecache.public_page("meetings", "recommendations", "participants")
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_for_user(user=request.user, pk=pk, with_minutes=True)
     invitation = selectors.invitation_for(user=request.user, meeting=meeting)
@@ -65,6 +69,7 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
+@pagecache.public_page("meetings", "recommendations", "participants")
 def subgroup_list(request: HttpRequest) -> HttpResponse:
     form = SubgroupFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -73,6 +78,7 @@ def subgroup_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/subgroup_list.html", {"form": form, "page": page, "querystring": querystring})
 
 
+@pagecache.public_page("meetings", "recommendations", "participants")
 def subgroup_detail(request: HttpRequest, pk: int) -> HttpResponse:
     subgroup = selectors.subgroup_get(pk=pk)
     upcoming = selectors.meeting_upcoming_list(subgroup=subgroup)
@@ -82,6 +88,7 @@ def subgroup_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@pagecache.public_page("meetings", "recommendations", "participants")
 def statistics(request: HttpRequest) -> HttpResponse:
     form = StatisticsFilterForm(request.GET or None, years=selectors.meeting_archive_years())
     year = form.cleaned_data.get("year") if form.is_valid() else None

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import pagecache
 from dialogue_platform.exceptions import ApplicationError
 from participants.models import User
 from participants.permissions import role_required
@@ -19,10 +20,12 @@ def forbidden(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "recommendations/forbidden.html", {"message": message}, status=403)
 
 
+@pagecache.public_page("recommendations", "participants")
 def roadmap_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/roadmap_list.html", {"road_maps": selectors.roadmap_list()})
 
 
+@pagecache.public_page("recommendations", "participants")
 def roadmap_detail(request: HttpRequest, number: int) -> HttpResponse:
     road_map = selectors.roadmap_get(number=number)
     can_report = set()
@@ -35,6 +38,7 @@ def roadmap_detail(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "recommendations/roadmap_detail.html", {"road_map": road_map, "can_report": can_report})
 
 
+@pagecache.public_page("recommendations", "participants")
 def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = list(selectors.agency_list())
     for agency in agencies:
@@ -42,6 +46,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/agency_list.html", {"agencies": agencies})
 
 
+@pagecache.public_page("recommendations", "participants")
 def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agency = selectors.agency_get(pk=pk)
     return render(request, "recommendations/agency_detail.html", {
@@ -81,9 +86,11 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "recommendations/progress_form.html", {"form": form, "action": action})
 
 
+@pagecache.public_page("recommendations", "participants")
 def plan_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/plan_list.html", {"plans": selectors.plan_list()})
 
 
+@pagecache.public_page("recommendations", "participants")
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "recommendations/plan_detail.html", {"plan": selectors.plan_get(slug=slug)})

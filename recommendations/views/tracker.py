@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import tabular
+from core import pagecache, tabular
 from recommendations import selectors
 from recommendations.filters import RecommendationFilter
 from recommendations.forms import BulkClassifyForm
@@ -24,6 +24,7 @@ def _filtered(request: HttpRequest) -> RecommendationFilter:
     return RecommendationFilter(request.GET or None, queryset=selectors.recommendation_list(), request=request)
 
 
+@pagecache.public_page("recommendations", "participants")
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: every recommendation, filtered, searched, sorted and paginated from GET parameters."""
     filterset = _filtered(request)
@@ -80,6 +81,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
                         content_type=tabular.XLSX_CONTENT_TYPE)
 
 
+@pagecache.public_page("recommendations", "participants")
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = selectors.recommendation_get(pk=pk)
     return render(request, "recommendations/recommendation_detail.html", {
@@ -88,6 +90,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+@pagecache.public_page("recommendations", "participants")
 def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/dashboard.html", {
         "stats": selectors.dashboard(), "road_maps": selectors.roadmap_list(),

@@ -15,9 +15,9 @@ from django.utils.translation import override
 from openpyxl import load_workbook
 
 from api import exports, services
-from core import tabular
 from api.models import DataExport
 from api.tasks import exports_refresh
+from core import tabular
 from recommendations.models import Recommendation
 from tests.recommendations.factories import RecommendationFactory
 
