@@ -27,6 +27,7 @@ a timeout to every request.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -43,6 +44,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
+
+from core import dbrouter
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +183,7 @@ def invalidate_on_change(
 
 def _shared_request(request: HttpRequest) -> bool:
     """True when the page this request gets is the one every anonymous visitor gets."""
-    if request.method not in ("GET", "HEAD") or not enabled():
+    if request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies:
@@ -225,6 +228,18 @@ def _stamp(response: HttpResponse, *, etag: str, last_modified: float) -> None:
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
 
 
+def _replica_if_settled(scope_versions: dict[str, str] | None) -> contextlib.AbstractContextManager[None]:
+    """Read this anonymous page from the read replica, if there is one and its data has not changed lately (the
+    replica may not have it yet): core.dbrouter."""
+    if not dbrouter.enabled():
+        return contextlib.nullcontext()
+    if scope_versions:
+        changed_at = max(int(v) for v in scope_versions.values()) / 1e9
+        if time.time() - changed_at < settings.REPLICA_MAX_LAG_SECONDS:
+            return contextlib.nullcontext()
+    return dbrouter.replica_reads()
+
+
 def public_page(*scopes: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Cache the view's anonymous page until one of `scopes` changes (or PAGE_CACHE_SECONDS pass)."""
 
@@ -233,9 +248,10 @@ def public_page(*scopes: str) -> Callable[[Callable[..., HttpResponse]], Callabl
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not _shared_request(request):
                 return view(request, *args, **kwargs)
-            scope_versions = versions(scopes)
-            if scope_versions is None:  # no cache: render as if there were none
-                return view(request, *args, **kwargs)
+            scope_versions = versions(scopes) if enabled() else None
+            if scope_versions is None:  # no page cache (switched off, or failing): render as if there were none
+                with _replica_if_settled(None):
+                    return view(request, *args, **kwargs)
             key = _page_key(request, scope_versions)
             entry = _guarded("read page", lambda: _cache().get(key))
             if entry is not None:
@@ -244,7 +260,8 @@ def public_page(*scopes: str) -> Callable[[Callable[..., HttpResponse]], Callabl
                     response[name] = value
                 response["X-Page-Cache"] = "hit"
                 return response
-            response = view(request, *args, **kwargs)
+            with _replica_if_settled(scope_versions):
+                response = view(request, *args, **kwargs)
             if not _storable(request, response):
                 return response
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'

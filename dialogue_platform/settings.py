@@ -110,6 +110,17 @@ TEMPLATES = [
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A read replica of PostgreSQL for the pages anonymous visitors read (core.dbrouter; docs/scaling.md). Off when
+# unset: everything reads from DATABASE_URL.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    # Tests run against the primary's test database through this alias instead of creating a second one.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["core.dbrouter.PublicReadReplicaRouter"]
+# A page whose data changed this recently is read from the primary: the replica may not have the change yet.
+REPLICA_MAX_LAG_SECONDS = env.float("DJANGO_REPLICA_MAX_LAG_SECONDS", default=10.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------
@@ -174,6 +185,23 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded and generated files on S3-compatible object storage (django-storages), so that several web hosts and
+# workers share them (docs/scaling.md). Credentials come from the standard AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY variables (boto3 reads them). Off when the bucket is unset: files stay on local disk.
+MEDIA_S3_BUCKET = env.str("DJANGO_MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    _s3 = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": env.str("DJANGO_MEDIA_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("DJANGO_MEDIA_S3_REGION", default="") or None,
+        # Never public: every file is fetched through the portal's views or a signed, expiring link.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "media"}}
+    # Participants-only documents (meetings.models.PrivateStorage): a prefix of their own, never served directly.
+    STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "private"}}
 # Upload limit for documents and submissions, in megabytes.
 UPLOAD_MAX_MB = env.int("DJANGO_UPLOAD_MAX_MB", default=20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -230,6 +258,14 @@ NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=6)
 # Celery queue of the e-mail tasks: a dedicated worker (`celery worker -Q notices`) keeps a big fan-out from delaying
 # other tasks. The live-worker tests use their own queue so that no other worker takes their tasks.
 NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
+# Tasks that build files (digests, the annual report, the open data files) run for minutes and use memory: a queue
+# of their own lets a separate worker (`celery worker -Q bulk --concurrency 1`) take them, so they never delay a
+# notice (docs/scaling.md). The default keeps everything on the one queue a single worker consumes.
+TASKS_BULK_QUEUE = env.str("CELERY_BULK_QUEUE", default="celery")
+CELERY_TASK_ROUTES = {
+    "reports.tasks.*": {"queue": TASKS_BULK_QUEUE},
+    "api.tasks.*": {"queue": TASKS_BULK_QUEUE},
+}
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------

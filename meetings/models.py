@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -31,8 +32,15 @@ def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
 class PrivateStorage(FileSystemStorage):
     """Meeting documents live outside MEDIA_ROOT, so no web server or DEBUG route serves them directly.
 
-    They are streamed only by meetings.views.document_download, after a permission check.
+    They are streamed only by meetings.views.document_download, after a permission check. With object storage
+    switched on (settings.STORAGES["private"], DJANGO_MEDIA_S3_BUCKET) that storage is used instead, so that every
+    web host and worker reads the same files (docs/scaling.md).
     """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if "private" in settings.STORAGES:
+            return storages["private"]
+        return super().__new__(cls)
 
     @cached_property
     def base_location(self) -> str:  # type: ignore[override]

@@ -19,7 +19,7 @@ from django.conf import settings
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # Everything settings.py might read, so the caller's environment (CI sets several) never leaks in.
-_CONTROLLED_PREFIXES = ("DJANGO_", "DATABASE_URL", "EMAIL_URL", "CELERY_", "CACHE_URL")
+_CONTROLLED_PREFIXES = ("DJANGO_", "DATABASE_", "EMAIL_URL", "CELERY_", "CACHE_URL", "AWS_")
 
 _PRINT_SETTINGS = """
 import json
