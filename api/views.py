@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -15,12 +16,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import filters, selectors, serializers
 from api.pagination import cursor_pagination
+from core import pagecache
 from recommendations import selectors as recommendations_selectors
 from recommendations import services as recommendations_services
 from recommendations.forms import ProgressUpdateForm
@@ -50,8 +53,28 @@ class LanguageMixin:
         return response
 
 
+# The API reads every app's public data: a change in any of them makes its cached answers stale.
+API_SCOPES = ("participants", "recommendations", "meetings", "submissions", "reports", "api")
+
+
 class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
+
+    def _shared(self, request: Request, build: Any) -> Response:
+        """An anonymous client's answer comes from the page cache (core.pagecache) once one client asked for it;
+        throttling has run already (initial()), so limits hold. Token holders always get a fresh answer."""
+        if not pagecache.shareable(request._request):
+            return build()
+        vary = request._request.get_host() + request._request.get_full_path()
+        # Plain JSON values: the serializer's ReturnList would drag the serializer into the cache.
+        data = pagecache.cached_value("api", API_SCOPES, vary, lambda: json.loads(JSONRenderer().render(build().data)))
+        return Response(data)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self._shared(request, lambda: super(PublicReadOnlyViewSet, self).list(request, *args, **kwargs))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self._shared(request, lambda: super(PublicReadOnlyViewSet, self).retrieve(request, *args, **kwargs))
 
 
 def _read_only(tag: str, noun: str) -> Any:

@@ -179,7 +179,11 @@ def run_crowd(args: argparse.Namespace, base: str, plan: dict[str, object], out:
         "--exit-code-on-error", "0",
     ]
     before = psutil.Process().cpu_times()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    with (out / "locust.log").open("wb") as log:
+        completed = subprocess.run(command, cwd=ROOT, env=env, check=False, stdout=log,  # noqa: S603
+                                   stderr=subprocess.STDOUT)
+    if completed.returncode != 0:
+        raise RuntimeError(f"locust failed:\n{(out / 'locust.log').read_text()[-3000:]}")
     after = psutil.Process().cpu_times()
     locust_cpu = (after.children_user + after.children_system) - (before.children_user + before.children_system)
     with (out / "load_stats.csv").open(newline="") as handle:

@@ -240,6 +240,30 @@ def _replica_if_settled(scope_versions: dict[str, str] | None) -> contextlib.Abs
     return dbrouter.replica_reads()
 
 
+def shareable(request: HttpRequest) -> bool:
+    """True when the answer to this request is the same for every anonymous visitor (see public_page)."""
+    return enabled() and _shared_request(request)
+
+
+def cached_value(name: str, scopes: Iterable[str], vary: str, build: Callable[[], Any]) -> Any:
+    """A public value (an API page's data, a count, a fragment) kept until one of `scopes` changes; `vary` is
+    whatever else it depends on (a path and query string). The language is part of the key. Built afresh, and
+    not kept, when the cache is off or failing."""
+    scope_versions = versions(scopes) if enabled() else None
+    if scope_versions is None:
+        return build()
+    raw = "|".join([name, get_language() or "", vary,
+                    *(f"{scope}={version}" for scope, version in sorted(scope_versions.items()))])
+    key = PAGE_PREFIX + "v:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    hit = _guarded("read value", lambda: _cache().get(key))
+    if hit is not None:
+        return hit
+    with _replica_if_settled(scope_versions):
+        value = build()
+    _guarded("store value", lambda: _cache().set(key, value, timeout=settings.PAGE_CACHE_SECONDS))
+    return value
+
+
 def public_page(*scopes: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Cache the view's anonymous page until one of `scopes` changes (or PAGE_CACHE_SECONDS pass)."""
 

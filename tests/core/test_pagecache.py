@@ -250,3 +250,24 @@ def test_a_change_makes_its_own_apps_pages_stale_and_those_below_it_never_above_
     assert list(page_scopes(Delivery, None)) == []  # notices being sent show on no public page
     assert list(page_scopes(User, frozenset({"last_login"}))) == []  # a sign-in changes nothing public
     assert list(page_scopes(User, None)) == ["participants"]
+
+
+def test_the_api_answers_anonymous_clients_from_the_cache_until_the_data_changes_and_throttles_them_still(
+    client: Client, settings: pytest.FixtureRequest, django_assert_num_queries: Callable
+) -> None:
+    settings.API_ANON_RATE = "4/hour"
+    RecommendationFactory(text="Ratify the Optional Protocol to the Convention against Torture")
+    url = "/api/v1/recommendations/?page_size=50"
+
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    RecommendationFactory(text="Criminalise domestic violence")
+    third = client.get(url)
+    fourth = client.get(url)
+    over_the_limit = client.get(url)
+
+    assert first.status_code == second.status_code == third.status_code == fourth.status_code == 200
+    assert first.json() == second.json() and len(first.json()["results"]) == 1
+    assert [r["text"] for r in third.json()["results"]][0] == "Criminalise domestic violence"
+    assert over_the_limit.status_code == 429  # a cached answer does not bypass the rate limit
