@@ -11,6 +11,12 @@ and the Atom feed; p95 < 150 ms for the whole-schedule iCalendar feed. It also p
 (which must not grow with the data) and the process's CPU time, so database time can be told from Python time.
 The two feeds are cached under a key of their latest change; --cold empties the cache before every request to
 time their rebuild.
+
+--http times the same pages over HTTP against gunicorn in production mode (bench/load.py's server: gthread, 2
+workers, 4 threads, the page cache on Redis at --cache-url), sequentially on one kept-alive connection, as an
+anonymous visitor. Issue 17, target 0: the meeting list and a meeting page p95 < 20 ms over HTTP. Add
+--no-page-cache for the figure of a page rendered every time (a signed-in visitor's page costs about that). The
+query counts printed beside are those of one in-process request (the guards in tests/meetings hold them).
 """
 
 from __future__ import annotations
@@ -88,6 +94,60 @@ def seed() -> None:
 
 
 
+def over_http(args: argparse.Namespace, client: Client, cases: list[tuple[str, str, int]]) -> None:
+    import http.client
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from load import Server, collectstatic
+
+    http_targets = {"public meeting list": 20, "meeting page": 20}
+    server_args = argparse.Namespace(
+        port=args.port, cache_url=args.cache_url, no_page_cache=args.no_page_cache, page_cache_seconds=60,
+        static_root=Path(tempfile.gettempdir()) / "dialogue-bench-static",
+    )
+    queries = {}
+    for name, url, _target in cases:
+        setup_test_environment()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        teardown_test_environment()
+        queries[name] = len(captured)
+    connection.close()
+    collectstatic(server_args)
+    server = Server(server_args, "gthread", 2, 4)
+    print(f"over HTTP: gunicorn gthread 2x4, production settings, page cache "
+          f"{'off' if args.no_page_cache else 'on'}; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'case':<34} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'target':>7}")
+    failures = []
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
+        for name, url, target in cases:
+            if args.only not in name:
+                continue
+            target = http_targets.get(name, target)
+            timings = []
+            for n in range(args.warmup + args.iterations):
+                start = time.perf_counter()
+                conn.request("GET", url)
+                response = conn.getresponse()
+                response.read()
+                elapsed = (time.perf_counter() - start) * 1000
+                assert response.status == 200, (name, response.status)
+                if n >= args.warmup:
+                    timings.append(elapsed)
+            p95 = percentile(timings, 0.95)
+            if p95 >= target:
+                failures.append(name)
+            print(f"{name:<34} {queries[name]:>7} {statistics.median(timings):>8.1f} {p95:>8.1f} "
+                  f"{max(timings):>8.1f} {'<' + str(target):>7}")
+        conn.close()
+    finally:
+        server.stop()
+    print("targets met" if not failures else f"targets NOT met: {', '.join(failures)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--iterations", type=int, default=200)
@@ -95,6 +155,10 @@ def main() -> None:
     parser.add_argument("--seed", action="store_true", help="add the 200 bench meetings first")
     parser.add_argument("--cold", action="store_true", help="empty the cache before every request (feeds rebuilt)")
     parser.add_argument("--only", default="", help="run only the cases whose name contains this text")
+    parser.add_argument("--http", action="store_true", help="time the pages over HTTP against gunicorn")
+    parser.add_argument("--port", type=int, default=8107)
+    parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/6")
+    parser.add_argument("--no-page-cache", action="store_true", help="with --http: render every page")
     args = parser.parse_args()
     if args.seed:
         started = time.perf_counter()
@@ -119,6 +183,9 @@ def main() -> None:
         ("Atom feed (minutes)", reverse("meetings_feeds:minutes-atom"), 50),
         ("iCalendar feed (whole schedule)", reverse("meetings_feeds:schedule-ics"), 150),
     ]
+    if args.http:
+        over_http(args, client, cases)
+        return
     total = Meeting.objects.count()
     print(f"database: {connection.vendor} ({connection.settings_dict.get('NAME')}), meetings: {total}, "
           f"invitations: {Invitation.objects.count()}, agenda items: {AgendaItem.objects.count()}")
