@@ -7,7 +7,9 @@ Usage (PostgreSQL and Redis; DATABASE_URL from the environment, 100,000 recommen
 By default a real Celery worker (prefork, one process, its own queue) builds the files through the task beat
 runs (api.tasks.exports_refresh), after the bench marks them stale; the worker's memory (main process and pool
 child) is sampled every 0.2 s. --in-process builds them in this process instead (api.exports.build_files), which
-shows the time of each dataset without Celery around it.
+shows the time of each dataset without Celery around it. --tracker-export downloads the tracker's "export this view"
+(the whole tracker, then one filtered view) as CSV and XLSX through the Django test client, reading the streamed
+body chunk by chunk as a browser would, and prints time, size and this process's RSS growth.
 
 Targets: < 60 s and < 300 MB for 100,000 recommendations; the Celery worker under 300 MB RSS while it builds.
 The files go to a temporary folder (DJANGO_MEDIA_ROOT of the worker), not the project's media folder.
@@ -119,14 +121,44 @@ def with_worker(args: argparse.Namespace) -> bool:
     return seconds < TARGET_SECONDS and worst < TARGET_MB
 
 
+def tracker_export() -> bool:
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+    me = psutil.Process()
+    ok = True
+    for label, params in (("whole tracker", {}), ("filtered view", {"mechanism": "upr", "response": "supported"})):
+        for fmt in ("csv", "xlsx"):
+            base = me.memory_info().rss / 2**20
+            peak = base
+            start = time.perf_counter()
+            response = client.get(f"/en/recommendations/export.{fmt}", params)
+            size = 0
+            for chunk in response.streaming_content:
+                size += len(chunk)
+                peak = max(peak, me.memory_info().rss / 2**20)
+            peak = max(peak, me.memory_info().rss / 2**20)
+            seconds = time.perf_counter() - start
+            print(f"{label:<14} {fmt:<4} {size / 1e6:6.1f} MB in {seconds:5.1f} s, RSS {base:.0f} -> {peak:.0f} MB "
+                  f"(+{peak - base:.0f} MB)")
+            ok = ok and peak - base < TARGET_MB
+    return ok
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--in-process", action="store_true")
+    parser.add_argument("--tracker-export", action="store_true")
     parser.add_argument("--broker", default=os.environ["CELERY_BROKER_URL"])
     args = parser.parse_args()
     print(f"database: {connection.vendor} ({connection.settings_dict.get('NAME')}), recommendations: "
           f"{Recommendation.objects.count()}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    met = in_process() if args.in_process else with_worker(args)
+    if args.tracker_export:
+        met = tracker_export()
+    elif args.in_process:
+        met = in_process()
+    else:
+        met = with_worker(args)
     print("targets met" if met else "targets NOT met")
 
 
