@@ -31,7 +31,6 @@ import contextlib
 import functools
 import hashlib
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -59,11 +58,11 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 KNOWN_VARY = {"cookie", "accept-language", "accept-encoding", "hx-request", "hx-target", "hx-boosted",
               "hx-current-url", "hx-trigger"}
 
-_state = threading.local()
 _broken_until = 0.0
 
 
 def _cache() -> Any:
+    # The default cache (CACHE_URL); PAGE_CACHE_ALIAS lets a test point the page cache alone elsewhere.
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
