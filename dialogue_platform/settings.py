@@ -127,11 +127,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes: lock a (username, IP) pair after repeated failures, so one attacker cannot lock
-# a colleague out from another office.
+# django-axes: lock an (account, client address) pair after repeated failures, so one attacker cannot lock
+# a colleague out from another office (docs/security.md says why the pair and not the account). The account is
+# the normalised e-mail (sign-in ignores case), the address the one every per-address limit uses.
 AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "participants.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "participants.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.backends import BaseBackend
+from django.http import HttpRequest
+
+# axes keeps the name in a 255-character column; a longer one is never an account (e-mails stop at 254).
+_AXES_USERNAME_MAX = 255
 
 # The secretariat administers everything the portal owns, plus sign-in lockouts; never Django's
 # own groups and permissions, which stay with superusers. django_celery_beat: the secretariat edits the
@@ -19,3 +23,18 @@ class SecretariatPermissionBackend(BaseBackend):
 
     def has_module_perms(self, user_obj: object, app_label: str) -> bool:
         return bool(getattr(user_obj, "is_secretariat", False)) and app_label in SECRETARIAT_APP_LABELS
+
+
+def normalized_username(username: object) -> str:
+    """The account a typed sign-in name stands for: sign-in ignores case and surrounding spaces, so must
+    every counter keyed on it."""
+    return str(username or "").strip().lower()
+
+
+def axes_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """AXES_USERNAME_CALLABLE: failures of `oBsErVeR@...` and `observer@...` count against one account."""
+    if credentials:
+        typed = credentials.get("username") or credentials.get("email")
+    else:
+        typed = getattr(request, "POST", {}).get("username")
+    return normalized_username(typed)[:_AXES_USERNAME_MAX]

@@ -32,6 +32,18 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].label = _("Password")
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
+    def clean_username(self) -> str:
+        # AuthenticationForm sets max_length after the field is built, so Django never checks it; an over-long
+        # name would reach the lockout table's 255-character column (a 500 on PostgreSQL).
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > User._meta.get_field("email").max_length:
+            raise forms.ValidationError(
+                _("An e-mail address has at most %(limit)d characters; please check what you typed."),
+                code="max_length",
+                params={"limit": User._meta.get_field("email").max_length},
+            )
+        return username
+
 
 class ProfileForm(forms.ModelForm):
     class Meta:
