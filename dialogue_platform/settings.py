@@ -120,6 +120,10 @@ LOGIN_URL = "participants:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# Reset e-mails one client address may ask for, and one account may receive (django-ratelimit rates). Past the
+# account's limit the answer is unchanged and nothing is sent; past the address's, the form says so (429).
+PASSWORD_RESET_RATE_PER_IP = env.str("DJANGO_PASSWORD_RESET_RATE_PER_IP", default="10/h")
+PASSWORD_RESET_RATE_PER_ACCOUNT = env.str("DJANGO_PASSWORD_RESET_RATE_PER_ACCOUNT", default="3/h")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

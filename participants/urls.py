@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from participants import views
+from participants import signin_views, views
 
 app_name = "participants"
 
@@ -12,8 +12,8 @@ urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/password/change/", views.password_change, name="password-change"),
     path("accounts/password/change/done/", views.password_change_done, name="password-change-done"),
-    path("accounts/password/reset/", views.password_reset, name="password-reset"),
-    path("accounts/password/reset/sent/", views.password_reset_done, name="password-reset-done"),
+    path("accounts/password/reset/", signin_views.password_reset, name="password-reset"),
+    path("accounts/password/reset/sent/", signin_views.password_reset_done, name="password-reset-done"),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
         views.password_reset_confirm,

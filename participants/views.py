@@ -21,7 +21,6 @@ from participants.forms import (
     InvitationAcceptForm,
     InvitationCreateForm,
     OrganizationApplicationForm,
-    PortalPasswordResetForm,
     ProfileForm,
     SignInForm,
 )
@@ -44,14 +43,6 @@ password_change = auth_views.PasswordChangeView.as_view(
     success_url=reverse_lazy("participants:password-change-done")
 )
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=PortalPasswordResetForm,
-    success_url=reverse_lazy("participants:password-reset-done"),
-    email_template_name="registration/password_reset_email.txt",
-    html_email_template_name="registration/password_reset_email.html",
-    subject_template_name="registration/password_reset_subject.txt",
-)
-password_reset_done = auth_views.PasswordResetDoneView.as_view()
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     success_url=reverse_lazy("participants:password-reset-complete")
 )
