@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    # Second factor (TOTP apps and recovery codes) for the secretariat: docs/security.md.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "django_filters",
     # The beat schedule lives in the database, so the secretariat edits it in the administration.
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,7 +77,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends idle sessions, then keeps a secretariat session that has not passed the second factor on its pages.
+    "participants.middleware.IdleSessionMiddleware",
+    "participants.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Records who made each change in django-simple-history's history tables.
@@ -142,6 +152,13 @@ AXES_CLIENT_IP_CALLABLE = "participants.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Sessions end after this long without a request: shorter for the secretariat, whose account can change
+# everything (docs/security.md). Sign-in cookies still expire after SESSION_COOKIE_AGE (Django's two weeks) at most.
+SESSION_IDLE_SECONDS_SECRETARIAT = env.int("DJANGO_SESSION_IDLE_MINUTES_SECRETARIAT", default=120) * 60
+SESSION_IDLE_SECONDS = env.int("DJANGO_SESSION_IDLE_MINUTES", default=8 * 60) * 60
+# Second factor: the issuer name authenticator apps show beside the code; codes are 6 digits every 30 s.
+OTP_TOTP_ISSUER = "Dialogue Platform"
 
 # NGO onboarding: colleague invitation links expire after this many days; applications accepted
 # from one IP address per hour (a public form, so a flood of fake NGOs must be cheap to stop).
@@ -271,6 +288,18 @@ BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could forge HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Permissions-Policy (django-permissions-policy): the portal uses no camera, microphone, location, payment or
+# sensors; deny them to every frame, so injected or third-party content cannot ask for them either.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
+PERMISSIONS_POLICY["fullscreen"] = ["self"]
 
 # Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere, all assets local.
 CONTENT_SECURITY_POLICY = {

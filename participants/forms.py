@@ -219,3 +219,33 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class SecondFactorForm(forms.Form):
+    """One code: six digits from the authenticator app, or (at sign-in) a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false",
+                                      "autocapitalize": "none", "class": "form-control totp-code"}),
+    )
+
+    def __init__(self, *args: object, digits_only: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.digits_only = digits_only
+        if digits_only:
+            self.fields["code"].widget.attrs["inputmode"] = "numeric"
+            self.fields["code"].help_text = _("The six digits your authenticator app shows now.")
+        else:
+            self.fields["code"].help_text = _(
+                "The six digits your authenticator app shows now, or one of your recovery codes."
+            )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if self.digits_only and not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("Enter the six digits your authenticator app shows, without letters."))
+        if not code.replace("-", "").isalnum():
+            raise forms.ValidationError(_("A code has only digits, or letters, digits and a hyphen."))
+        return code

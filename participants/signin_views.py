@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import django_otp
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils import formats, timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from participants import signin
 from participants.backends import normalized_username
-from participants.forms import PortalPasswordResetForm
+from participants.forms import PortalPasswordResetForm, SecondFactorForm
 
 _RESET_GROUP = "participants.password-reset"
 
@@ -53,3 +59,117 @@ def password_reset_done(request: HttpRequest) -> HttpResponse:
         "registration/password_reset_done.html",
         {"mail_delayed": request.GET.get("mail") == "delayed", "link_hours": settings.PASSWORD_RESET_TIMEOUT // 3600},
     )
+
+
+# --- Second factor ----------------------------------------------------------------------------------------------
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return candidate
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _with_next(url_name: str, next_url: str) -> str:
+    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    # Secrets on the page (a key, recovery codes): no browser or proxy cache may keep a copy.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _passed(request: HttpRequest, device: object) -> None:
+    django_otp.login(request, device)
+    # A new session key once the session gains the secretariat's powers, as at sign-in (session fixation).
+    request.session.cycle_key()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The second step of a secretariat sign-in: a code from the app, or a recovery code."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    next_url = _next_url(request)
+    if not signin.second_factor_required(request.user) or signin.second_factor_passed(request.user):
+        return redirect(next_url)
+    if signin.totp_device_get(user=request.user) is None:
+        return redirect(_with_next("participants:two-factor-enrol", next_url))
+    form = SecondFactorForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        result = signin.second_factor_verify(user=request.user, code=form.cleaned_data["code"])
+        if result.device is not None:
+            _passed(request, result.device)
+            if result.recovery_code:
+                left = signin.recovery_codes_left(user=request.user)
+                messages.warning(request, ngettext(
+                    "You signed in with a recovery code, which is now used up; %(count)d code is left. "
+                    "Make new codes on your account's two-factor page if you lost your phone.",
+                    "You signed in with a recovery code, which is now used up; %(count)d codes are left. "
+                    "Make new codes on your account's two-factor page if you lost your phone.",
+                    left) % {"count": left})
+            return redirect(next_url)
+        if result.locked_until is not None:
+            form.add_error("code", _("Too many wrong codes. Please wait until %(time)s and try again.") % {
+                "time": formats.time_format(timezone.localtime(result.locked_until), "H:i:s")})
+            status = 429
+        else:
+            form.add_error("code", _("That code is not correct. Check the time on your phone, wait for a new "
+                                     "code and try again, or use one of your recovery codes."))
+    return render(request, "registration/two_factor_verify.html", {"form": form, "next": next_url}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def two_factor_enrol(request: HttpRequest) -> HttpResponse:
+    """Set up the authenticator app: QR code and key, a code to confirm, then recovery codes shown once."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    next_url = _next_url(request)
+    if not signin.second_factor_required(request.user):
+        return redirect(next_url)
+    if signin.totp_device_get(user=request.user) is not None:
+        # Enrolled already: a new app only after a reset by an administrator, never with a password alone.
+        return redirect(_with_next("participants:two-factor-verify", next_url))
+    form = SecondFactorForm(request.POST or None, digits_only=True)
+    if request.method == "POST" and form.is_valid():
+        enrolled = signin.totp_enrolment_confirm(user=request.user, code=form.cleaned_data["code"])
+        if enrolled is not None:
+            device, codes = enrolled
+            _passed(request, device)
+            return _no_store(render(request, "registration/two_factor_recovery_codes.html",
+                                    {"codes": codes, "next": next_url, "enrolled": True}))
+        form.add_error("code", _("That code is not correct. Check that the time on your phone is set "
+                                 "automatically, wait for a new code and try again."))
+    device = signin.totp_enrolment_start(user=request.user)
+    context = {
+        "form": form,
+        "next": next_url,
+        "qr_svg": signin.totp_qr_svg(device, label=_("QR code for your authenticator app")),
+        "secret": signin.totp_secret_text(device),
+        "issuer": settings.OTP_TOTP_ISSUER,
+        "account": request.user.email,
+    }
+    return _no_store(render(request, "registration/two_factor_enrol.html", context))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def two_factor_recovery_codes(request: HttpRequest) -> HttpResponse:
+    """How many recovery codes are left; a POST replaces them all and shows the new ones once."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not signin.second_factor_required(request.user):
+        return redirect("participants:profile")
+    if request.method == "POST":
+        codes = signin.recovery_codes_regenerate(user=request.user)
+        return _no_store(render(request, "registration/two_factor_recovery_codes.html",
+                                {"codes": codes, "next": reverse("participants:profile"), "enrolled": False}))
+    return render(request, "registration/two_factor_status.html",
+                  {"left": signin.recovery_codes_left(user=request.user),
+                   "device": signin.totp_device_get(user=request.user)})

@@ -25,8 +25,9 @@ from participants.forms import (
     SignInForm,
 )
 from participants.models import Organization, OrganizationApplication, User
-from participants.permissions import role_required, secretariat_required, signed_in_required
+from participants.permissions import role_required, second_factor_url, secretariat_required, signed_in_required
 from participants.ratelimit import client_ip, limit_hit, limit_reached
+from participants.signin import second_factor_passed, second_factor_required
 
 PAGE_SIZE = 25
 
@@ -35,6 +36,13 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # The password is the first step for the secretariat: the code from their app (or enrolment) comes next.
+        url = super().get_success_url()
+        if second_factor_required(self.request.user) and not second_factor_passed(self.request.user):
+            return second_factor_url(self.request, url)
+        return url
 
 
 sign_in = SignInView.as_view()

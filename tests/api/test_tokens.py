@@ -15,6 +15,7 @@ from api.models import ApiToken
 from participants.models import User
 from recommendations.models import ProgressUpdate
 from tests.api.factories import make_token
+from tests.auth import force_login
 from tests.participants.factories import OrganizationFactory
 from tests.recommendations.factories import ActionFactory
 
@@ -31,7 +32,7 @@ def post(client: Client, key: str | None, data: dict[str, Any], **headers: str) 
 
 def signed_in(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    force_login(client, user)
     return client
 
 
@@ -106,7 +107,7 @@ def test_another_person_cannot_revoke_a_token(client_as: Any, focal_point: User)
 
     token, _key = make_token(focal_point)
     other = Client()
-    other.force_login(make_role_user("focal_point", email="other-focal@example.org"))
+    force_login(other, make_role_user("focal_point", email="other-focal@example.org"))
 
     assert other.post(f"/en/open-data/tokens/{token.pk}/revoke/").status_code == 403
     assert ApiToken.objects.get().revoked_at is None

@@ -8,7 +8,6 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.test import Client
-from django.urls import reverse
 
 from participants import signin
 from participants.models import User
