@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -78,7 +79,7 @@ def _with_next(url_name: str, next_url: str) -> str:
 
 def _no_store(response: HttpResponse) -> HttpResponse:
     # Secrets on the page (a key, recovery codes): no browser or proxy cache may keep a copy.
-    response["Cache-Control"] = "no-store"
+    add_never_cache_headers(response)
     return response
 
 
