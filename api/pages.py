@@ -18,6 +18,7 @@ from dialogue_platform.exceptions import ApplicationError
 from participants.models import User
 from participants.permissions import role_required, secretariat_required, signed_in_required
 
+
 @require_GET
 def downloads(request: HttpRequest) -> HttpResponse:
     files = {(f.dataset, f.format): f for f in selectors.data_export_list()}

@@ -21,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 from participants import signin
 from participants.backends import normalized_username
 from participants.forms import PortalPasswordResetForm, SecondFactorForm
+from participants.permissions import secretariat_required
 
 _RESET_GROUP = "participants.password-reset"
 
@@ -161,12 +162,9 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@secretariat_required
 def two_factor_recovery_codes(request: HttpRequest) -> HttpResponse:
     """How many recovery codes are left; a POST replaces them all and shows the new ones once."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not signin.second_factor_required(request.user):
-        return redirect("participants:profile")
     if request.method == "POST":
         codes = signin.recovery_codes_regenerate(user=request.user)
         return _no_store(render(request, "registration/two_factor_recovery_codes.html",

@@ -216,3 +216,33 @@ def test_only_a_superuser_can_reset_two_step_sign_in_in_the_admin(client: Client
     done = admin_client.post(url, {"action": "reset_two_factor", "_selected_action": [colleague.pk]}, follow=True)
     assert re.search(r"Two-step sign-in reset for 1 account", done.content.decode())
     assert not TOTPDevice.objects.filter(user=colleague).exists()
+
+
+def test_seed_demo_gives_the_demo_secretariat_the_published_key_only_with_debug(settings: object) -> None:
+    from participants import demo
+
+    settings.DEBUG = True
+    demo.seed(with_passwords=True)
+    secretary = User.objects.get(email="secretariat@example.org")
+    device = TOTPDevice.objects.get(user=secretary, confirmed=True)
+    assert device.key == demo.DEMO_TOTP_KEY
+    out = io.StringIO()
+    call_command("demo_totp_code", stdout=out)
+    printed = out.getvalue().split()[0]
+    assert signin.second_factor_verify(user=secretary, code=printed).device == device
+
+    # Served with DEBUG off: the known key is gone, and the command refuses.
+    demo.seed(with_passwords=False)
+    assert not TOTPDevice.objects.filter(user=secretary).exists()
+    settings.DEBUG = False
+    with pytest.raises(Exception, match="DEBUG"):
+        call_command("demo_totp_code", stdout=io.StringIO())
+
+
+def test_readme_prints_the_demo_key_seed_demo_installs() -> None:
+    from django.conf import settings as django_settings
+
+    from participants import demo
+
+    readme = (django_settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    assert f"`{demo.demo_totp_secret()}`" in readme
