@@ -111,9 +111,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
                 left = signin.recovery_codes_left(user=request.user)
                 messages.warning(request, ngettext(
                     "You signed in with a recovery code, which is now used up; %(count)d code is left. "
-                    "Make new codes on your account's two-factor page if you lost your phone.",
+                    "If you lost your phone, make new codes under “My account”.",
                     "You signed in with a recovery code, which is now used up; %(count)d codes are left. "
-                    "Make new codes on your account's two-factor page if you lost your phone.",
+                    "If you lost your phone, make new codes under “My account”.",
                     left) % {"count": left})
             return redirect(next_url)
         if result.locked_until is not None:
