@@ -160,16 +160,6 @@ def recovery_codes_regenerate(*, user: User) -> list[str]:
     return [f"{code[:5]}-{code[5:]}" for code in codes]
 
 
-@transaction.atomic
-def totp_enrolment_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[str]] | None:
-    """Confirm the enrolment with a code from the app; returns the device and new recovery codes, or None."""
-    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("pk").first()
-    if device is None or not device.verify_token(_digits(code)):
-        return None
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-    return device, recovery_codes_regenerate(user=user)
 
 
 class SecondFactorResult:
@@ -184,6 +174,24 @@ class SecondFactorResult:
 
 def _digits(code: str) -> str:
     return "".join(ch for ch in code if not ch.isspace())
+
+
+@transaction.atomic
+def totp_enrolment_confirm(*, user: User, code: str) -> tuple[SecondFactorResult, list[str]]:
+    """Confirm the enrolment with a code from the app; on success the result holds the device, with new recovery
+    codes; otherwise no codes, and the result says whether guessing is being slowed down."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        return SecondFactorResult(), []
+    allowed, data = device.verify_is_allowed()
+    if not allowed:
+        return SecondFactorResult(locked_until=(data or {}).get("locked_until")), []
+    if not device.verify_token(_digits(code)):
+        return SecondFactorResult(), []
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    return SecondFactorResult(device=device), recovery_codes_regenerate(user=user)
 
 
 def second_factor_verify(*, user: User, code: str) -> SecondFactorResult:

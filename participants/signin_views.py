@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import django_otp
 from django.conf import settings
 from django.contrib import messages
@@ -84,6 +86,11 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _too_many_codes(locked_until: datetime) -> str:
+    return _("Too many wrong codes. Please wait until %(time)s and try again.") % {
+        "time": formats.time_format(timezone.localtime(locked_until), "H:i:s")}
+
+
 def _passed(request: HttpRequest, device: object) -> None:
     django_otp.login(request, device)
     # A new session key once the session gains the secretariat's powers, as at sign-in (session fixation).
@@ -117,8 +124,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
                     left) % {"count": left})
             return redirect(next_url)
         if result.locked_until is not None:
-            form.add_error("code", _("Too many wrong codes. Please wait until %(time)s and try again.") % {
-                "time": formats.time_format(timezone.localtime(result.locked_until), "H:i:s")})
+            form.add_error("code", _too_many_codes(result.locked_until))
             status = 429
         else:
             form.add_error("code", _("That code is not correct. Check the time on your phone, wait for a new "
@@ -139,15 +145,19 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
         # Enrolled already: a new app only after a reset by an administrator, never with a password alone.
         return redirect(_with_next("participants:two-factor-verify", next_url))
     form = SecondFactorForm(request.POST or None, digits_only=True)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        enrolled = signin.totp_enrolment_confirm(user=request.user, code=form.cleaned_data["code"])
-        if enrolled is not None:
-            device, codes = enrolled
-            _passed(request, device)
+        result, codes = signin.totp_enrolment_confirm(user=request.user, code=form.cleaned_data["code"])
+        if result.device is not None:
+            _passed(request, result.device)
             return _no_store(render(request, "registration/two_factor_recovery_codes.html",
                                     {"codes": codes, "next": next_url, "enrolled": True}))
-        form.add_error("code", _("That code is not correct. Check that the time on your phone is set "
-                                 "automatically, wait for a new code and try again."))
+        if result.locked_until is not None:
+            form.add_error("code", _too_many_codes(result.locked_until))
+            status = 429
+        else:
+            form.add_error("code", _("That code is not correct. Check that the time on your phone is set "
+                                     "automatically, wait for a new code and try again."))
     device = signin.totp_enrolment_start(user=request.user)
     context = {
         "form": form,
@@ -157,7 +167,7 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
         "issuer": settings.OTP_TOTP_ISSUER,
         "account": request.user.email,
     }
-    return _no_store(render(request, "registration/two_factor_enrol.html", context))
+    return _no_store(render(request, "registration/two_factor_enrol.html", context, status=status))
 
 
 @never_cache

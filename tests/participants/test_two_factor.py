@@ -246,3 +246,15 @@ def test_readme_prints_the_demo_key_seed_demo_installs() -> None:
 
     readme = (django_settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
     assert f"`{demo.demo_totp_secret()}`" in readme
+
+
+def test_enrolment_says_to_wait_when_codes_are_being_guessed(client: Client, secretary: User) -> None:
+    client.force_login(secretary)
+    client.get(ENROL)
+    device = TOTPDevice.objects.get(user=secretary, confirmed=False)
+    wrong = "000000" if code_for(device) != "000000" else "111111"
+    assert "That code is not correct" in client.post(ENROL, {"code": wrong}).content.decode()
+    throttled = client.post(ENROL, {"code": code_for(device)})
+    assert throttled.status_code == 429
+    assert "Too many wrong codes" in throttled.content.decode()
+    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
