@@ -196,6 +196,14 @@ def test_reset_command_makes_the_person_enrol_again(client: Client, secretary: U
     assert client.get(VERIFY)["Location"].startswith(ENROL)
 
 
+def test_a_reset_takes_the_second_factor_from_open_sessions_at_once(client: Client, secretary: User) -> None:
+    force_login(client, secretary)
+    assert client.get(SECRETARIAT_PAGE).status_code == 200
+    call_command("reset_two_factor", secretary.email, stdout=io.StringIO())
+    response = client.get(SECRETARIAT_PAGE)
+    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+
+
 def test_reset_command_names_an_unknown_account() -> None:
     with pytest.raises(Exception, match="No account"):
         call_command("reset_two_factor", "nobody@example.org", stdout=io.StringIO())

@@ -22,6 +22,6 @@ class Command(BaseCommand):
         removed = second_factor_reset(user=user)
         self.stdout.write(self.style.SUCCESS(
             f"Two-step sign-in of {user.email} reset ({removed} device record(s) removed). "
-            "Their current sessions stay signed in until they sign out or time out; at the next sign-in they "
-            "set up their authenticator app again."
+            "Their open sessions lose the second factor at once; they set up their authenticator app again "
+            "at their next sign-in."
         ))
