@@ -148,7 +148,7 @@ AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "participants.backends.axes_username"
-AXES_CLIENT_IP_CALLABLE = "participants.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "participants.backends.axes_client_ip"  # participants.ratelimit.client_ip, checked
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"

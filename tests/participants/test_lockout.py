@@ -93,3 +93,11 @@ def test_a_username_over_255_characters_is_refused_in_russian_too(client: Client
     assert response.status_code == 200
     assert '<html lang="ru">' in response.content.decode()
     assert response.context["form"].errors
+
+
+def test_a_garbled_forwarded_address_is_no_server_error(client: Client, person: User, settings: object) -> None:
+    # Only a misconfigured proxy would pass this on; the lockout table keeps addresses in an inet column.
+    settings.BEHIND_PROXY = True
+    response = sign_in(client, person.email, "wrong-password", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="garbage")
+    assert response.status_code == 200
+    assert sign_in(client, person.email, PASSWORD, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="garbage").status_code == 302
