@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
+    "core",
     "participants",
     "notifications",
     "recommendations",

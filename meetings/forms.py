@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
+from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User

@@ -16,7 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants import selectors
 from participants.models import (
     ApplicationEmail,

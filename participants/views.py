@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants import selectors, services
 from participants.forms import (
     ApplicationDeclineForm,

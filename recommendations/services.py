@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants.models import Organization, User
 from recommendations.importers import ImportRow, ImportRowError, parse_file
 from recommendations.models import (

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
-from dialogue_platform.uploads import validate_document_upload
+from core.exceptions import ApplicationError
+from core.uploads import validate_document_upload
 from meetings import services as meetings_services
 from meetings.models import AgendaItem, Meeting
 from participants.models import Organization, User

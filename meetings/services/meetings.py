@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
     Invitation,

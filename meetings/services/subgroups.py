@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings.models import (
     CalendarToken,
     Subgroup,

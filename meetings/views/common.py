@@ -5,7 +5,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 PAGE_SIZE = 20
 

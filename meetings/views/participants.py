@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings import selectors, services
 from meetings.forms import RsvpForm
 from meetings.views.common import is_htmx, paginate

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings import agenda_sources, selectors, services
 from meetings.forms import (
     AgendaItemForm,

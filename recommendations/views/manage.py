@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants.permissions import secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 PAGE_SIZE = 25
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings import notice_selectors, services
 from meetings.models import Invitation, Meeting, Minutes
 from meetings.services.notices import meeting_notices_publish_due

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings import services
 from meetings.models import Invitation, Meeting, Minutes
 from notifications.models import Delivery

@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants import services
 from participants.models import (
     ApplicationEmail,

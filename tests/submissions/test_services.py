@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings import agenda_sources
 from submissions import selectors, services
 from submissions.models import Submission, SubmissionEvent
