@@ -13,7 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.models import Organization, TimeStampedModel, User
+from core.models import TimeStampedModel
+from participants.models import Organization, User
 
 
 def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202

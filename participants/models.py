@@ -9,28 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import LocalizedNameMixin, TimeStampedModel
 from participants.validators import validate_bin
-
-
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class LocalizedNameMixin:
-    """`localized_name`: the name in the active language (name_ru, name_kk), falling back to English `name`."""
-
-    name: str
-    name_ru: str
-    name_kk: str
-
-    @property
-    def localized_name(self) -> str:
-        language = (get_language() or "en")[:2]
-        return {"ru": self.name_ru, "kk": self.name_kk}.get(language) or self.name
 
 
 class UserManager(BaseUserManager["User"]):
