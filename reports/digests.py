@@ -14,8 +14,8 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import FollowUpAction, Meeting, Minutes
-from meetings.services import sanitize_rich_text
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, RoadMap
 from submissions.models import Submission
@@ -96,7 +96,7 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
             "subgroup": m.subgroup.name if m.subgroup else None,
             "minutes_published": m.pk in decisions,
             # Minutes are sanitised when saved; cleaning again keeps the digest safe to render whatever came in.
-            "decisions": sanitize_rich_text(decisions.get(m.pk, "")),
+            "decisions": sanitize_rich_text(decisions.get(m.pk, ""), profile=MINUTES),
             "follow_ups": follow_ups[m.pk],
         }
         for m in meetings

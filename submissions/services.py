@@ -14,14 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 
-import nh3
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
+from core import richtext
 from core.exceptions import ApplicationError
 from core.uploads import validate_document_upload
 from meetings import services as meetings_services
@@ -46,29 +45,11 @@ ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.WITHDRAWN: (),
 }
 
-RICH_TEXT_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "blockquote", "a"}
 DUPLICATE_RATIO = 0.9
 UPLOAD_KEEP = dt.timedelta(days=1)
 
 
 # --- Text -------------------------------------------------------------------------------------
-
-
-_ALLOWED_TAG = re.compile(r"</?(?:" + "|".join(sorted(RICH_TEXT_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
-
-
-def sanitize_rich_text(text: str) -> str:
-    """Plain text becomes paragraphs; HTML keeps simple formatting only (no scripts, styles or handlers).
-
-    Text counts as HTML only when it holds one of the allowed tags, so "a < b" or a typed "<script>" stays text.
-    """
-    text = (text or "").strip()
-    if not _ALLOWED_TAG.search(text):
-        text = linebreaks(text, autoescape=True)
-    return nh3.clean(
-        text, tags=RICH_TEXT_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
 
 
 def html_to_text(html: str) -> str:
@@ -82,7 +63,7 @@ def html_to_text(html: str) -> str:
 
 def normalize_for_comparison(text: str) -> str:
     """Lower-case words only: markup, punctuation, accents and spacing do not make a text new."""
-    plain = nh3.clean(text or "", tags=set())
+    plain = richtext.plain_text(text)
     plain = unicodedata.normalize("NFKC", plain).casefold()
     return " ".join(re.findall(r"\w+", plain))
 
@@ -217,8 +198,10 @@ def _record(
 
 def _apply_data(submission: Submission, data: SubmissionData, actor: User) -> None:
     submission.title = data.title.strip()
-    submission.text = sanitize_rich_text(data.text)
-    submission.justification = sanitize_rich_text(data.justification) if data.justification.strip() else ""
+    submission.text = richtext.sanitize_rich_text(data.text, profile=richtext.SUBMISSION)
+    submission.justification = (
+        richtext.sanitize_rich_text(data.justification, profile=richtext.SUBMISSION) if data.justification.strip() else ""
+    )
     submission.un_references = data.un_references.strip()
     submission.road_map = data.road_map
     submission.responsible_agency = data.responsible_agency
@@ -479,7 +462,7 @@ def submission_convert_to_agenda_item(*, actor: User, submission: Submission, me
         raise ApplicationError(_("Choose an upcoming meeting."), field="meeting")
     item = meetings_services.agenda_item_create(
         actor=actor, meeting=meeting, title=submission.title[:255],
-        description=nh3.clean(submission.text, tags=set()).strip(),
+        description=richtext.plain_text(submission.text).strip(),
         presenter_organizations=[] if submission.anonymous else [submission.organization],
         road_maps=[submission.road_map] if submission.road_map else [],
     )
@@ -504,7 +487,7 @@ def submission_convert_to_recommendation(*, actor: User, submission: Submission)
     year = (submission.submitted_at or timezone.now()).year
     recommendation = recommendations_services.recommendation_create(
         actor=actor, mechanism_code="ngo", review=_ngo_review(year),
-        text=nh3.clean(submission.text, tags=set()).strip(), themes=list(submission.themes.all()),
+        text=richtext.plain_text(submission.text).strip(), themes=list(submission.themes.all()),
         source_organization=None if submission.anonymous else submission.organization,
         responsible_agencies=[submission.responsible_agency] if submission.responsible_agency else [],
     )
@@ -524,7 +507,7 @@ def submission_convert_to_action(
     number = (road_map.actions.aggregate(m=Max("number"))["m"] or 0) + 1
     responsible = submission.responsible_agency or road_map.lead_agency
     action = recommendations_services.action_upsert(
-        road_map=road_map, number=number, description=nh3.clean(submission.text, tags=set()).strip(),
+        road_map=road_map, number=number, description=richtext.plain_text(submission.text).strip(),
         responsible=[responsible], partners=[] if submission.anonymous else [submission.organization],
         deadline=deadline,
     )

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from meetings.services._common import (
     ALLOWED_TRANSITIONS,
-    RICH_TEXT_TAGS,
     S,
     _check_dates,
     _check_number,
     _set_topics,
     next_plenary_number,
-    sanitize_rich_text,
 )
 from meetings.services.agenda import (
     _check_editable_agenda,
@@ -59,8 +57,6 @@ from meetings.services.subgroups import (
 __all__ = [
     "S",
     "ALLOWED_TRANSITIONS",
-    "RICH_TEXT_TAGS",
-    "sanitize_rich_text",
     "_check_dates",
     "_check_number",
     "_set_topics",
