@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
+from core.views import form_error
 from participants import selectors, services
 from participants.forms import (
     ApplicationDeclineForm,
@@ -126,7 +127,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
             try:
                 services.application_submit(**data, language=(get_language() or "ru")[:2], applicant=request.user)
             except ApplicationError as exc:
-                form.add_error(exc.field, exc.message)
+                form_error(form, exc)
             else:
                 limit_hit(scope=_APPLICATION_RATE_SCOPE, key=ip, window_seconds=_HOUR)
                 request.session["application_email"] = form.cleaned_data["contact_email"]
@@ -261,7 +262,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
                 language=form.cleaned_data["language"],
             )
         except ApplicationError as exc:
-            form.add_error(exc.field, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email})
             return redirect("participants:my-organization")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
-from meetings.views.common import form_error, paginate
+from core.views import form_error, paginate
 from participants.permissions import secretariat_required
 from reports import selectors, services
 from reports.forms import (

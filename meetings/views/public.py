@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.views import paginate
 from meetings import selectors
 from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
-from meetings.views.common import paginate
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
+from core.views import form_error, is_htmx, paginate
 from meetings import agenda_sources, selectors, services
 from meetings.forms import (
     AgendaItemForm,
@@ -29,7 +30,6 @@ from meetings.forms import (
     SubgroupForm,
 )
 from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, MeetingDocument, Minutes, Subgroup
-from meetings.views.common import form_error, is_htmx, paginate
 from participants.permissions import secretariat_required
 from recommendations.models import Action as RoadMapAction
 

@@ -1,31 +1,10 @@
+"""Policy shared by the submissions views: how fast NGOs may send."""
+
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
-
-from core.exceptions import ApplicationError
-
-PAGE_SIZE = 25
-
-
-def paginate(request: HttpRequest, qs: QuerySet | list, per_page: int = PAGE_SIZE) -> tuple[Page, str]:
-    """The requested page and the query string of the filters, for templates/includes/pagination.html."""
-    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page, query.urlencode()
-
-
-def form_error(form: forms.Form, exc: ApplicationError) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    if exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
-    else:
-        form.add_error(None, exc.message)
 
 
 def submitting_too_fast(request: HttpRequest) -> bool:

@@ -1,3 +1,8 @@
+"""Helpers every app's views share: pagination of a list, a service's refusal on a form, HTMX requests.
+
+No views live here (core has no URLs).
+"""
+
 from __future__ import annotations
 
 from django import forms
