@@ -230,13 +230,13 @@ NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------
-# Rate limits (django-ratelimit, NGO submissions) count in this cache: set CACHE_URL to Redis when several
+# Rate limits (django-ratelimit: onboarding, NGO submissions) count in this cache: set CACHE_URL to Redis when several
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 RATELIMIT_USE_CACHE = "default"
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
-RATELIMIT_IP_META_KEY = "participants.ratelimit.client_ip"
+RATELIMIT_IP_META_KEY = "core.ratelimit.client_ip"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
+from core.ratelimit import rate_limited
 from core.views import form_error
 from participants import selectors, services
 from participants.forms import (
@@ -28,7 +29,6 @@ from participants.forms import (
 )
 from participants.models import Organization, OrganizationApplication, User
 from participants.permissions import role_required, secretariat_required, signed_in_required
-from participants.ratelimit import client_ip, limit_hit, limit_reached
 
 PAGE_SIZE = 25
 
@@ -100,8 +100,6 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 # --- Organisation onboarding ---------------------------------------------------------------
 
-_APPLICATION_RATE_SCOPE = "org-application"
-_HOUR = 60 * 60
 ngo_required = role_required(User.Role.NGO)
 
 
@@ -114,8 +112,9 @@ def application_create(request: HttpRequest) -> HttpResponse:
     form = OrganizationApplicationForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
-        ip = client_ip(request)
-        if limit_reached(scope=_APPLICATION_RATE_SCOPE, key=ip, limit=settings.ORG_APPLICATIONS_PER_HOUR):
+        # Every complete application counts, whether or not the service then accepts it (a BIN already waiting,
+        # say): django-ratelimit counts attempts, and a refused attempt is still a post from that address.
+        if rate_limited(request, group="participants.application", rate=f"{settings.ORG_APPLICATIONS_PER_HOUR}/h"):
             form.add_error(
                 None,
                 _("Too many applications have been sent from your network in the last hour. Please try again "
@@ -129,7 +128,6 @@ def application_create(request: HttpRequest) -> HttpResponse:
             except ApplicationError as exc:
                 form_error(form, exc)
             else:
-                limit_hit(scope=_APPLICATION_RATE_SCOPE, key=ip, window_seconds=_HOUR)
                 request.session["application_email"] = form.cleaned_data["contact_email"]
                 return redirect("participants:application-received")
     return render(request, "participants/application_form.html", {"form": form}, status=status)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
-from django_ratelimit.core import is_ratelimited
+
+from core.ratelimit import rate_limited
 
 
 def submitting_too_fast(request: HttpRequest) -> bool:
@@ -13,8 +14,6 @@ def submitting_too_fast(request: HttpRequest) -> bool:
     Both counters advance on every attempt, so one person cannot dodge the address limit from many accounts,
     nor the person limit from many addresses.
     """
-    by_user = is_ratelimited(request, group="submissions.submit", key="user", rate=settings.SUBMISSIONS_RATE_PER_USER,
-                             method="POST", increment=True)
-    by_ip = is_ratelimited(request, group="submissions.submit", key="ip", rate=settings.SUBMISSIONS_RATE_PER_IP,
-                           method="POST", increment=True)
+    by_user = rate_limited(request, group="submissions.submit", key="user", rate=settings.SUBMISSIONS_RATE_PER_USER)
+    by_ip = rate_limited(request, group="submissions.submit", key="ip", rate=settings.SUBMISSIONS_RATE_PER_IP)
     return by_user or by_ip

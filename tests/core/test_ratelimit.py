@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from django_ratelimit.core import is_ratelimited
 
-from participants.ratelimit import client_ip
+from core.ratelimit import client_ip
 
 
 def _request(**meta: str):  # noqa: ANN202
