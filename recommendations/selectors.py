@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.charts import bars
 from participants.models import Organization, User
 from recommendations.models import (
     Action,
@@ -284,20 +285,6 @@ def plan_get(*, slug: str) -> NationalPlan:
 # --- Dashboard --------------------------------------------------------------------------------
 
 
-@dataclass
-class Bar:
-    label: str
-    value: int
-    percent: float = 0.0
-    url_query: str = ""
-
-
-def _bars(rows: list[tuple[str, int, str]]) -> list[Bar]:
-    top = max((value for _label, value, _q in rows), default=0)
-    return [Bar(label=label, value=value, percent=round(value * 100 / top, 1) if top else 0, url_query=q)
-            for label, value, q in rows]
-
-
 def dashboard() -> dict[str, object]:
     counts_by_mechanism = (
         Recommendation.objects.values("mechanism__code", "mechanism__acronym", "mechanism__sort_order")
@@ -311,14 +298,14 @@ def dashboard() -> dict[str, object]:
     themes = Theme.objects.annotate(n=Count("recommendations")).filter(n__gt=0).order_by("-n", "name")[:15]
     return {
         "total": sum(by_status.values()),
-        "by_mechanism": _bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
+        "by_mechanism": bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
                                for r in counts_by_mechanism]),
-        "by_response": _bars([(str(response_labels.get(r["response"], r["response"])), r["n"],
+        "by_response": bars([(str(response_labels.get(r["response"], r["response"])), r["n"],
                                f"response={r['response']}" if r["response"] else "kind=voluntary_pledge")
                               for r in by_response]),
-        "by_status": _bars([(str(label), by_status.get(value, 0), f"status={value}")
+        "by_status": bars([(str(label), by_status.get(value, 0), f"status={value}")
                             for value, label in status_labels.items()]),
-        "by_theme": _bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
+        "by_theme": bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
         "progress": action_progress_over_time(),
     }
 
