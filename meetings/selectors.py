@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from meetings.hooks import AGENDA_ITEM_LINKS
 from meetings.models import (
     AgendaItem,
     CalendarToken,
@@ -161,15 +162,12 @@ def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -
     return meeting
 
 
-def agenda_items_for(*, meeting: Meeting, with_ngo_submissions: bool = False) -> list[AgendaItem]:
+def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[AgendaItem]:
     # Only the columns the agenda shows: the people and organisation rows are wide, and there are many.
     people = User.objects.only("pk", "first_name", "last_name", "email").order_by("last_name", "pk")
     organizations = Organization.objects.only("pk", "name", "name_ru", "name_kk", "acronym").order_by("name", "pk")
     qs = meeting.agenda_items.order_by("position")
-    if with_ngo_submissions:
-        # Reverse relation from the submissions app ("from an NGO submission" on the public page); no import of it.
-        qs = qs.prefetch_related("ngo_submissions")
-    return list(
+    items = list(
         qs.prefetch_related(
             Prefetch("presenter_people", queryset=people),
             Prefetch("presenter_organizations", queryset=organizations),
@@ -179,6 +177,25 @@ def agenda_items_for(*, meeting: Meeting, with_ngo_submissions: bool = False) ->
                      .order_by("pk")),
         )
     )
+    if with_links:
+        # What higher apps link to each item ("from an NGO submission" on the public page), through our hook.
+        AGENDA_ITEM_LINKS.attach(items)
+    return items
+
+
+def meetings_discussing_road_maps(*, road_map_ids: list[int]) -> dict[int, list[Meeting]]:
+    """Road map -> the meetings the public may see whose agenda items link it, newest first; one query."""
+    through = AgendaItem.road_maps.through
+    links = (
+        through.objects.filter(roadmap_id__in=road_map_ids, agendaitem__meeting__in=Meeting.objects.visible_to_public())
+        .select_related("agendaitem__meeting")
+        .order_by("-agendaitem__meeting__starts_at", "agendaitem__meeting_id", "agendaitem__position")
+    )
+    found: dict[int, dict[int, Meeting]] = defaultdict(dict)
+    for link in links:
+        meeting = link.agendaitem.meeting
+        found[link.roadmap_id].setdefault(meeting.pk, meeting)
+    return {road_map_id: list(meetings.values()) for road_map_id, meetings in found.items()}
 
 
 def documents_for(*, meeting: Meeting, participant_access: bool) -> list[MeetingDocument]:

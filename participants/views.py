@@ -27,6 +27,7 @@ from participants.forms import (
     ProfileForm,
     SignInForm,
 )
+from participants.hooks import ACCOUNT_LINKS
 from participants.models import Organization, OrganizationApplication, User
 from participants.permissions import role_required, secretariat_required, signed_in_required
 
@@ -95,7 +96,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your details have been saved."))
         return redirect("participants:profile")
     organization = selectors.user_primary_organization(user=request.user)
-    return render(request, "participants/profile.html", {"form": form, "organization": organization})
+    return render(request, "participants/profile.html", {
+        "form": form, "organization": organization, "account_links": ACCOUNT_LINKS.collect(request.user),
+    })
 
 
 # --- Organisation onboarding ---------------------------------------------------------------

@@ -283,6 +283,19 @@ def statistics(*, public: bool) -> dict[str, object]:
     }
 
 
+# --- Links from lower apps' pages (submissions/hooks.py) ------------------------------------------------------
+
+
+def submissions_linked_to(*, field: str, ids: list[int]) -> list[tuple[int, int, str]]:
+    """(target id, submission id, title) of the submissions that became the agenda items, recommendations or
+    actions `ids` (field: "agenda_item", "recommendation" or "action"), oldest first; one query."""
+    if field not in ("agenda_item", "recommendation", "action"):
+        raise ValueError(f"No link from a submission to {field!r}.")
+    return list(
+        Submission.objects.filter(**{f"{field}_id__in": ids}).order_by("pk").values_list(f"{field}_id", "pk", "title")
+    )
+
+
 # --- Agenda suggestions for meetings (registered in SubmissionsConfig.ready) --------------------------
 
 
