@@ -22,6 +22,7 @@ from meetings.models import (
     Minutes,
     Subgroup,
     Topic,
+    visible_to_public_q,
 )
 from participants.models import Organization, User
 from recommendations.models import Action, Recommendation, RoadMap
@@ -52,7 +53,7 @@ def subgroup_list(*, active: bool | None = None, query: str = "") -> QuerySet[Su
         qs = qs.filter(is_active=active)
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(mandate__icontains=query))
-    return qs.annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=S.DRAFT))).order_by("name")
+    return qs.annotate(meeting_count=Count("meetings", filter=visible_to_public_q("meetings__"))).order_by("name")
 
 
 def subgroup_get(*, pk: int) -> Subgroup:
@@ -72,7 +73,7 @@ def _filter_topic(qs: QuerySet[Meeting], topic: Topic | None) -> QuerySet[Meetin
 
 def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | None = None) -> QuerySet[Meeting]:
     """Public: meetings that have not ended yet, scheduled or cancelled (so people see the cancellation)."""
-    qs = Meeting.objects.filter(status__in=[S.SCHEDULED, S.CANCELLED], ends_at__gte=timezone.now())
+    qs = Meeting.objects.upcoming().filter(status__in=[S.SCHEDULED, S.CANCELLED])
     if subgroup is not None:
         qs = qs.filter(subgroup=subgroup)
     return _with_list_relations(_filter_topic(qs, topic)).order_by("starts_at", "pk")
@@ -80,7 +81,7 @@ def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | No
 
 def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
     """Meetings whose published minutes match `query`, or whose title contains it."""
-    published = Minutes.objects.filter(status=Minutes.Status.PUBLISHED)
+    published = Minutes.objects.published()
     if connection.vendor == "postgresql":
         from meetings.search import minutes_search_query
 
@@ -95,7 +96,7 @@ def meeting_archive_list(
     *, year: int | None = None, subgroup: Subgroup | None = None, topic: Topic | None = None, query: str = ""
 ) -> QuerySet[Meeting]:
     """Public: held meetings, newest first, with whether their minutes are published."""
-    qs = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED])
+    qs = Meeting.objects.held()
     if year:
         qs = qs.filter(starts_at__year=year)
     if subgroup is not None:
@@ -107,7 +108,7 @@ def meeting_archive_list(
 
 
 def meeting_archive_years() -> list[int]:
-    dates = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED]).dates("starts_at", "year", order="DESC")
+    dates = Meeting.objects.held().dates("starts_at", "year", order="DESC")
     return [d.year for d in dates]
 
 
@@ -157,7 +158,7 @@ def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -
     if with_minutes:
         qs = qs.select_related("minutes").defer("minutes__search_vector")
     meeting = qs.filter(pk=pk).first()
-    if meeting is None or (meeting.status == S.DRAFT and not is_secretariat(user)):
+    if meeting is None or (not meeting.is_public and not is_secretariat(user)):
         raise Http404
     return meeting
 
@@ -244,7 +245,7 @@ def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
     meeting = document.meeting
     if is_secretariat(user):
         return document
-    if meeting.status == S.DRAFT:
+    if not meeting.is_public:
         raise Http404
     if document.visibility == MeetingDocument.Visibility.PUBLIC:
         return document
@@ -338,7 +339,7 @@ def invitable_people() -> QuerySet[User]:
 
 def my_invitations(*, user: User, past: bool = False) -> QuerySet[Invitation]:
     now = timezone.now()
-    qs = Invitation.objects.filter(person=user).exclude(meeting__status=S.DRAFT)
+    qs = Invitation.objects.filter(visible_to_public_q("meeting__"), person=user)
     qs = qs.filter(meeting__ends_at__lt=now) if past else qs.filter(meeting__ends_at__gte=now)
     public_docs = MeetingDocument.objects.order_by("title", "pk")
     return (
@@ -360,7 +361,7 @@ def invitation_get_for_user(*, user: User, pk: int) -> Invitation:
 
 def meeting_schedule(*, subgroup: Subgroup | None = None, include_drafts: bool = False) -> QuerySet[Meeting]:
     """The public schedule: every non-draft meeting (cancelled ones too, so calendars drop them)."""
-    qs = Meeting.objects.all() if include_drafts else Meeting.objects.exclude(status=S.DRAFT)
+    qs = Meeting.objects.all() if include_drafts else Meeting.objects.visible_to_public()
     if subgroup is not None:
         qs = qs.filter(subgroup=subgroup)
     return qs.select_related("subgroup").order_by("starts_at", "pk")
@@ -371,8 +372,7 @@ def meetings_for_calendar_token(*, token: str) -> tuple[User, list[tuple[Meeting
     if row is None:
         return None
     invitations = (
-        Invitation.objects.filter(person=row.user)
-        .exclude(meeting__status=S.DRAFT)
+        Invitation.objects.filter(visible_to_public_q("meeting__"), person=row.user)
         .select_related("meeting", "meeting__subgroup")
         .order_by("meeting__starts_at")
     )
@@ -385,7 +385,7 @@ def calendar_token_for(*, user: User) -> CalendarToken | None:
 
 def minutes_recently_published(*, limit: int = 30) -> QuerySet[Minutes]:
     return (
-        Minutes.objects.filter(status=Minutes.Status.PUBLISHED, meeting__status=S.MINUTES_PUBLISHED)
+        Minutes.objects.public()
         .select_related("meeting", "meeting__subgroup")
         .defer("search_vector")
         .order_by("-published_at", "-pk")[:limit]
@@ -427,7 +427,7 @@ class ParticipationRow:
 
 def participation_statistics(*, year: int | None = None) -> tuple[list[ParticipationRow], list[ParticipationRow]]:
     """People present per meeting and per quarter, by kind of organisation. Two queries whatever the size."""
-    meetings_qs = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED]).select_related("subgroup")
+    meetings_qs = Meeting.objects.held().select_related("subgroup")
     if year:
         meetings_qs = meetings_qs.filter(starts_at__year=year)
     meetings = list(meetings_qs.order_by("-starts_at"))

@@ -68,14 +68,13 @@ def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
 
 def _meetings(period: Period) -> list[dict[str, Any]]:
     meetings = list(
-        Meeting.objects.filter(
+        Meeting.objects.held().filter(
             starts_at__gte=period.starts_at, starts_at__lt=period.ends_before,
-            status__in=(Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED),
         ).select_related("subgroup").order_by("starts_at", "pk")
     )
     ids = [m.pk for m in meetings]
     decisions = dict(
-        Minutes.objects.filter(meeting_id__in=ids, status=Minutes.Status.PUBLISHED).values_list("meeting_id",
+        Minutes.objects.published().filter(meeting_id__in=ids).values_list("meeting_id",
                                                                                                 "decisions")
     )
     follow_ups: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
