@@ -12,9 +12,9 @@ from celery import shared_task
 def send_meeting_change_notices(change_id: int) -> None:
     """Publish the change notice of `change_id`. Kept for tasks queued before notices moved to the notifications
     app; publishing is idempotent, so running it for a change already announced sends nothing more."""
-    from meetings import services
+    from meetings import notices
     from meetings.models import MeetingChange
 
     change = MeetingChange.objects.select_related("meeting").filter(pk=change_id).first()
     if change is not None:
-        services.change_notice_publish(change=change)
+        notices.change_notice_publish(change=change)

@@ -13,9 +13,5 @@ class NotificationsConfig(AppConfig):
         from participants.hooks import ACCOUNT_LINKS
 
         ACCOUNT_LINKS.register("notifications", account_links)
-
-        # Every app's notices.py registers its kinds and due-notice checkers. Apps also import their own from
-        # their ready(); discovering them here as well means a worker or shell never misses a kind.
-        from django.utils.module_loading import autodiscover_modules
-
-        autodiscover_modules("notices")
+        # Kinds register once, from the ready() of the app that owns them (each imports its own notices module:
+        # a worker and a shell run ready() too), never by discovery from here: this app names none of the others.

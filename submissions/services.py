@@ -29,6 +29,7 @@ from participants.models import Organization, User
 from participants.selectors import user_primary_organization
 from recommendations import services as recommendations_services
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
+from submissions import notices
 from submissions.models import CommentPeriod, Submission, SubmissionEvent, SubmissionUpload
 
 S = Submission.Status
@@ -190,9 +191,7 @@ def _record(
         public_answer=public_answer, internal_note=internal_note,
     )
     if event.is_visible_to_submitter and action not in (E.CREATED, E.EDITED):
-        from submissions.notify import submitter_notify
-
-        submitter_notify(event=event)
+        notices.submitter_notify(event=event)
     return event
 
 
@@ -448,9 +447,7 @@ def _converted(submission: Submission, actor: User, target: str) -> None:
         to_status=submission.status, target=target,
     )
     event.save()
-    from submissions.notify import submitter_notify
-
-    submitter_notify(event=event)
+    notices.submitter_notify(event=event)
 
 
 @transaction.atomic

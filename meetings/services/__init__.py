@@ -1,19 +1,13 @@
 """Every change to meetings goes through these functions (STYLE.md section 7.2).
 
-A package by topic; import from `meetings.services` as before."""
+A package by topic; import from `meetings.services`. Its private helpers stay in their modules (_common.py, ...);
+the notices a change triggers are published by meetings.notices.
+"""
 
 from __future__ import annotations
 
-from meetings.services._common import (
-    ALLOWED_TRANSITIONS,
-    S,
-    _check_dates,
-    _check_number,
-    _set_topics,
-    next_plenary_number,
-)
+from meetings.services._common import ALLOWED_TRANSITIONS, next_plenary_number
 from meetings.services.agenda import (
-    _check_editable_agenda,
     agenda_item_create,
     agenda_item_delete,
     agenda_item_move,
@@ -30,9 +24,6 @@ from meetings.services.invitations import (
     invitations_create,
 )
 from meetings.services.meetings import (
-    _notify_invitees,
-    change_notice_publish,
-    change_notice_recipients,
     meeting_cancel,
     meeting_create,
     meeting_plan_year,
@@ -55,22 +46,14 @@ from meetings.services.subgroups import (
 )
 
 __all__ = [
-    "S",
     "ALLOWED_TRANSITIONS",
-    "_check_dates",
-    "_check_number",
-    "_set_topics",
     "next_plenary_number",
     "meeting_create",
     "meeting_update",
     "meeting_plan_year",
-    "_notify_invitees",
     "meeting_transition",
     "meeting_cancel",
     "meeting_reschedule",
-    "change_notice_recipients",
-    "change_notice_publish",
-    "_check_editable_agenda",
     "agenda_item_create",
     "agenda_item_update",
     "agenda_item_delete",

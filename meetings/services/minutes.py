@@ -15,10 +15,10 @@ from meetings.models import (
     Meeting,
     Minutes,
 )
+from meetings.notices import minutes_published_notice
 from meetings.services._common import (
     S,
 )
-from meetings.services.notices import minutes_published_notice
 from participants.models import Organization, User
 from recommendations.models import RoadMap
 

@@ -275,6 +275,26 @@ def test_each_step_e_mails_the_submitter_in_their_language(django_capture_on_com
     assert Notice.objects.filter(kind="submissions.status").count() == 2
 
 
+def test_a_step_deleted_before_its_e_mail_left_is_dropped_as_obsolete_not_retried() -> None:
+    from django.core import mail
+
+    from notifications.models import Delivery
+    from notifications.services import deliveries_send
+
+    submission = SubmissionFactory(author=ngo_user())
+    # Published but not yet sent (no on_commit run), then the step disappears.
+    services.submission_submit(actor=submission.author, submission=submission)
+    delivery = Delivery.objects.get(notice__kind="submissions.status")
+    SubmissionEvent.objects.filter(pk=delivery.notice.payload["event_id"]).delete()
+    deliveries_send(delivery_ids=[delivery.pk])
+    delivery.refresh_from_db()
+    # Failed at the first attempt with the reason, instead of an error retried six times.
+    assert (delivery.status, delivery.attempts) == ("failed", 1)
+    assert "no longer exists" in delivery.last_error
+    assert delivery.next_attempt_at is None
+    assert mail.outbox == []
+
+
 def test_stale_kept_uploads_are_purged_after_a_day() -> None:
     from tests.submissions.factories import pdf_upload
 

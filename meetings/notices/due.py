@@ -1,4 +1,4 @@
-"""Which meeting notices are due now, and to whom (read-only; meetings.services.notices publishes them).
+"""Which meeting notices are due now, and to whom (read-only; publish.py publishes them).
 
 Kept apart from meetings/selectors.py (the pages' queries). Every function here runs a fixed number of queries
 whatever the number of meetings, invitees or past deliveries: the checker runs every 15 minutes.
@@ -11,18 +11,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import timezone
 
 from meetings.lead_times import LEAD_TIME_FIELDS
-from meetings.models import Invitation, Meeting
-from notifications.models import Delivery
+from meetings.models import Invitation, Meeting, MeetingChange
+from meetings.notices.kinds import (
+    INVITATION,
+    MINUTES_OVERDUE,
+    REMINDER_ACCEPTED,
+    REMINDER_PENDING,
+    invitation_key,
+    minutes_overdue_key,
+    reminder_accepted_key,
+    reminder_pending_key,
+)
+from notifications.selectors import delivered_to
 from participants.models import User
-
-INVITATION = "meetings.invitation"
-REMINDER_PENDING = "meetings.reminder_pending"
-REMINDER_ACCEPTED = "meetings.reminder_accepted"
-MINUTES_PUBLISHED = "meetings.minutes_published"
-MINUTES_OVERDUE = "meetings.minutes_overdue"
 
 DAY = dt.timedelta(days=1)
 # A scheduled meeting further away than the longest allowed invitation lead needs no notice yet.
@@ -31,31 +34,6 @@ UPCOMING_HORIZON = dt.timedelta(days=LEAD_TIME_FIELDS["invitation_lead_days"] + 
 # later it would only be noise.
 MINUTES_CATCH_UP = dt.timedelta(days=14)
 MINUTES_HORIZON = dt.timedelta(days=LEAD_TIME_FIELDS["minutes_overdue_second_days"]) + MINUTES_CATCH_UP
-
-
-def invitation_key(meeting: Meeting) -> str:
-    return f"meeting:{meeting.pk}:invitation"
-
-
-def _start_date(meeting: Meeting) -> str:
-    return timezone.localtime(meeting.starts_at).date().isoformat()
-
-
-def reminder_pending_key(meeting: Meeting) -> str:
-    # The date is part of the key: a meeting moved to another day gets a new reminder.
-    return f"meeting:{meeting.pk}:reminder_pending:{_start_date(meeting)}"
-
-
-def reminder_accepted_key(meeting: Meeting) -> str:
-    return f"meeting:{meeting.pk}:reminder_accepted:{_start_date(meeting)}"
-
-
-def minutes_published_key(meeting: Meeting) -> str:
-    return f"meeting:{meeting.pk}:minutes_published"
-
-
-def minutes_overdue_key(meeting: Meeting, days: int) -> str:
-    return f"meeting:{meeting.pk}:minutes_overdue:{days}"
 
 
 @dataclass
@@ -127,12 +105,7 @@ def due_meeting_notices(*, now: dt.datetime) -> list[DueNotice]:
 
     # Past deliveries of these notices, and of the invitations the reminders to answer depend on.
     keys = {due.key for due in planned} | {invitation_key(due.meeting) for due in planned if due.kind == REMINDER_PENDING}
-    delivered: dict[str, dict[int, dt.datetime]] = defaultdict(dict)
-    for key, user_id, created_at in Delivery.objects.filter(
-        notice__key__in=keys, notice__kind__in=[INVITATION, REMINDER_PENDING, REMINDER_ACCEPTED, MINUTES_OVERDUE],
-        user_id__isnull=False,
-    ).values_list("notice__key", "user_id", "created_at"):
-        delivered[key][user_id] = created_at
+    delivered = delivered_to(kinds=[INVITATION, REMINDER_PENDING, REMINDER_ACCEPTED, MINUTES_OVERDUE], keys=keys)
 
     due_now: list[DueNotice] = []
     for due in planned:
@@ -159,6 +132,17 @@ def due_meeting_notices(*, now: dt.datetime) -> list[DueNotice]:
         if due.recipients:
             due_now.append(due)
     return due_now
+
+
+def change_notice_recipients(*, change: MeetingChange) -> list[User]:
+    """Everyone invited to the meeting, except those who declined."""
+    return [
+        inv.person
+        for inv in change.meeting.invitations.exclude(response=Invitation.Response.DECLINED)
+        .filter(person__is_active=True)
+        .select_related("person")
+        .order_by("pk")
+    ]
 
 
 def minutes_published_recipients(*, meeting: Meeting) -> list[User]:

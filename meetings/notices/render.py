@@ -1,11 +1,8 @@
-"""The meeting notices: how each kind reads, and the due-notice checker (imported by MeetingsConfig.ready()).
+"""How each kind of meeting notice reads, and the due-notice checker (registered by MeetingsConfig.ready()).
 
 The notifications app sends; this module says what a message of each kind says, in the recipient's language
 (every renderer runs inside translation.override(delivery.language)). Who gets which notice, and when, is
-decided in meetings.services.notices and meetings.notice_selectors.
-
-"meetings.change" (cancelled or moved) comes from the notifications branch: published at once by
-meetings.services.change_notice_publish, rendered at the end of this module.
+decided in due.py and published by publish.py.
 """
 
 from __future__ import annotations
@@ -23,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from meetings.calendar import build_calendar, meeting_event, meeting_url
 from meetings.models import Invitation, Meeting, MeetingChange
-from meetings.notice_selectors import (
+from meetings.notices.kinds import (
+    CHANGE,
     INVITATION,
     MINUTES_OVERDUE,
     MINUTES_PUBLISHED,
@@ -183,15 +181,12 @@ def render_minutes_overdue(*, notice: Notice, delivery: Delivery) -> Message:
 @register_due
 def due_notices(now: dt.datetime) -> int:
     """Publish the invitations, reminders and minutes reminders that have come due (idempotent, bounded queries)."""
-    from meetings.services.notices import meeting_notices_publish_due
+    from meetings.notices.publish import meeting_notices_publish_due
 
     return meeting_notices_publish_due(now=now)
 
 
-# --- "meetings.change" (cancelled or moved), from the notifications branch ---------------------------------------
-
-
-@register("meetings.change", label=gettext_lazy("A meeting is cancelled or moved"))
+@register(CHANGE, label=gettext_lazy("A meeting is cancelled or moved"))
 def render_meeting_change(*, notice: Notice, delivery: Delivery) -> Message:
     # Loaded once per chunk of deliveries (notice_cache), not once per person.
     cache = notice_cache(notice)
