@@ -13,5 +13,9 @@ class NotificationsConfig(AppConfig):
         from participants.hooks import ACCOUNT_LINKS
 
         ACCOUNT_LINKS.register("notifications", account_links)
+        # The participants app's e-mails: its kinds, and the receivers of its signals that publish them.
+        from notifications import notices
+
+        notices.connect()
         # Kinds register once, from the ready() of the app that owns them (each imports its own notices module:
         # a worker and a shell run ready() too), never by discovery from here: this app names none of the others.

@@ -336,7 +336,9 @@ def test_complete_onboarding_journey(client: Client, client_as: Callable[[str], 
     assert my_org.status_code == 200
     assert "Pravo Foundation" in my_org.content.decode()
 
-    invited = contact.post("/en/my-organisation/invitations/", {"email": "nurlan@pravo.example.kz", "language": "kk"})
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = contact.post("/en/my-organisation/invitations/",
+                               {"email": "nurlan@pravo.example.kz", "language": "kk"})
     assert invited.status_code == 302
     invitation_link = _link_in(mail.outbox[-1].body)
     assert invitation_link.startswith("/kk/accounts/invitation/")
