@@ -333,10 +333,6 @@ def people_to_invite(
     return User.objects.filter(is_active=True).filter(match).distinct().order_by("last_name", "email")
 
 
-def invitable_people() -> QuerySet[User]:
-    return User.objects.filter(is_active=True).order_by("last_name", "first_name", "email")
-
-
 def my_invitations(*, user: User, past: bool = False) -> QuerySet[Invitation]:
     now = timezone.now()
     qs = Invitation.objects.filter(visible_to_public_q("meeting__"), person=user)

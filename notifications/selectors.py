@@ -30,11 +30,6 @@ def opt_out_topics(*, user: User) -> set[str]:
     return set(OptOut.objects.filter(user=user).values_list("topic", flat=True))
 
 
-def deliveries_for(*, user: User) -> QuerySet[Delivery]:
-    """The e-mails the portal wrote to this person, newest first."""
-    return Delivery.objects.filter(user=user).select_related("notice").order_by("-created_at", "-pk")
-
-
 _OPEN = [Delivery.Status.PENDING, Delivery.Status.SENDING]
 
 

@@ -129,7 +129,8 @@ def comment_period_close(*, actor: User, period: CommentPeriod, at: dt.datetime 
 def upload_keep(*, actor: User, file: UploadedFile) -> SubmissionUpload:
     """Keep a valid upload from a form that had other errors; the form carries the returned token."""
     document_type = validate_document_upload(file)
-    # No scheduler needed: each new kept upload clears the abandoned ones first.
+    # No scheduled task: each new kept upload clears the abandoned ones first, so the files of forms left
+    # unfinished never outnumber the forms people are filling in now.
     upload_purge_stale()
     upload = SubmissionUpload(
         token=secrets.token_urlsafe(32), uploaded_by=actor, original_name=file.name[:255],
@@ -262,12 +263,6 @@ def submission_create(
 
 def _lock(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission.pk)
-
-
-def can_edit(*, user: User, submission: Submission) -> bool:
-    """The submitter and colleagues of the same NGO, until review starts."""
-    organization = user_primary_organization(user=user) if user.is_ngo else None
-    return organization is not None and organization.pk == submission.organization_id and submission.is_editable
 
 
 @transaction.atomic

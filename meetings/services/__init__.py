@@ -40,7 +40,6 @@ from meetings.services.minutes import (
     minutes_save,
 )
 from meetings.services.subgroups import (
-    calendar_token_get_or_create,
     calendar_token_reset,
     subgroup_save,
 )
@@ -71,6 +70,5 @@ __all__ = [
     "document_create",
     "document_delete",
     "subgroup_save",
-    "calendar_token_get_or_create",
     "calendar_token_reset",
 ]

@@ -39,12 +39,6 @@ def subgroup_save(
 
 
 @transaction.atomic
-def calendar_token_get_or_create(*, user: User) -> CalendarToken:
-    token, _created = CalendarToken.objects.get_or_create(user=user)
-    return token
-
-
-@transaction.atomic
 def calendar_token_reset(*, user: User) -> CalendarToken:
     """A new secret: the old subscription URL stops working at once."""
     from meetings.models import _new_token

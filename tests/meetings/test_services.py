@@ -282,6 +282,6 @@ def test_agenda_of_published_meeting_is_closed(secretariat: User) -> None:
 
 
 def test_calendar_token_reset_changes_the_secret(ngo: User) -> None:
-    first = services.calendar_token_get_or_create(user=ngo).token
+    first = services.calendar_token_reset(user=ngo).token
     second = services.calendar_token_reset(user=ngo).token
     assert first != second and len(second) >= 30
