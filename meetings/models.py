@@ -390,7 +390,7 @@ class Minutes(TimeStampedModel):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    # Filled by a database trigger on PostgreSQL (migration 0004) and GIN-indexed; unused on SQLite. Stored
+    # Filled by a database trigger on PostgreSQL (migration 0002) and GIN-indexed; unused on SQLite. Stored
     # rather than an index on the to_tsvector() expression: the planner underrates that function's cost and
     # re-parsed every body on a seq scan (260 ms for a word found in all minutes).
     search_vector = SearchVectorField(null=True, editable=False)

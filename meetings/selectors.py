@@ -85,7 +85,7 @@ def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
     if connection.vendor == "postgresql":
         from meetings.search import minutes_search_query
 
-        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0004).
+        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0002).
         matching = published.filter(search_vector=minutes_search_query(query))
     else:
         matching = published.filter(Q(body__icontains=query) | Q(decisions__icontains=query))

@@ -1,25 +1,29 @@
-"""Full-text search over minutes reads a stored, GIN-indexed tsvector instead of an expression index.
+"""Full-text search over minutes (PostgreSQL only; SQLite falls back to icontains): a trigger keeps the stored
+Minutes.search_vector current on every write path (services, the admin, raw SQL), as recommendations.search_vector
+does, and a GIN index serves the search.
 
-With the expression index of 0002, a word found in most minutes made PostgreSQL choose a seq scan that
-re-ran to_tsvector() over every body (the planner underrates that function): ~260 ms on 150 minutes. A stored
-vector is cheap to scan and the GIN index serves selective words. A trigger keeps it current on every write
-path (services, the admin, raw SQL), as recommendations.search_vector does.
+A stored vector rather than an index on the to_tsvector() expression: with the expression index, a word found in
+most minutes made PostgreSQL choose a seq scan that re-ran to_tsvector() over every body (the planner underrates
+that function): ~260 ms on 150 minutes.
+
+The statements are idempotent (OR REPLACE, IF NOT EXISTS): a development database migrated before the meetings
+migrations were squashed already has them.
 """
 
 from __future__ import annotations
 
-import django.contrib.postgres.search
 from django.db import migrations
 
 POSTGRES_FORWARD = [
     """
-    CREATE FUNCTION meetings_minutes_search_vector() RETURNS trigger AS $$
+    CREATE OR REPLACE FUNCTION meetings_minutes_search_vector() RETURNS trigger AS $$
     BEGIN
       NEW.search_vector := to_tsvector('simple', coalesce(NEW.body, '') || ' ' || coalesce(NEW.decisions, ''));
       RETURN NEW;
     END
     $$ LANGUAGE plpgsql;
     """,
+    "DROP TRIGGER IF EXISTS meetings_minutes_search_vector_trg ON meetings_minutes;",
     """
     CREATE TRIGGER meetings_minutes_search_vector_trg
     BEFORE INSERT OR UPDATE OF body, decisions ON meetings_minutes
@@ -27,15 +31,12 @@ POSTGRES_FORWARD = [
     """,
     "UPDATE meetings_minutes SET search_vector = "
     "to_tsvector('simple', coalesce(body, '') || ' ' || coalesce(decisions, ''));",
-    "CREATE INDEX meetings_minutes_search_idx ON meetings_minutes USING gin (search_vector);",
-    "DROP INDEX IF EXISTS meetings_minutes_fts;",
+    "CREATE INDEX IF NOT EXISTS meetings_minutes_search_idx ON meetings_minutes USING gin (search_vector);",
 ]
 POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS meetings_minutes_search_idx;",
     "DROP TRIGGER IF EXISTS meetings_minutes_search_vector_trg ON meetings_minutes;",
     "DROP FUNCTION IF EXISTS meetings_minutes_search_vector();",
-    "CREATE INDEX meetings_minutes_fts ON meetings_minutes USING gin "
-    "(to_tsvector('simple'::regconfig, (COALESCE(body, ''::text) || ' '::text) || COALESCE(decisions, ''::text)));",
 ]
 
 
@@ -52,13 +53,6 @@ def search_backward(apps, schema_editor):  # noqa: ANN001, ANN201
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0003_recommendation_links")]
+    dependencies = [("meetings", "0001_initial")]
 
-    operations = [
-        migrations.AddField(
-            model_name="minutes",
-            name="search_vector",
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-        ),
-        migrations.RunPython(search_forward, search_backward),
-    ]
+    operations = [migrations.RunPython(search_forward, search_backward)]
