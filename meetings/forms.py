@@ -242,9 +242,15 @@ class MeetingForm(forms.ModelForm):
         return data
 
     def _post_clean(self) -> None:
-        # Rules live in services (ApplicationError); skip ModelForm's instance validation so a duplicate
-        # number or a constraint reports once, from the service, attached to its field.
-        pass
+        """Deliberately empty: this ModelForm only collects input; meetings.services checks the rules and writes.
+
+        ModelForm's own _post_clean would (1) copy the typed values onto self.instance, the meeting the view
+        passed in, before any service accepted them, and (2) check the model's constraints, so a duplicate plenary
+        number would come back as Django's generic constraint message instead of the service's, on the number
+        field ("There is already a plenary meeting number 44."). Both are tested (test_duplicate_meeting_number_
+        gets_a_field_error, test_a_refused_meeting_form_leaves_the_meeting_unchanged). The form fields' own
+        validation (types, choices, bounds) and clean() still run.
+        """
 
 
 class PlanYearForm(forms.Form):
