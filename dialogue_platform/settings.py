@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
+    "core",
     "participants",
     "notifications",
     "recommendations",
@@ -148,7 +149,7 @@ AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "participants.backends.axes_username"
-AXES_CLIENT_IP_CALLABLE = "participants.backends.axes_client_ip"  # participants.ratelimit.client_ip, checked
+AXES_CLIENT_IP_CALLABLE = "participants.backends.axes_client_ip"  # core.ratelimit.client_ip, checked
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
@@ -253,13 +254,13 @@ NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------
-# Rate limits (django-ratelimit, NGO submissions) count in this cache: set CACHE_URL to Redis when several
+# Rate limits (django-ratelimit: onboarding, NGO submissions) count in this cache: set CACHE_URL to Redis when several
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 RATELIMIT_USE_CACHE = "default"
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
-RATELIMIT_IP_META_KEY = "participants.ratelimit.client_ip"
+RATELIMIT_IP_META_KEY = "core.ratelimit.client_ip"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -8,7 +8,6 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from participants.models import (
-    ApplicationEmail,
     Membership,
     Organization,
     OrganizationApplication,
@@ -116,14 +115,6 @@ class OrganizationApplicationAdmin(ReadOnlyAdmin):
     list_filter = ["status", "region", "language"]
     search_fields = ["name_kk", "name_ru", "name_en", "bin", "contact_name", "contact_email"]
     list_select_related = ["decided_by"]
-
-
-@admin.register(ApplicationEmail)
-class ApplicationEmailAdmin(ReadOnlyAdmin):
-    list_display = ["application", "kind", "sent_at"]
-    list_filter = ["kind"]
-    search_fields = ["application__bin", "application__contact_email"]
-    list_select_related = ["application"]
 
 
 @admin.register(OrganizationInvitation)

@@ -5,7 +5,7 @@ import ipaddress
 from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
-from participants.ratelimit import client_ip
+from core.ratelimit import client_ip
 
 # axes keeps the name in a 255-character column; a longer one is never an account (e-mails stop at 254).
 _AXES_USERNAME_MAX = 255
@@ -45,7 +45,7 @@ def axes_username(request: HttpRequest, credentials: dict | None = None) -> str:
 
 
 def axes_client_ip(request: HttpRequest) -> str | None:
-    """AXES_CLIENT_IP_CALLABLE: the address every per-address limit uses (participants.ratelimit.client_ip), or None
+    """AXES_CLIENT_IP_CALLABLE: the address every per-address limit uses (core.ratelimit.client_ip), or None
     when it is not an IP address (no REMOTE_ADDR, a garbled forwarded header): axes stores it in an inet column,
     where anything else is a database error on PostgreSQL."""
     address = client_ip(request)

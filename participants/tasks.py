@@ -9,19 +9,6 @@ from celery import shared_task
 
 @shared_task(
     bind=True,
-    autoretry_for=(ConnectionError, TimeoutError, OSError),
-    retry_backoff=True,
-    max_retries=5,
-)
-def send_application_email(self: object, application_id: int, kind: str) -> bool:
-    """E-mail the contact of an application ("received", "approved" or "declined"); safe to run twice."""
-    from participants.services import application_email_send
-
-    return application_email_send(application_id=application_id, kind=kind)
-
-
-@shared_task(
-    bind=True,
     autoretry_for=(ConnectionError, TimeoutError, OSError, smtplib.SMTPException),
     retry_backoff=60,
     retry_backoff_max=15 * 60,
