@@ -13,19 +13,31 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-# Installed requirements are recorded here, so pip runs again only when requirements.txt changes.
+# Installed requirements are recorded by these stamps, so pip runs again only when a requirements file changes.
+# requirements.txt is what the portal needs to run; requirements-dev.txt adds tests and tooling (and holds the
+# runtime pins too). Both are generated from the short requirements*.in files by `make requirements`.
 STAMP := $(VENV)/.requirements.stamp
+DEV_STAMP := $(VENV)/.requirements-dev.stamp
+# pip-tools, pinned in requirements-dev.txt. Exact versions with hashes; pip, setuptools and wheel pinned too
+# (pip-tools needs them); no index or find-links of this machine's pip configuration is written into the files.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+# make requirements UPGRADE="django celery" upgrades those packages (and what they need); UPGRADE=all upgrades all.
+UPGRADE ?=
+UPGRADE_ARGS := $(if $(filter all,$(UPGRADE)),--upgrade,$(foreach package,$(UPGRADE),--upgrade-package $(package)))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x tests/participants"
 PYTEST_ARGS ?=
 
-.PHONY: help run install messages compile-messages-if-stale migrate seed test lint worker beat check-deploy clean
+.PHONY: help run install install-dev requirements messages compile-messages-if-stale migrate seed test lint worker beat check-deploy clean
 
 help:
 	@echo "make run        set up .venv, migrate, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test       the whole suite with coverage (tests marked live_worker run in .ci/run)"
-	@echo "make install    create .venv and install requirements.txt (only when it changed)"
+	@echo "make install    create .venv and install requirements.txt, the runtime set (only when it changed)"
+	@echo "make install-dev  ... and requirements-dev.txt, tests and tooling (make test does this)"
+	@echo "make requirements  regenerate requirements*.txt from requirements*.in (UPGRADE=pkg or UPGRADE=all)"
 	@echo "make lint       ruff check"
 	@echo "make messages   extract ru/kk catalogues and compile them"
 	@echo "make worker     a Celery worker (needs CELERY_BROKER_URL)"
@@ -41,7 +53,21 @@ $(STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+# requirements-dev.txt pins every runtime package at requirements.txt's version, so it satisfies both stamps.
+$(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP) $@
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
+
+# Add a package: one line in requirements.in (runtime) or requirements-dev.in (tests, tools), then this.
+# Runtime first: requirements-dev.in is constrained by the fresh requirements.txt.
+requirements: $(DEV_STAMP)
+	$(PIP_COMPILE) $(UPGRADE_ARGS) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) $(UPGRADE_ARGS) --output-file requirements-dev.txt requirements-dev.in
+	@$(MAKE) --no-print-directory install-dev
 
 # Compiled catalogues (.mo) are committed, so a machine without gettext still runs the portal;
 # recompile only when a catalogue was edited after its .mo and msgfmt is there to do it.
@@ -65,14 +91,14 @@ seed: migrate
 run: install compile-messages-if-stale migrate seed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	@echo "Note: tests marked live_worker need a real broker and Celery worker; .ci/run runs them."
 	@status=0; \
 	$(PY) -m pytest -m "not live_worker" --cov --cov-report=term:skip-covered $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest ran no tests (exit 5): that is a failure." >&2; fi; \
 	exit $$status
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 
 messages: $(STAMP)
