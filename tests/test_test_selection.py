@@ -28,7 +28,7 @@ def _pytest(*args: str, ci: bool) -> subprocess.CompletedProcess[str]:
     env["QUALITY_CHROMIUM"] = "/nonexistent/chromium"
     if ci:
         env["CI"] = "true"
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - our own pytest, arguments from this module
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--no-cov", *args],
         cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
