@@ -27,6 +27,9 @@ UPGRADE ?=
 UPGRADE_ARGS := $(if $(filter all,$(UPGRADE)),--upgrade,$(foreach package,$(UPGRADE),--upgrade-package $(package)))
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails, calendar files and the API's web_url point at the server make run starts, unless
+# DJANGO_SITE_URL is set (in the environment or on the command line). 0.0.0.0 is not an address a browser opens.
+SITE_URL := $(or $(DJANGO_SITE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT))
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x tests/participants"
 PYTEST_ARGS ?=
 
@@ -50,12 +53,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): requirements.txt | $(PY)
-	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	@echo "Installing requirements.txt into $(VENV) (a minute or two the first time)..."
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
 # requirements-dev.txt pins every runtime package at requirements.txt's version, so it satisfies both stamps.
 $(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
-	$(PY) -m pip install --disable-pip-version-check -r requirements-dev.txt
+	@echo "Installing requirements-dev.txt into $(VENV) (a minute or two the first time)..."
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP) $@
 
 install: $(STAMP)
@@ -82,14 +87,21 @@ compile-messages-if-stale: $(STAMP)
 		if [ $$stale -eq 1 ]; then $(MANAGE) compilemessages --ignore $(VENV) --ignore node_modules; fi; \
 	fi
 
+# make run keeps its output short: a line per step, then seed_demo's summary (accounts, address, e-mails).
+MIGRATE_VERBOSITY ?= 1
+
 migrate: $(STAMP)
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput --verbosity $(MIGRATE_VERBOSITY)
+
+# Where seed_demo writes the demo's e-mails (with the default console e-mail; EMAIL_URL sends them elsewhere).
+DEMO_EMAIL_DIR ?= tmp/demo-emails
 
 seed: migrate
-	$(MANAGE) seed_demo
+	DJANGO_SITE_URL='$(SITE_URL)' $(MANAGE) seed_demo --email-dir '$(DEMO_EMAIL_DIR)'
 
+run: MIGRATE_VERBOSITY = 0
 run: install compile-messages-if-stale migrate seed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	DJANGO_SITE_URL='$(SITE_URL)' $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(DEV_STAMP)
 	@echo "Note: tests marked live_worker need a real broker and Celery worker; .ci/run runs them."
@@ -118,4 +130,4 @@ check-deploy: $(STAMP)
 	$(MANAGE) check --deploy --fail-level WARNING
 
 clean:
-	rm -rf htmlcov .coverage staticfiles
+	rm -rf htmlcov .coverage .coverage.* staticfiles tmp/demo-emails
