@@ -32,6 +32,14 @@ PORT ?= 8000
 SITE_URL := $(or $(DJANGO_SITE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT))
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x tests/participants"
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist): one per core, at most 4 (each may drive its own Chromium); 0 runs the
+# suite in this one process (a one-core machine, or debugging with pdb: make test PYTEST_WORKERS=0).
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; [ "$$n" -lt 2 ] && n=0; echo $$n)
+# loadgroup: tests go to whichever worker is free, except those sharing a module-scoped fixture (conftest.py).
+XDIST_ARGS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup,)
+# The coverage floor (fail_under in pyproject.toml) holds when the whole suite runs; a run of some tests (a path,
+# -k, -m, --lf, --deselect) reports coverage without holding it.
+COV_FLOOR_ARGS := $(if $(filter tests% %.py -k -m --lf --last-failed --deselect,$(PYTEST_ARGS)),--cov-fail-under=0,)
 
 .PHONY: help run install install-dev requirements messages compile-messages-if-stale migrate seed test lint worker beat check-deploy clean
 
@@ -106,7 +114,8 @@ run: install compile-messages-if-stale migrate seed
 test: $(DEV_STAMP)
 	@echo "Note: tests marked live_worker need a real broker and Celery worker; .ci/run runs them."
 	@status=0; \
-	$(PY) -m pytest -m "not live_worker" --cov --cov-report=term:skip-covered $(PYTEST_ARGS) || status=$$?; \
+	$(PY) -m pytest -m "not live_worker" $(XDIST_ARGS) --cov --cov-report=term:skip-covered $(COV_FLOOR_ARGS) \
+		$(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest ran no tests (exit 5): that is a failure." >&2; fi; \
 	exit $$status
 

@@ -38,6 +38,21 @@ def _gate_of(item: pytest.Item) -> str | None:
     return None
 
 
+def _group_module_fixture_users(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`--dist loadgroup`, as make test runs it) tests go to workers one by one, and a module-
+    scoped fixture would be built again in every worker that gets one of its tests: the crawl of the whole site,
+    gunicorn in production mode, the catalogue extraction. The tests that use one stay together on one worker."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        if info is None or item.get_closest_marker("xdist_group") is not None:
+            continue
+        scopes = {definition.scope for definitions in info.name2fixturedefs.values() for definition in definitions}
+        if scopes & {"module", "class", "package"}:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+
+
+# tryfirst: before pytest-xdist's own hook reads the xdist_group marks, and before -m/-k deselection counts.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Leave out, and name at the end of the run, the tests this machine cannot run:
 
@@ -75,6 +90,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
     config.stash[_DESELECTED] = deselected
+    _group_module_fixture_users(items)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
