@@ -14,6 +14,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 # Installed requirements are recorded by these stamps, so pip runs again only when a requirements file changes.
+# The files list every package, dependencies included, with hashes: pip installs exactly them (--no-deps; its
+# resolver would otherwise trip over extras such as coverage[toml] in hash-checking mode) and `pip check` then
+# proves nothing is missing or at a wrong version.
 # requirements.txt is what the portal needs to run; requirements-dev.txt adds tests and tooling (and holds the
 # runtime pins too). Both are generated from the short requirements*.in files by `make requirements`.
 STAMP := $(VENV)/.requirements.stamp
@@ -62,13 +65,15 @@ $(PY):
 
 $(STAMP): requirements.txt | $(PY)
 	@echo "Installing requirements.txt into $(VENV) (a minute or two the first time)..."
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+	$(PY) -m pip check
 	@touch $@
 
 # requirements-dev.txt pins every runtime package at requirements.txt's version, so it satisfies both stamps.
 $(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
 	@echo "Installing requirements-dev.txt into $(VENV) (a minute or two the first time)..."
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.txt
+	$(PY) -m pip check
 	@touch $(STAMP) $@
 
 install: $(STAMP)
