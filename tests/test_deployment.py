@@ -219,9 +219,10 @@ def production_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     tmp_path = tmp_path_factory.mktemp("production")
     port = _free_port()
     env = _production_env(tmp_path, port)
+    # collectstatic compresses every file (Brotli, gzip): minutes on a busy two-core machine, hence the long limit.
     collected = subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
         [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=900, check=False,
     )
     assert collected.returncode == 0, collected.stdout + collected.stderr
     log = open(tmp_path / "gunicorn.log", "w+", encoding="utf-8")  # noqa: SIM115 - lives as long as the server
