@@ -117,7 +117,9 @@ AUTHENTICATION_BACKENDS = [
     "participants.backends.SecretariatPermissionBackend",
 ]
 LOGIN_URL = "participants:login"
-LOGIN_REDIRECT_URL = "home"
+# After sign-in (and any second step), each person lands on their role's home page (dialogue_platform.home),
+# unless the sign-in link carried a ?next= page.
+LOGIN_REDIRECT_URL = "workspace"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 AUTH_PASSWORD_VALIDATORS = [

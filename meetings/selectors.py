@@ -22,6 +22,8 @@ from meetings.models import (
     Subgroup,
     Topic,
 )
+from meetings.notice_selectors import INVITATION, invitation_key
+from notifications.models import Delivery
 from participants.models import Organization, User
 from recommendations.models import Action, Recommendation, RoadMap
 
@@ -433,3 +435,48 @@ def participation_statistics(*, year: int | None = None) -> tuple[list[Participa
         for key, value in per_meeting[meeting.pk].counts.items():
             quarter.counts[key] += value
     return list(per_meeting.values()), list(per_quarter.values())
+
+
+# --- The secretariat's home page ---------------------------------------------------------------
+
+
+def meeting_next_to_prepare(*, now: dt.datetime) -> Meeting | None:
+    """The next meeting that has not ended, drafts included (they are the ones that need work)."""
+    return (
+        Meeting.objects.filter(ends_at__gte=now).exclude(status=S.CANCELLED)
+        .select_related("subgroup").order_by("starts_at", "pk").first()
+    )
+
+
+@dataclass
+class Readiness:
+    """How far a meeting is prepared: its agenda, its invitations and their e-mails, the answers."""
+
+    agenda_items: int
+    rsvp: RsvpCounts
+    invitation_emails_sent: int
+    invitations_go_out_on: dt.datetime
+
+
+def meeting_readiness(*, meeting: Meeting) -> Readiness:
+    """Three queries: the agenda count, the answers, and the invitation e-mails delivered."""
+    sent = Delivery.objects.filter(
+        notice__kind=INVITATION, notice__key=invitation_key(meeting), status=Delivery.Status.SENT
+    ).count()
+    return Readiness(
+        agenda_items=meeting.agenda_items.count(),
+        rsvp=rsvp_counts(meeting=meeting),
+        invitation_emails_sent=sent,
+        invitations_go_out_on=meeting.starts_at - dt.timedelta(days=meeting.invitation_lead_days),
+    )
+
+
+def meetings_minutes_overdue(*, now: dt.datetime) -> list[Meeting]:
+    """Meetings that took place (held, or scheduled and over) whose minutes are past the first reminder's
+    lead time and not yet published; oldest first. One query: such meetings are few at any time."""
+    candidates = (
+        Meeting.objects.filter(status__in=[S.SCHEDULED, S.HELD], ends_at__lt=now)
+        .only("pk", "title", "status", "starts_at", "ends_at", "minutes_overdue_first_days")
+        .order_by("ends_at", "pk")
+    )
+    return [m for m in candidates if m.ends_at + dt.timedelta(days=m.minutes_overdue_first_days) <= now]
