@@ -22,7 +22,7 @@ from meetings.models import (
     Subgroup,
     Topic,
 )
-from meetings.notice_selectors import INVITATION, invitation_key
+from meetings.notice_selectors import INVITATION, invitation_key, minutes_published_recipients
 from notifications.models import Delivery
 from participants.models import Organization, User
 from recommendations.models import Action, Recommendation, RoadMap
@@ -480,3 +480,19 @@ def meetings_minutes_overdue(*, now: dt.datetime) -> list[Meeting]:
         .order_by("ends_at", "pk")
     )
     return [m for m in candidates if m.ends_at + dt.timedelta(days=m.minutes_overdue_first_days) <= now]
+
+
+@dataclass
+class MinutesAudience:
+    """Who is e-mailed when the minutes are published (meetings.services.minutes_publish)."""
+
+    total: int
+    invitees: int
+    observers: int
+
+
+def minutes_published_audience(*, meeting: Meeting) -> MinutesAudience:
+    people = minutes_published_recipients(meeting=meeting)
+    invited = set(meeting.invitations.values_list("person_id", flat=True))
+    invitees = sum(1 for person in people if person.pk in invited)
+    return MinutesAudience(total=len(people), invitees=invitees, observers=len(people) - invitees)

@@ -39,7 +39,8 @@ def sanitize_rich_text(html: str) -> str:
     return nh3.clean(
         html or "",
         tags=RICH_TEXT_TAGS,
-        attributes={"a": {"href", "title"}},
+        # Merged cells of tables (the editor writes colspan/rowspan only when a cell spans more than one).
+        attributes={"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     ).strip()
