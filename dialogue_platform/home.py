@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from meetings import selectors as meeting_selectors
 from notifications import selectors as notification_selectors
 from participants import selectors as participant_selectors
-from participants.models import OrganizationApplication, User
+from participants.models import Organization, OrganizationApplication, User
 from recommendations import selectors as recommendation_selectors
 from recommendations.models import Action
 from submissions import selectors as submission_selectors
@@ -113,7 +113,7 @@ def _notices_failed(now: dt.datetime) -> Task:
     )
 
 
-def secretariat_home(*, user: User, now: dt.datetime) -> dict[str, Any]:
+def secretariat_home(*, user: User, now: dt.datetime, organization: Organization | None) -> dict[str, Any]:
     tasks = [source(now) for source in SECRETARIAT_TASKS]
     meeting = meeting_selectors.meeting_next_to_prepare(now=now)
     return {
@@ -124,7 +124,7 @@ def secretariat_home(*, user: User, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def focal_point_home(*, user: User, now: dt.datetime) -> dict[str, Any]:
+def focal_point_home(*, user: User, now: dt.datetime, organization: Organization | None) -> dict[str, Any]:
     today = timezone.localdate(now)
     actions = list(recommendation_selectors.action_list_for_user(user=user))
     open_actions = [a for a in actions if a.status != Action.Status.DONE]
@@ -144,23 +144,25 @@ def focal_point_home(*, user: User, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def ngo_home(*, user: User, now: dt.datetime) -> dict[str, Any]:
-    organization = participant_selectors.user_primary_organization(user=user)
+def ngo_home(*, user: User, now: dt.datetime, organization: Organization | None) -> dict[str, Any]:
     submissions: list[Submission] = []
     if organization is not None:
         submissions = list(submission_selectors.submission_list_for_organization(organization=organization)[:LIST_LIMIT])
     return {
-        "organization": organization,
         "submissions": submissions,
         "periods": list(submission_selectors.comment_periods_open(now=now)[:LIST_LIMIT]),
         "invitations": _next_invitations(user),
     }
 
 
-def observer_home(*, user: User, now: dt.datetime) -> dict[str, Any]:
+def observer_home(*, user: User, now: dt.datetime, organization: Organization | None) -> dict[str, Any]:
+    invitations = _next_invitations(user)
+    invited = {invitation.meeting_id for invitation in invitations}
+    # The meetings the person is invited to are listed above; here come the others.
+    upcoming = [m for m in meeting_selectors.meeting_upcoming_list()[: LIST_LIMIT + len(invited)] if m.pk not in invited]
     return {
-        "invitations": _next_invitations(user),
-        "upcoming": list(meeting_selectors.meeting_upcoming_list()[:LIST_LIMIT]),
+        "invitations": invitations,
+        "upcoming": upcoming[:LIST_LIMIT],
         "minutes": list(meeting_selectors.minutes_recently_published(limit=LIST_LIMIT)),
     }
 
@@ -189,6 +191,7 @@ def home_for(*, user: User, now: dt.datetime | None = None) -> tuple[str, dict[s
     """The template and context of `user`'s home page."""
     role = role_of(user)
     template, build = HOMES[role]
-    context = build(user=user, now=now or timezone.now())
-    context["role"] = role
+    organization = participant_selectors.user_primary_organization(user=user)
+    context = build(user=user, now=now or timezone.now(), organization=organization)
+    context.update(role=role, organization=organization)
     return template, context

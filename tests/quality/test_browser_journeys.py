@@ -60,10 +60,11 @@ def test_user_signs_in_and_out(page: Page, transactional_db: None) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
-    expect(page).to_have_url(f"{page.url.split('/en/')[0]}/en/")
+    # Signed in, each person lands on their role's home page, with their own tools in one menu.
+    expect(page).to_have_url(f"{page.url.split('/en/')[0]}/en/workspace/")
     account = page.get_by_role("button", name="Aigerim Sadykova")
     expect(account).to_be_visible()
-    expect(page.get_by_role("link", name="Directory")).to_be_visible()
+    expect(page.get_by_role("button", name="My workspace")).to_be_visible()
 
     account.click()
     page.get_by_role("button", name="Sign out").click()
