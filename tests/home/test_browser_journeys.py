@@ -12,7 +12,13 @@ from playwright.sync_api import Page, expect
 
 from conftest import make_role_user
 from participants.models import Membership, User
-from tests.meetings.factories import AgendaItemFactory, InvitationFactory, MeetingFactory, PublishedMinutesFactory, in_days
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    InvitationFactory,
+    MeetingFactory,
+    PublishedMinutesFactory,
+    in_days,
+)
 from tests.quality.axe import blocking, run_axe
 from tests.quality.browser import csp_violations, focus_is_visible, focused, horizontal_overflow
 from tests.recommendations.factories import ActionFactory
