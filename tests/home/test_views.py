@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from urllib.parse import unquote
 
 import pytest
 from django.test import Client
@@ -50,7 +51,11 @@ def test_signing_in_leads_to_the_role_home_page(role: str) -> None:
     client = Client()
     response = client.post(reverse("participants:login"), {"username": person.email, "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("workspace")
+    # The role home is where sign-in leads: straight there, or (for a role with a second sign-in step) through
+    # that step, which carries it as the page to go to next.
+    assert reverse("workspace") in unquote(response["Location"])
+    if role != "secretariat":
+        assert response["Location"] == reverse("workspace")
 
 
 def test_a_next_page_given_at_sign_in_still_wins() -> None:
