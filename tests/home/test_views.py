@@ -224,5 +224,6 @@ def test_home_pages_need_few_queries_however_much_is_waiting(
     agency = Membership.objects.get(user__role=User.Role.FOCAL_POINT).organization
     _lots_of_data(agency, User.objects.get(role=User.Role.NGO), User.objects.get(role=User.Role.OBSERVER))
     _home(clients[role])  # warm the session and the content types
-    with django_assert_max_num_queries(12):
+    # The secretariat's requests read its authenticator device once more (the second sign-in factor).
+    with django_assert_max_num_queries(13 if role == "secretariat" else 12):
         _home(clients[role])

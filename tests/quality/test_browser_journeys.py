@@ -104,7 +104,7 @@ def test_layout_has_no_horizontal_scroll_and_readable_menu_labels(
         assert broken_menu_labels(tab) == [], f"{path} at {width} px as {role}: menu labels wrap"
     if width < 992:
         # Bootstrap's collapsed menu: the toggle opens it, and it still fits.
-        toggle = tab.get_by_role("button", name="Show or hide the menu")
+        toggle = tab.get_by_role("button", name="Menu", exact=True)
         expect(toggle).to_be_visible()
         toggle.click()
         expect(tab.locator("#main-menu")).to_be_visible()
