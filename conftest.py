@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import translation
 
 from participants.models import Organization, User
+from tests.auth import force_login
 from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.quality.tools import GATES, missing_tools
 
@@ -202,7 +203,7 @@ def client_as(db: None) -> Callable[[str], Client]:
         if role != "anonymous":
             if role not in users:
                 users[role] = make_role_user(role)
-            client.force_login(users[role])
+            force_login(client, users[role])
         return client
 
     return build

@@ -202,11 +202,6 @@ def deliveries_claim(*, delivery_ids: Sequence[int], now: dt.datetime | None = N
     return ids
 
 
-def delivery_claim(*, delivery_id: int, now: dt.datetime | None = None) -> bool:
-    """deliveries_claim for one delivery: True if this caller now owns it."""
-    return delivery_id in deliveries_claim(delivery_ids=[delivery_id], now=now)
-
-
 def unsubscribe_token(*, user_id: int, topic: str) -> str:
     return signing.dumps({"u": user_id, "t": topic}, salt=UNSUBSCRIBE_SALT, compress=True)
 

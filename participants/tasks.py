@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import smtplib
+
 from celery import shared_task
 
 
 @shared_task(
     bind=True,
-    autoretry_for=(ConnectionError, TimeoutError, OSError),
-    retry_backoff=True,
-    max_retries=5,
+    autoretry_for=(ConnectionError, TimeoutError, OSError, smtplib.SMTPException),
+    retry_backoff=60,
+    retry_backoff_max=15 * 60,
+    max_retries=4,
 )
-def send_application_email(self: object, application_id: int, kind: str) -> bool:
-    """E-mail the contact of an application ("received", "approved" or "declined"); safe to run twice."""
-    from participants.services import application_email_send
+def send_password_reset(self: object, email: str, language: str) -> int:
+    """Look up the accounts of `email` and send each a reset link; retried while the mail server fails.
 
-    return application_email_send(application_id=application_id, kind=kind)
+    Four retries, 1 to 8 minutes apart, fit well inside the link's one-day validity.
+    """
+    from participants.signin import password_reset_send
+
+    return password_reset_send(email=email, language=language)

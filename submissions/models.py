@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
 from meetings.models import AgendaItem, Meeting, private_storage
-from participants.models import Organization, TimeStampedModel
+from participants.models import Organization
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
 
 
@@ -281,17 +282,6 @@ class Submission(TimeStampedModel):
     @property
     def is_accepted(self) -> bool:
         return self.status in self.ACCEPTED_STATUSES
-
-    @property
-    def status_css(self) -> str:
-        return {
-            self.Status.DRAFT: "text-bg-secondary",
-            self.Status.SUBMITTED: "text-bg-primary",
-            self.Status.UNDER_REVIEW: "text-bg-info",
-            self.Status.ACCEPTED: "text-bg-success",
-            self.Status.PARTLY_ACCEPTED: "text-bg-success",
-            self.Status.DECLINED: "text-bg-danger",
-        }.get(self.status, "text-bg-light")
 
     @property
     def public_organization_name(self) -> str:

@@ -30,7 +30,14 @@ ACCESS_RULES = [
     Rule("organisations (public list)", lambda: reverse("participants:organization-list"), PUBLIC),
     Rule("sign-in page", lambda: reverse("participants:login"), PUBLIC, ok_status=(200, 302)),
     Rule("password reset", lambda: reverse("participants:password-reset"), PUBLIC),
-    Rule("password reset e-mail sent", lambda: reverse("participants:password-reset-done"), PUBLIC),
+    Rule("password reset requested", lambda: reverse("participants:password-reset-done"), PUBLIC),
+    # Other roles pass straight through to where they were going; the secretariat's session has passed already.
+    Rule("two-step sign-in: code", lambda: reverse("participants:two-factor-verify"), SIGNED_IN, ok_status=(302,)),
+    Rule("two-step sign-in: set up", lambda: reverse("participants:two-factor-enrol"), SIGNED_IN, ok_status=(302,)),
+    Rule("two-step sign-in: recovery codes", lambda: reverse("participants:two-factor-recovery-codes"),
+         ("secretariat",)),
+    Rule("two-step sign-in: new recovery codes", lambda: reverse("participants:two-factor-recovery-codes"),
+         ("secretariat",), method="post"),
     # A link with a wrong token gets the page that says the link is invalid, for anyone.
     Rule("password reset link", lambda: reverse("participants:password-reset-confirm", args=["MQ", "wrong-token"]),
          PUBLIC),

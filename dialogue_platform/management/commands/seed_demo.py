@@ -78,6 +78,11 @@ class Command(BaseCommand):
             self.stdout.write("  Accounts (no password: DEBUG is off; use the password-reset page):")
         for account in accounts:
             self.stdout.write(f"    {account.role:<12} {account.email}")
+        if with_passwords:
+            # The secretariat signs in with a second factor (issue 13): the demo key makes it usable at once.
+            self.stdout.write(f"  Two-step sign-in (secretariat): demo authenticator key {participants_demo.demo_totp_secret()}"
+                              " (time-based, 6 digits), or `python manage.py demo_totp_code` for the current code;"
+                              " with DEBUG off seed_demo removes this key.")
         if emails is not None:
             where = _display_path(email_dir)
             self.stdout.write(f"  E-mails:   {emails} demo e-mail(s) written to {where}/ (one .log file per batch)")
