@@ -232,7 +232,17 @@ NOTIFICATIONS_SMTP_TIMEOUT = 30
 # Rate limits (django-ratelimit, NGO submissions) count in this cache: set CACHE_URL to Redis when several
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The cache is never a dependency of a page or a write (docs/operations.md): with Redis down, django-redis answers
+# every read as a miss and drops every write, and logs each failure, so pages render from the database, feeds are
+# built afresh, and rate limits fail open (RATELIMIT_FAIL_OPEN) instead of losing a submission. Short socket timeouts
+# keep a Redis that hangs, rather than refuses, from holding each request for long.
+REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["OPTIONS"] = {**REDIS_CACHE_OPTIONS, **CACHES["default"].get("OPTIONS", {})}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "dialogue_platform.cache"
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
 RATELIMIT_IP_META_KEY = "participants.ratelimit.client_ip"

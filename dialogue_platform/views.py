@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import logging
 
-from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from dialogue_platform.health import run_checks
 from participants.models import Organization
 from participants.selectors import organization_counts_by_standing
 
@@ -29,15 +29,12 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitors: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: the database did not answer")
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """Each dependency's state as JSON: 503 when a required one (the database) is down, 200 otherwise, with
+    "status": "degraded" when an optional one is (dialogue_platform/health.py, docs/operations.md)."""
+    status, body = run_checks()
+    if status != 200:
+        logger.error("Health check failed: %s", body)
+    return JsonResponse(body, status=status)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -16,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dialogue_platform.broker import enqueue
 from dialogue_platform.exceptions import ApplicationError
 from participants import selectors
 from participants.models import (
@@ -116,7 +117,8 @@ def user_password_disable(*, user: User) -> User:
 def _enqueue_application_email(application: OrganizationApplication, kind: str) -> None:
     from participants.tasks import send_application_email
 
-    transaction.on_commit(lambda: send_application_email.delay(application.pk, kind))
+    # A broker outage must not fail the request: enqueue() keeps the task in the database for the catch-up sweep.
+    transaction.on_commit(lambda: enqueue(send_application_email, args=[application.pk, kind]))
 
 
 @transaction.atomic
