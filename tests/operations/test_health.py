@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
+from dialogue_platform.broker import worker_heartbeat_record
 from dialogue_platform.celery import _heartbeat
 from dialogue_platform.models import DeferredTask, WorkerHeartbeat
 from tests.operations.redis_server import RedisServer
@@ -16,14 +18,18 @@ from tests.operations.redis_server import RedisServer
 pytestmark = pytest.mark.django_db
 
 
-def test_a_worker_heartbeat_is_recorded_per_worker() -> None:
+def test_a_worker_heartbeat_is_recorded_per_worker_and_its_connection_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    closed: list[bool] = []
+    # The worker's main process forks the pool: it must not keep a connection (closing the test's would end it).
+    monkeypatch.setattr(connection, "close", lambda: closed.append(True))
     _heartbeat("worker-a@host")
     _heartbeat("worker-a@host")
     assert WorkerHeartbeat.objects.get(hostname="worker-a@host").seen_at > timezone.now() - dt.timedelta(seconds=5)
+    assert closed == [True, True]
 
 
 def test_healthz_is_ok_with_a_fresh_heartbeat_and_a_recent_beat_run(on_redis: RedisServer, client: Client) -> None:
-    _heartbeat("worker-a@host")
+    worker_heartbeat_record(hostname="worker-a@host")
     PeriodicTask.objects.filter(task="dialogue_platform.catch_up").update(last_run_at=timezone.now())
     response = client.get("/healthz")
     body = response.json()
