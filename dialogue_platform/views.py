@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -35,6 +36,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if status != 200:
         logger.error("Health check failed: %s", body)
     return JsonResponse(body, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 with the reason when a view or middleware said it (django.core.exceptions.BadRequest, raised with a
+    translated message); the generic page for anything else (SuspiciousOperation details are not for the public)."""
+    message = str(exception) if type(exception) is BadRequest and str(exception) else ""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message or "Bad request."}, status=400)
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
