@@ -15,7 +15,6 @@ from recommendations.filters import RecommendationFilter
 from recommendations.models import Action, ProgressUpdate, Review, RoadMap
 from reports.models import Report
 
-
 # Ids and numbers in a query string are whole numbers the database can hold: a bigger one (or 1.1e-38) is a clear
 # 400, not a 500 from SQLite ("int too large") or from a year lookup (year 0 or 10000 has no date).
 MAX_ID = 2**63 - 1
