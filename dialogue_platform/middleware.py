@@ -18,7 +18,10 @@ class RejectNulCharactersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self._has_nul(request):
-            raise BadRequest(_("The request contains a NUL character (%00), which is never valid here."))
+            from dialogue_platform.views import bad_request
+
+            return bad_request(request, BadRequest(_("The request contains a NUL character (%00), which is never "
+                                                     "valid here.")))
         return self.get_response(request)
 
     @staticmethod
