@@ -73,7 +73,7 @@ def test_an_id_too_big_for_the_database_is_a_400_naming_the_parameter(
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "There is no page 99999999999999999999999"),
     ("ru", "Страницы 99999999999999999999999"),
-    ("kk", "99999999999999999999999"),
+    ("kk", "Бұл нәтижелерде 99999999999999999999999 беті жоқ"),
 ])
 def test_a_huge_page_number_of_the_tracker_is_a_400_in_the_page_language(
     client: Client, language: str, text: str
@@ -95,7 +95,7 @@ def test_a_nul_character_in_the_address_is_a_400_with_a_message(client: Client, 
 def test_a_nul_character_in_a_page_of_another_language_reads_in_it(client: Client) -> None:
     response = client.get("/ru/recommendations/?q=%00")
     assert response.status_code == 400
-    assert "NUL" in response.content.decode()
+    assert "Запрос содержит нулевой символ (%00)" in response.content.decode()
     assert "The request contains" not in response.content.decode()
 
 
