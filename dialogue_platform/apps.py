@@ -4,6 +4,7 @@ import sqlite3
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 def _sqlite_integer(value: int) -> int | str:
@@ -16,7 +17,7 @@ def _sqlite_integer(value: int) -> int | str:
 class DialoguePlatformConfig(AppConfig):
     default = True
     name = "dialogue_platform"
-    verbose_name = "Dialogue Platform"
+    verbose_name = _("Dialogue Platform")
 
     def ready(self) -> None:
         sqlite3.register_adapter(int, _sqlite_integer)
