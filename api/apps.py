@@ -10,3 +10,7 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from api import schema  # noqa: F401  (registers the token scheme with drf-spectacular)
+        from api.hooks import account_links
+        from participants.hooks import ACCOUNT_LINKS
+
+        ACCOUNT_LINKS.register("api", account_links)

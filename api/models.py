@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 
 class ApiToken(TimeStampedModel):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from api import exports, selectors, services
 from api.forms import ApiTokenForm
 from api.models import ApiToken, DataExport
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants.models import User
 from participants.permissions import role_required, secretariat_required, signed_in_required
 

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from api.models import ApiToken, DataExport
-from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes
+from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes, visible_to_public_q
 from participants import selectors as participants_selectors
 from participants.models import Organization, User
 from recommendations import selectors as recommendations_selectors
@@ -24,11 +24,6 @@ from recommendations.models import (
 )
 from reports import selectors as reports_selectors
 from reports.models import Report, ReportDocument, ReportVersion
-
-# Meetings the public may see: everything but drafts (the meetings app's own rule for its public pages).
-PUBLIC_MEETING_STATUSES = [
-    Meeting.Status.SCHEDULED, Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED, Meeting.Status.CANCELLED,
-]
 
 
 def key_digest(key: str) -> str:
@@ -115,7 +110,7 @@ def organization_list() -> QuerySet[Organization]:
 
 def meeting_list() -> QuerySet[Meeting]:
     return (
-        Meeting.objects.filter(status__in=PUBLIC_MEETING_STATUSES)
+        Meeting.objects.visible_to_public()
         .select_related("subgroup")
         .prefetch_related("topics")
     )
@@ -123,7 +118,7 @@ def meeting_list() -> QuerySet[Meeting]:
 
 def agenda_item_list() -> QuerySet[AgendaItem]:
     return (
-        AgendaItem.objects.filter(meeting__status__in=PUBLIC_MEETING_STATUSES)
+        AgendaItem.objects.filter(visible_to_public_q("meeting__"))
         .prefetch_related(
             Prefetch("presenter_organizations", queryset=Organization.objects.order_by("name")),
             Prefetch("road_maps", queryset=RoadMap.objects.only("id", "number").order_by("number")),
@@ -134,15 +129,12 @@ def agenda_item_list() -> QuerySet[AgendaItem]:
 
 
 def minutes_published_list() -> QuerySet[Minutes]:
-    # The meetings app's rule (minutes_recently_published): published minutes of a meeting marked so.
-    return Minutes.objects.filter(
-        status=Minutes.Status.PUBLISHED, meeting__status=Meeting.Status.MINUTES_PUBLISHED
-    ).select_related("meeting")
+    return Minutes.objects.public().select_related("meeting")
 
 
 def document_public_list() -> QuerySet[MeetingDocument]:
     return MeetingDocument.objects.filter(
-        visibility=MeetingDocument.Visibility.PUBLIC, meeting__status__in=PUBLIC_MEETING_STATUSES
+        visible_to_public_q("meeting__"), visibility=MeetingDocument.Visibility.PUBLIC
     )
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from api import exports
 from api.models import ApiToken, DataExport
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants.models import Organization, User
 from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap, Theme
 

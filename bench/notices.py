@@ -30,6 +30,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from meetings import notices  # noqa: E402
 from meetings.models import Invitation, Meeting, MeetingChange  # noqa: E402
 from notifications.models import Delivery  # noqa: E402
 from notifications.services import notice_publish  # noqa: E402
@@ -113,7 +114,7 @@ def main() -> None:
             started = time.perf_counter()
             with transaction.atomic():
                 notice = notice_publish(
-                    kind="meetings.change",
+                    kind=notices.CHANGE,
                     key=f"bench:{uuid.uuid4().hex}",
                     recipients=people,
                     payload={"change_id": change.pk, "meeting_id": change.meeting_id},

@@ -26,7 +26,7 @@ HEARTBEAT_SECONDS = 30
 def _heartbeat(hostname: str) -> None:
     from django.db import DatabaseError, connection
 
-    from dialogue_platform.broker import worker_heartbeat_record
+    from core.broker import worker_heartbeat_record
 
     try:
         worker_heartbeat_record(hostname=hostname)

@@ -71,7 +71,7 @@ def _eager() -> bool:
 
 
 def check_worker() -> dict[str, Any]:
-    from dialogue_platform.models import DeferredTask, WorkerHeartbeat
+    from core.models import DeferredTask, WorkerHeartbeat
 
     waiting = DeferredTask.objects.count()
     if _eager():

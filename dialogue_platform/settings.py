@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Ours, in import order (STYLE.md section 0): each may import only those above it.
+    "core",
     "participants",
     "notifications",
     "recommendations",
@@ -241,7 +242,7 @@ NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------
-# Rate limits (django-ratelimit, NGO submissions) count in this cache: set CACHE_URL to Redis when several
+# Rate limits (django-ratelimit: onboarding, NGO submissions) count in this cache: set CACHE_URL to Redis when several
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # The cache is never a dependency of a page or a write (docs/operations.md): with Redis down, django-redis answers
@@ -257,7 +258,7 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
-RATELIMIT_IP_META_KEY = "participants.ratelimit.client_ip"
+RATELIMIT_IP_META_KEY = "core.ratelimit.client_ip"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -13,7 +13,7 @@ def ping() -> str:
 def catch_up() -> dict[str, int]:
     """After a broker outage: send the tasks the broker refused, and queue the e-mails no task holds (due retries,
     rows of a lost task). Beat runs it every minute and each worker once as it starts (docs/operations.md)."""
-    from dialogue_platform.broker import deferred_tasks_send
+    from core.broker import deferred_tasks_send
     from notifications.services import deliveries_requeue_stalled
 
     return {"deferred": deferred_tasks_send(), "deliveries": deliveries_requeue_stalled()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.hooks import Hook
 from meetings.models import Meeting
 
 
@@ -21,16 +22,13 @@ class AgendaSuggestion:
 
 AgendaSource = Callable[..., list[AgendaSuggestion]]
 
-_sources: dict[str, AgendaSource] = {}
+AGENDA_SOURCES = Hook("meetings.agenda_sources")
 
 
 def register(name: str, source: AgendaSource) -> None:
     """`source(meeting=...)` returns suggestions for that meeting; registering a name again replaces it."""
-    _sources[name] = source
+    AGENDA_SOURCES.register(name, source)
 
 
 def suggestions_for(*, meeting: Meeting) -> list[AgendaSuggestion]:
-    found: list[AgendaSuggestion] = []
-    for source in _sources.values():
-        found.extend(source(meeting=meeting))
-    return found
+    return AGENDA_SOURCES.collect(meeting=meeting)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
+from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
@@ -242,9 +242,15 @@ class MeetingForm(forms.ModelForm):
         return data
 
     def _post_clean(self) -> None:
-        # Rules live in services (ApplicationError); skip ModelForm's instance validation so a duplicate
-        # number or a constraint reports once, from the service, attached to its field.
-        pass
+        """Deliberately empty: this ModelForm only collects input; meetings.services checks the rules and writes.
+
+        ModelForm's own _post_clean would (1) copy the typed values onto self.instance, the meeting the view
+        passed in, before any service accepted them, and (2) check the model's constraints, so a duplicate plenary
+        number would come back as Django's generic constraint message instead of the service's, on the number
+        field ("There is already a plenary meeting number 44."). Both are tested (test_duplicate_meeting_number_
+        gets_a_field_error, test_a_refused_meeting_form_leaves_the_meeting_unchanged). The form fields' own
+        validation (types, choices, bounds) and clean() still run.
+        """
 
 
 class PlanYearForm(forms.Form):

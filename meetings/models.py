@@ -13,7 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.models import Organization, TimeStampedModel, User
+from core.models import TimeStampedModel
+from participants.models import Organization, User
 
 
 def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
@@ -110,12 +111,37 @@ def default_minutes_overdue_second_days() -> int:
     return int(getattr(settings, "MEETINGS_MINUTES_OVERDUE_DAYS", (3, 7))[1])
 
 
+# The rules of which meetings and minutes people may see, written once: every selector (this app's, the API's, the
+# road map's "discussed at" through recommendations.hooks) goes through these.
+
+
+def visible_to_public_q(prefix: str = "") -> Q:
+    """Meetings the public may see, everything but drafts, as a condition through `prefix` ("meeting__" from an
+    agenda item, an invitation, a document). Meeting.is_public says the same of one meeting."""
+    return ~Q(**{f"{prefix}status": Meeting.Status.DRAFT})
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to_public(self) -> MeetingQuerySet:
-        return self.exclude(status=Meeting.Status.DRAFT)
+        return self.filter(visible_to_public_q())
 
     def upcoming(self) -> MeetingQuerySet:
+        """Not ended yet (a meeting under way is still upcoming)."""
         return self.filter(ends_at__gte=timezone.now())
+
+    def held(self) -> MeetingQuerySet:
+        """Meetings that took place: held, whether or not their minutes are published yet (the archive)."""
+        return self.filter(status__in=Meeting.HELD_STATUSES)
+
+
+class MinutesQuerySet(models.QuerySet["Minutes"]):
+    def published(self) -> MinutesQuerySet:
+        """Published minutes (a meeting page shows them to everyone)."""
+        return self.filter(status=Minutes.Status.PUBLISHED)
+
+    def public(self) -> MinutesQuerySet:
+        """Published minutes of a meeting marked as having them: the feed, the API and the open data files."""
+        return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED)
 
 
 class Meeting(TimeStampedModel):
@@ -130,6 +156,9 @@ class Meeting(TimeStampedModel):
         HELD = "held", _("Held")
         MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
         CANCELLED = "cancelled", _("Cancelled")
+
+    # Meetings that took place (MeetingQuerySet.held(), Meeting.is_held).
+    HELD_STATUSES = (Status.HELD, Status.MINUTES_PUBLISHED)
 
     number = models.PositiveIntegerField(
         _("number"),
@@ -242,7 +271,12 @@ class Meeting(TimeStampedModel):
 
     @property
     def is_public(self) -> bool:
+        """visible_to_public_q() for one meeting."""
         return self.status != self.Status.DRAFT
+
+    @property
+    def is_held(self) -> bool:
+        return self.status in self.HELD_STATUSES
 
     @property
     def is_open_for_rsvp(self) -> bool:
@@ -356,11 +390,12 @@ class Minutes(TimeStampedModel):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    # Filled by a database trigger on PostgreSQL (migration 0004) and GIN-indexed; unused on SQLite. Stored
+    # Filled by a database trigger on PostgreSQL (migration 0002) and GIN-indexed; unused on SQLite. Stored
     # rather than an index on the to_tsvector() expression: the planner underrates that function's cost and
     # re-parsed every body on a seq scan (260 ms for a word found in all minutes).
     search_vector = SearchVectorField(null=True, editable=False)
 
+    objects = MinutesQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:

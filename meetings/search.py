@@ -1,16 +1,11 @@
-"""Full-text search over minutes on PostgreSQL: Minutes.search_vector, kept by the trigger of migration 0004."""
+"""Full-text search over minutes on PostgreSQL: Minutes.search_vector, kept by the trigger of migration 0002."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 
-# "simple": no stemmer, so Kazakh, Russian and English minutes are all searchable by their words.
+# "simple" (as the trigger of migration 0002): no stemmer, so Kazakh, Russian and English minutes are all searchable by their words.
 CONFIG = "simple"
-
-
-def minutes_search_vector() -> SearchVector:
-    """The expression of migration 0002's index (dropped by 0004); kept so that migration still runs."""
-    return SearchVector("body", "decisions", config=CONFIG)
 
 
 def minutes_search_query(text: str) -> SearchQuery:

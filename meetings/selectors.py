@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from meetings.hooks import AGENDA_ITEM_LINKS
 from meetings.models import (
     AgendaItem,
     CalendarToken,
@@ -21,6 +22,7 @@ from meetings.models import (
     Minutes,
     Subgroup,
     Topic,
+    visible_to_public_q,
 )
 from participants.models import Organization, User
 from recommendations.models import Action, Recommendation, RoadMap
@@ -51,7 +53,7 @@ def subgroup_list(*, active: bool | None = None, query: str = "") -> QuerySet[Su
         qs = qs.filter(is_active=active)
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(mandate__icontains=query))
-    return qs.annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=S.DRAFT))).order_by("name")
+    return qs.annotate(meeting_count=Count("meetings", filter=visible_to_public_q("meetings__"))).order_by("name")
 
 
 def subgroup_get(*, pk: int) -> Subgroup:
@@ -71,7 +73,7 @@ def _filter_topic(qs: QuerySet[Meeting], topic: Topic | None) -> QuerySet[Meetin
 
 def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | None = None) -> QuerySet[Meeting]:
     """Public: meetings that have not ended yet, scheduled or cancelled (so people see the cancellation)."""
-    qs = Meeting.objects.filter(status__in=[S.SCHEDULED, S.CANCELLED], ends_at__gte=timezone.now())
+    qs = Meeting.objects.upcoming().filter(status__in=[S.SCHEDULED, S.CANCELLED])
     if subgroup is not None:
         qs = qs.filter(subgroup=subgroup)
     return _with_list_relations(_filter_topic(qs, topic)).order_by("starts_at", "pk")
@@ -79,11 +81,11 @@ def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | No
 
 def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
     """Meetings whose published minutes match `query`, or whose title contains it."""
-    published = Minutes.objects.filter(status=Minutes.Status.PUBLISHED)
+    published = Minutes.objects.published()
     if connection.vendor == "postgresql":
         from meetings.search import minutes_search_query
 
-        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0004).
+        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0002).
         matching = published.filter(search_vector=minutes_search_query(query))
     else:
         matching = published.filter(Q(body__icontains=query) | Q(decisions__icontains=query))
@@ -94,7 +96,7 @@ def meeting_archive_list(
     *, year: int | None = None, subgroup: Subgroup | None = None, topic: Topic | None = None, query: str = ""
 ) -> QuerySet[Meeting]:
     """Public: held meetings, newest first, with whether their minutes are published."""
-    qs = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED])
+    qs = Meeting.objects.held()
     if year:
         qs = qs.filter(starts_at__year=year)
     if subgroup is not None:
@@ -106,7 +108,7 @@ def meeting_archive_list(
 
 
 def meeting_archive_years() -> list[int]:
-    dates = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED]).dates("starts_at", "year", order="DESC")
+    dates = Meeting.objects.held().dates("starts_at", "year", order="DESC")
     return [d.year for d in dates]
 
 
@@ -156,20 +158,17 @@ def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -
     if with_minutes:
         qs = qs.select_related("minutes").defer("minutes__search_vector")
     meeting = qs.filter(pk=pk).first()
-    if meeting is None or (meeting.status == S.DRAFT and not is_secretariat(user)):
+    if meeting is None or (not meeting.is_public and not is_secretariat(user)):
         raise Http404
     return meeting
 
 
-def agenda_items_for(*, meeting: Meeting, with_ngo_submissions: bool = False) -> list[AgendaItem]:
+def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[AgendaItem]:
     # Only the columns the agenda shows: the people and organisation rows are wide, and there are many.
     people = User.objects.only("pk", "first_name", "last_name", "email").order_by("last_name", "pk")
     organizations = Organization.objects.only("pk", "name", "name_ru", "name_kk", "acronym").order_by("name", "pk")
     qs = meeting.agenda_items.order_by("position")
-    if with_ngo_submissions:
-        # Reverse relation from the submissions app ("from an NGO submission" on the public page); no import of it.
-        qs = qs.prefetch_related("ngo_submissions")
-    return list(
+    items = list(
         qs.prefetch_related(
             Prefetch("presenter_people", queryset=people),
             Prefetch("presenter_organizations", queryset=organizations),
@@ -179,6 +178,25 @@ def agenda_items_for(*, meeting: Meeting, with_ngo_submissions: bool = False) ->
                      .order_by("pk")),
         )
     )
+    if with_links:
+        # What higher apps link to each item ("from an NGO submission" on the public page), through our hook.
+        AGENDA_ITEM_LINKS.attach(items)
+    return items
+
+
+def meetings_discussing_road_maps(*, road_map_ids: list[int]) -> dict[int, list[Meeting]]:
+    """Road map -> the meetings the public may see whose agenda items link it, newest first; one query."""
+    through = AgendaItem.road_maps.through
+    links = (
+        through.objects.filter(roadmap_id__in=road_map_ids, agendaitem__meeting__in=Meeting.objects.visible_to_public())
+        .select_related("agendaitem__meeting")
+        .order_by("-agendaitem__meeting__starts_at", "agendaitem__meeting_id", "agendaitem__position")
+    )
+    found: dict[int, dict[int, Meeting]] = defaultdict(dict)
+    for link in links:
+        meeting = link.agendaitem.meeting
+        found[link.roadmap_id].setdefault(meeting.pk, meeting)
+    return {road_map_id: list(meetings.values()) for road_map_id, meetings in found.items()}
 
 
 def documents_for(*, meeting: Meeting, participant_access: bool) -> list[MeetingDocument]:
@@ -227,7 +245,7 @@ def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
     meeting = document.meeting
     if is_secretariat(user):
         return document
-    if meeting.status == S.DRAFT:
+    if not meeting.is_public:
         raise Http404
     if document.visibility == MeetingDocument.Visibility.PUBLIC:
         return document
@@ -315,13 +333,9 @@ def people_to_invite(
     return User.objects.filter(is_active=True).filter(match).distinct().order_by("last_name", "email")
 
 
-def invitable_people() -> QuerySet[User]:
-    return User.objects.filter(is_active=True).order_by("last_name", "first_name", "email")
-
-
 def my_invitations(*, user: User, past: bool = False) -> QuerySet[Invitation]:
     now = timezone.now()
-    qs = Invitation.objects.filter(person=user).exclude(meeting__status=S.DRAFT)
+    qs = Invitation.objects.filter(visible_to_public_q("meeting__"), person=user)
     qs = qs.filter(meeting__ends_at__lt=now) if past else qs.filter(meeting__ends_at__gte=now)
     public_docs = MeetingDocument.objects.order_by("title", "pk")
     return (
@@ -343,7 +357,7 @@ def invitation_get_for_user(*, user: User, pk: int) -> Invitation:
 
 def meeting_schedule(*, subgroup: Subgroup | None = None, include_drafts: bool = False) -> QuerySet[Meeting]:
     """The public schedule: every non-draft meeting (cancelled ones too, so calendars drop them)."""
-    qs = Meeting.objects.all() if include_drafts else Meeting.objects.exclude(status=S.DRAFT)
+    qs = Meeting.objects.all() if include_drafts else Meeting.objects.visible_to_public()
     if subgroup is not None:
         qs = qs.filter(subgroup=subgroup)
     return qs.select_related("subgroup").order_by("starts_at", "pk")
@@ -354,8 +368,7 @@ def meetings_for_calendar_token(*, token: str) -> tuple[User, list[tuple[Meeting
     if row is None:
         return None
     invitations = (
-        Invitation.objects.filter(person=row.user)
-        .exclude(meeting__status=S.DRAFT)
+        Invitation.objects.filter(visible_to_public_q("meeting__"), person=row.user)
         .select_related("meeting", "meeting__subgroup")
         .order_by("meeting__starts_at")
     )
@@ -368,7 +381,7 @@ def calendar_token_for(*, user: User) -> CalendarToken | None:
 
 def minutes_recently_published(*, limit: int = 30) -> QuerySet[Minutes]:
     return (
-        Minutes.objects.filter(status=Minutes.Status.PUBLISHED, meeting__status=S.MINUTES_PUBLISHED)
+        Minutes.objects.public()
         .select_related("meeting", "meeting__subgroup")
         .defer("search_vector")
         .order_by("-published_at", "-pk")[:limit]
@@ -410,7 +423,7 @@ class ParticipationRow:
 
 def participation_statistics(*, year: int | None = None) -> tuple[list[ParticipationRow], list[ParticipationRow]]:
     """People present per meeting and per quarter, by kind of organisation. Two queries whatever the size."""
-    meetings_qs = Meeting.objects.filter(status__in=[S.HELD, S.MINUTES_PUBLISHED]).select_related("subgroup")
+    meetings_qs = Meeting.objects.held().select_related("subgroup")
     if year:
         meetings_qs = meetings_qs.filter(starts_at__year=year)
     meetings = list(meetings_qs.order_by("-starts_at"))

@@ -9,8 +9,13 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        # Every app's notices.py registers its kinds and due-notice checkers. Apps also import their own from
-        # their ready(); discovering them here as well means a worker or shell never misses a kind.
-        from django.utils.module_loading import autodiscover_modules
+        from notifications.hooks import account_links
+        from participants.hooks import ACCOUNT_LINKS
 
-        autodiscover_modules("notices")
+        ACCOUNT_LINKS.register("notifications", account_links)
+        # The participants app's e-mails: its kinds, and the receivers of its signals that publish them.
+        from notifications import notices
+
+        notices.connect()
+        # Kinds register once, from the ready() of the app that owns them (each imports its own notices module:
+        # a worker and a shell run ready() too), never by discovery from here: this app names none of the others.

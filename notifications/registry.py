@@ -1,7 +1,7 @@
 """Kinds of notice and due-notice checkers, registered by the apps that own the data.
 
-The lower app (notifications) cannot import the higher ones, so they register here from their
-AppConfig.ready() (by importing their <app>/notices.py).
+The lower app (notifications) cannot import the higher ones, so they register here from their own
+AppConfig.ready() (by importing their notices module); nothing discovers them from here.
 """
 
 from __future__ import annotations

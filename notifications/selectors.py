@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db.models import Case, Count, Q, QuerySet, When
@@ -10,13 +13,21 @@ if TYPE_CHECKING:
     from participants.models import User
 
 
+def delivered_to(*, kinds: Iterable[str], keys: Iterable[str]) -> dict[str, dict[int, dt.datetime]]:
+    """notice key -> {user id: when their delivery was made}, for the notices (kind, key) given; one query.
+
+    What the apps' due-notice checkers ask before publishing: who already has this notice (people with an account).
+    """
+    delivered: dict[str, dict[int, dt.datetime]] = defaultdict(dict)
+    for key, user_id, created_at in Delivery.objects.filter(
+        notice__kind__in=list(kinds), notice__key__in=list(keys), user_id__isnull=False
+    ).values_list("notice__key", "user_id", "created_at"):
+        delivered[key][user_id] = created_at
+    return delivered
+
+
 def opt_out_topics(*, user: User) -> set[str]:
     return set(OptOut.objects.filter(user=user).values_list("topic", flat=True))
-
-
-def deliveries_for(*, user: User) -> QuerySet[Delivery]:
-    """The e-mails the portal wrote to this person, newest first."""
-    return Delivery.objects.filter(user=user).select_related("notice").order_by("-created_at", "-pk")
 
 
 _OPEN = [Delivery.Status.PENDING, Delivery.Status.SENDING]

@@ -30,7 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from dialogue_platform.broker import enqueue
+from core.broker import enqueue
 from notifications import registry
 from notifications.models import Delivery, Notice, OptOut
 
@@ -201,11 +201,6 @@ def deliveries_claim(*, delivery_ids: Sequence[int], now: dt.datetime | None = N
                 status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
             )
     return ids
-
-
-def delivery_claim(*, delivery_id: int, now: dt.datetime | None = None) -> bool:
-    """deliveries_claim for one delivery: True if this caller now owns it."""
-    return delivery_id in deliveries_claim(delivery_ids=[delivery_id], now=now)
 
 
 def unsubscribe_token(*, user_id: int, topic: str) -> str:

@@ -26,11 +26,6 @@ def deliveries_send(delivery_ids: list[int]) -> dict[str, int]:
 
 
 @shared_task
-def requeue_stalled_deliveries() -> int:
-    return services.deliveries_requeue_stalled()
-
-
-@shared_task
 def run_due_notices() -> int:
     """Call every registered due-notice checker, then pick up stalled deliveries. Returns the checkers run.
 

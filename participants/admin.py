@@ -5,7 +5,6 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from participants.models import (
-    ApplicationEmail,
     Membership,
     Organization,
     OrganizationApplication,
@@ -82,14 +81,6 @@ class OrganizationApplicationAdmin(ReadOnlyAdmin):
     list_filter = ["status", "region", "language"]
     search_fields = ["name_kk", "name_ru", "name_en", "bin", "contact_name", "contact_email"]
     list_select_related = ["decided_by"]
-
-
-@admin.register(ApplicationEmail)
-class ApplicationEmailAdmin(ReadOnlyAdmin):
-    list_display = ["application", "kind", "sent_at"]
-    list_filter = ["kind"]
-    search_fields = ["application__bin", "application__contact_email"]
-    list_select_related = ["application"]
 
 
 @admin.register(OrganizationInvitation)

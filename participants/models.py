@@ -1,36 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import LocalizedNameMixin, TimeStampedModel
 from participants.validators import validate_bin
-
-
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
-class LocalizedNameMixin:
-    """`localized_name`: the name in the active language (name_ru, name_kk), falling back to English `name`."""
-
-    name: str
-    name_ru: str
-    name_kk: str
-
-    @property
-    def localized_name(self) -> str:
-        language = (get_language() or "en")[:2]
-        return {"ru": self.name_ru, "kk": self.name_kk}.get(language) or self.name
 
 
 class UserManager(BaseUserManager["User"]):
@@ -367,31 +349,12 @@ class OrganizationApplication(TimeStampedModel):
         return focus_area_labels(self.focus_areas)
 
 
-class ApplicationEmail(models.Model):
-    """One row per e-mail sent about an application: a retried task never mails the contact twice."""
-
-    class Kind(models.TextChoices):
-        RECEIVED = "received", _("Application received")
-        APPROVED = "approved", _("Approved")
-        DECLINED = "declined", _("Declined")
-
-    application = models.ForeignKey(OrganizationApplication, on_delete=models.CASCADE, related_name="emails")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["application", "kind"], name="participants_application_email_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} for {self.application_id}"
-
-
 class OrganizationInvitation(TimeStampedModel):
     """A representative's e-mailed invitation for a colleague to join their organisation.
 
-    Only the SHA-256 of the link's token is stored: a leaked database does not open any invitation.
+    Only the SHA-256 of the link's token is stored: a leaked database does not open any invitation. The token is
+    derived from the row and the SECRET_KEY (link_token), so the e-mail can be written when it is sent, or sent
+    again after a failure, without the token ever being stored.
     """
 
     organization = models.ForeignKey(
@@ -436,6 +399,11 @@ class OrganizationInvitation(TimeStampedModel):
     @staticmethod
     def hash_token(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+    def link_token(self) -> str:
+        """The token of this invitation's link: an HMAC of its id and creation time under the SECRET_KEY."""
+        created = self.created_at.astimezone(dt.UTC).isoformat()
+        return salted_hmac("participants.invitation", f"{self.pk}:{created}", algorithm="sha256").hexdigest()
 
     @property
     def state(self) -> str:

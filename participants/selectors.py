@@ -16,7 +16,7 @@ _COLLATIONS = {"ru": "ru-x-icu", "kk": "kk-x-icu", "en": "en-x-icu"}
 
 
 def localized_name_order() -> Combinable:
-    """The organisation name people read in the active language (LocalizedNameMixin.localized_name): name_ru
+    """The organisation name people read in the active language (core.models.LocalizedNameMixin.localized_name): name_ru
     or name_kk, falling back to the English name when that translation is empty."""
     language = (get_language() or "en")[:2]
     field = {"ru": "name_ru", "kk": "name_kk"}.get(language)

@@ -4,23 +4,15 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.encoding import force_bytes
+from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dialogue_platform.broker import enqueue
-from dialogue_platform.exceptions import ApplicationError
-from participants import selectors
+from core.exceptions import ApplicationError
+from participants import hooks, selectors
 from participants.models import (
-    ApplicationEmail,
     Membership,
     Organization,
     OrganizationApplication,
@@ -114,11 +106,9 @@ def user_password_disable(*, user: User) -> User:
 # --- Organisation onboarding ---------------------------------------------------------------
 
 
-def _enqueue_application_email(application: OrganizationApplication, kind: str) -> None:
-    from participants.tasks import send_application_email
-
-    # A broker outage must not fail the request: enqueue() keeps the task in the database for the catch-up sweep.
-    transaction.on_commit(lambda: enqueue(send_application_email, args=[application.pk, kind]))
+def _announce(application: OrganizationApplication, event: str) -> None:
+    """Tell the higher apps inside this transaction: the notifications app e-mails the contact, exactly once."""
+    hooks.application_event.send(sender=OrganizationApplication, application=application, event=event)
 
 
 @transaction.atomic
@@ -164,7 +154,7 @@ def application_submit(
     except IntegrityError as exc:
         # Two submissions of one BIN at the same moment: the constraint lets one through.
         raise ApplicationError(selectors.application_bin_conflict(bin=bin) or _("This application could not be saved."), field="bin") from exc
-    _enqueue_application_email(application, ApplicationEmail.Kind.RECEIVED)
+    _announce(application, hooks.RECEIVED)
     return application
 
 
@@ -242,7 +232,7 @@ def application_approve(*, application: OrganizationApplication, actor: User) ->
     application.organization = organization
     application.user = user
     application.save(update_fields=["status", "decided_by", "decided_at", "organization", "user", "updated_at"])
-    _enqueue_application_email(application, ApplicationEmail.Kind.APPROVED)
+    _announce(application, hooks.APPROVED)
     return application
 
 
@@ -260,25 +250,8 @@ def application_decline(
     application.decided_by = actor
     application.decided_at = timezone.now()
     application.save(update_fields=["status", "decision_reason", "decided_by", "decided_at", "updated_at"])
-    _enqueue_application_email(application, ApplicationEmail.Kind.DECLINED)
+    _announce(application, hooks.DECLINED)
     return application
-
-
-@transaction.atomic
-def application_email_claim(*, application: OrganizationApplication, kind: str) -> bool:
-    """True when this caller may send the e-mail; False when it was sent (or is being sent) already."""
-    try:
-        with transaction.atomic():
-            ApplicationEmail.objects.create(application=application, kind=kind)
-    except IntegrityError:
-        return False
-    return True
-
-
-@transaction.atomic
-def application_email_release(*, application: OrganizationApplication, kind: str) -> None:
-    """The send failed: let a retry claim the e-mail again."""
-    ApplicationEmail.objects.filter(application=application, kind=kind).delete()
 
 
 @transaction.atomic
@@ -309,24 +282,20 @@ def invitation_create(
         # An expired invitation gives way to the new one.
         existing.revoked_at = now
         existing.save(update_fields=["revoked_at", "updated_at"])
-    token = secrets.token_urlsafe(32)
     invitation = OrganizationInvitation.objects.create(
         organization=organization,
         email=email,
         invited_by=invited_by,
-        token_hash=OrganizationInvitation.hash_token(token),
+        # Replaced below: the link's token is derived from the row's id and creation time.
+        token_hash=OrganizationInvitation.hash_token(secrets.token_urlsafe(32)),
         expires_at=now + timedelta(days=settings.ORG_INVITATION_DAYS),
     )
-    # Sent inside the transaction: if the mail server refuses, no invitation exists without its e-mail.
-    with translation.override(language):
-        context = {
-            "invitation": invitation,
-            "organization_name": organization.localized_name,
-            "inviter": invited_by,
-            "link": settings.SITE_URL + reverse("participants:invitation-accept", args=[token]),
-            "days": settings.ORG_INVITATION_DAYS,
-        }
-        _send_templated_mail("participants/email/invitation", context, invitation.email)
+    token = invitation.link_token()
+    invitation.token_hash = OrganizationInvitation.hash_token(token)
+    invitation.save(update_fields=["token_hash"])
+    # The e-mail is written and sent by the notifications app after commit, exactly once: an invitation rolled
+    # back sends nothing, and a mail server that is down delays the e-mail instead of refusing the invitation.
+    hooks.colleague_invited.send(sender=OrganizationInvitation, invitation=invitation, language=language)
     return invitation, token
 
 
@@ -390,47 +359,3 @@ def invitation_accept(
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user", "updated_at"])
     return user
-
-
-def _send_templated_mail(template_prefix: str, context: dict[str, object], to: str) -> None:
-    """Plain text and HTML versions of one message, rendered in the active language."""
-    subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
-    text = render_to_string(f"{template_prefix}_body.txt", context)
-    html = render_to_string(f"{template_prefix}_body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
-
-
-def application_email_send(*, application_id: int, kind: str) -> bool:
-    """Send one e-mail about an application to its contact, in their language, at most once.
-
-    Returns False when there is nothing to send (already sent, or the application is gone).
-    Not atomic on purpose: the claim must be committed before the mail leaves, and released if it fails.
-    """
-    application = (
-        OrganizationApplication.objects.select_related("organization", "user").filter(pk=application_id).first()
-    )
-    if application is None or not application_email_claim(application=application, kind=kind):
-        return False
-    try:
-        with translation.override(application.language):
-            context: dict[str, object] = {"application": application, "site_url": settings.SITE_URL}
-            user = application.user
-            if kind == ApplicationEmail.Kind.APPROVED and user is not None:
-                if user.has_usable_password():
-                    context["sign_in_link"] = settings.SITE_URL + reverse("participants:login")
-                else:
-                    # Django's password-reset token: single use (it changes with the password) and
-                    # valid for PASSWORD_RESET_TIMEOUT; "Forgotten your password?" sends a fresh one.
-                    context["set_password_link"] = settings.SITE_URL + reverse(
-                        "participants:password-reset-confirm",
-                        args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
-                    )
-                    context["link_hours"] = settings.PASSWORD_RESET_TIMEOUT // 3600
-                    context["reset_link"] = settings.SITE_URL + reverse("participants:password-reset")
-            _send_templated_mail(f"participants/email/application_{kind}", context, application.contact_email)
-    except Exception:
-        application_email_release(application=application, kind=kind)
-        raise
-    return True

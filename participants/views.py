@@ -12,7 +12,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.ratelimit import rate_limited
+from core.views import form_error
 from participants import selectors, services
 from participants.forms import (
     ApplicationDeclineForm,
@@ -25,9 +27,9 @@ from participants.forms import (
     ProfileForm,
     SignInForm,
 )
+from participants.hooks import ACCOUNT_LINKS
 from participants.models import Organization, OrganizationApplication, User
 from participants.permissions import role_required, secretariat_required, signed_in_required
-from participants.ratelimit import client_ip, limit_hit, limit_reached
 
 PAGE_SIZE = 25
 
@@ -94,13 +96,13 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your details have been saved."))
         return redirect("participants:profile")
     organization = selectors.user_primary_organization(user=request.user)
-    return render(request, "participants/profile.html", {"form": form, "organization": organization})
+    return render(request, "participants/profile.html", {
+        "form": form, "organization": organization, "account_links": ACCOUNT_LINKS.collect(request.user),
+    })
 
 
 # --- Organisation onboarding ---------------------------------------------------------------
 
-_APPLICATION_RATE_SCOPE = "org-application"
-_HOUR = 60 * 60
 ngo_required = role_required(User.Role.NGO)
 
 
@@ -113,8 +115,9 @@ def application_create(request: HttpRequest) -> HttpResponse:
     form = OrganizationApplicationForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
-        ip = client_ip(request)
-        if limit_reached(scope=_APPLICATION_RATE_SCOPE, key=ip, limit=settings.ORG_APPLICATIONS_PER_HOUR):
+        # Every complete application counts, whether or not the service then accepts it (a BIN already waiting,
+        # say): django-ratelimit counts attempts, and a refused attempt is still a post from that address.
+        if rate_limited(request, group="participants.application", rate=f"{settings.ORG_APPLICATIONS_PER_HOUR}/h"):
             form.add_error(
                 None,
                 _("Too many applications have been sent from your network in the last hour. Please try again "
@@ -126,9 +129,8 @@ def application_create(request: HttpRequest) -> HttpResponse:
             try:
                 services.application_submit(**data, language=(get_language() or "ru")[:2], applicant=request.user)
             except ApplicationError as exc:
-                form.add_error(exc.field, exc.message)
+                form_error(form, exc)
             else:
-                limit_hit(scope=_APPLICATION_RATE_SCOPE, key=ip, window_seconds=_HOUR)
                 request.session["application_email"] = form.cleaned_data["contact_email"]
                 return redirect("participants:application-received")
     return render(request, "participants/application_form.html", {"form": form}, status=status)
@@ -261,7 +263,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
                 language=form.cleaned_data["language"],
             )
         except ApplicationError as exc:
-            form.add_error(exc.field, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email})
             return redirect("participants:my-organization")

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants import models as participants_models
-from participants.models import Organization, TimeStampedModel
+from core.models import LocalizedNameMixin as NameInActiveLanguage
+from core.models import TimeStampedModel
+from participants.models import Organization
 
 
-class LocalizedNameMixin(participants_models.LocalizedNameMixin, models.Model):
-    """Name fields in the three portal languages; `localized_name` comes from participants."""
+class LocalizedNameMixin(NameInActiveLanguage, models.Model):
+    """Name fields in the three portal languages; `localized_name` comes from core."""
 
     name = models.CharField(_("name (English)"), max_length=255)
     name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)

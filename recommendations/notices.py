@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from notifications.models import Delivery, Notice
 from notifications.registry import Message, Obsolete, register, register_due
+from notifications.selectors import delivered_to
 from notifications.services import notice_publish
 from participants.models import Membership, Organization, User
 from recommendations.models import Action
@@ -75,14 +76,10 @@ def overdue_action_notices_due(*, now: dt.datetime) -> list[DueAgencyNotice]:
     ):
         focal_points[membership.organization_id].append(membership.user)
     keys = {overdue_key(organization_id=org, period=period): org for org in focal_points}
-    delivered: dict[str, set[int]] = defaultdict(set)
-    for key, user_id in Delivery.objects.filter(
-        notice__kind=ACTION_OVERDUE, notice__key__in=list(keys), user_id__isnull=False
-    ).values_list("notice__key", "user_id"):
-        delivered[key].add(user_id)
+    delivered = delivered_to(kinds=[ACTION_OVERDUE], keys=keys)
     due: list[DueAgencyNotice] = []
     for key, organization_id in keys.items():
-        people = [user for user in focal_points[organization_id] if user.pk not in delivered[key]]
+        people = [user for user in focal_points[organization_id] if user.pk not in delivered.get(key, {})]
         if people:
             due.append(DueAgencyNotice(organization_id, key, actions_by_agency[organization_id], people))
     return due

@@ -6,14 +6,16 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.charts import bars
 from participants.models import Organization, User
+from recommendations import hooks
 from recommendations.models import (
     Action,
     NationalPlan,
@@ -66,14 +68,13 @@ def recommendation_order(qs: QuerySet[Recommendation], *, sort: str, searching: 
 
 
 def recommendation_get(*, pk: int) -> Recommendation:
+    """One recommendation, with `links`: what higher apps link to it ("from an NGO submission"), through our hook."""
     try:
-        return (
+        recommendation = (
             recommendation_list()
             .select_related("source_organization")
             .prefetch_related(
                 "affected_groups", "sdg_targets",
-                # Reverse relation from the submissions app ("from an NGO submission"); no import of it here.
-                "ngo_submissions",
                 Prefetch("road_maps", queryset=RoadMap.objects.select_related("lead_agency").order_by("number")),
                 Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan").order_by("number")),
             )
@@ -81,6 +82,8 @@ def recommendation_get(*, pk: int) -> Recommendation:
         )
     except Recommendation.DoesNotExist:
         raise Http404 from None
+    hooks.RECOMMENDATION_LINKS.attach([recommendation])
+    return recommendation
 
 
 def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, object]]:
@@ -140,8 +143,6 @@ def roadmap_get(*, number: int) -> RoadMap:
     approved = ProgressUpdate.objects.filter(state=ProgressUpdate.State.APPROVED).order_by("-date", "-id")
     actions = Action.objects.prefetch_related(
         "responsible_agencies", "partners", Prefetch("updates", queryset=approved, to_attr="approved_updates"),
-        # Reverse relation from the submissions app ("from an NGO submission"); no import of it here.
-        "ngo_submissions",
     ).order_by("number")
     try:
         road_map = (
@@ -156,35 +157,15 @@ def roadmap_get(*, number: int) -> RoadMap:
         )
     except RoadMap.DoesNotExist:
         raise Http404 from None
-    road_map.discussed_at = _meetings_discussing(road_map)  # type: ignore[attr-defined]
+    # What higher apps add, through our hooks: the meetings that discussed it, where each action came from.
+    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])  # type: ignore[attr-defined]
     all_actions = list(road_map.actions.all())
+    hooks.ACTION_LINKS.attach(all_actions)
     road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
     road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
     road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
     road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
     return road_map
-
-
-def _meetings_discussing(road_map: RoadMap) -> list[object]:
-    """Meetings whose agenda items link this road map, newest first; drafts left out.
-
-    The meetings app (a later app) adds the reverse relation RoadMap.agenda_items; it is reached by name so
-    this app never imports meetings, and without it the list is simply empty.
-    """
-    try:
-        agenda_item_model = RoadMap._meta.get_field("agenda_items").related_model
-    except FieldDoesNotExist:
-        return []
-    items = (
-        agenda_item_model.objects.filter(road_maps=road_map)
-        .exclude(meeting__status="draft")
-        .select_related("meeting")
-        .order_by("-meeting__starts_at", "meeting_id", "position")
-    )
-    meetings: dict[int, object] = {}
-    for item in items:
-        meetings.setdefault(item.meeting_id, item.meeting)
-    return list(meetings.values())
 
 
 def agency_list() -> QuerySet[Organization]:
@@ -284,20 +265,6 @@ def plan_get(*, slug: str) -> NationalPlan:
 # --- Dashboard --------------------------------------------------------------------------------
 
 
-@dataclass
-class Bar:
-    label: str
-    value: int
-    percent: float = 0.0
-    url_query: str = ""
-
-
-def _bars(rows: list[tuple[str, int, str]]) -> list[Bar]:
-    top = max((value for _label, value, _q in rows), default=0)
-    return [Bar(label=label, value=value, percent=round(value * 100 / top, 1) if top else 0, url_query=q)
-            for label, value, q in rows]
-
-
 def dashboard() -> dict[str, object]:
     counts_by_mechanism = (
         Recommendation.objects.values("mechanism__code", "mechanism__acronym", "mechanism__sort_order")
@@ -311,14 +278,14 @@ def dashboard() -> dict[str, object]:
     themes = Theme.objects.annotate(n=Count("recommendations")).filter(n__gt=0).order_by("-n", "name")[:15]
     return {
         "total": sum(by_status.values()),
-        "by_mechanism": _bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
+        "by_mechanism": bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
                                for r in counts_by_mechanism]),
-        "by_response": _bars([(str(response_labels.get(r["response"], r["response"])), r["n"],
+        "by_response": bars([(str(response_labels.get(r["response"], r["response"])), r["n"],
                                f"response={r['response']}" if r["response"] else "kind=voluntary_pledge")
                               for r in by_response]),
-        "by_status": _bars([(str(label), by_status.get(value, 0), f"status={value}")
+        "by_status": bars([(str(label), by_status.get(value, 0), f"status={value}")
                             for value, label in status_labels.items()]),
-        "by_theme": _bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
+        "by_theme": bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
         "progress": action_progress_over_time(),
     }
 

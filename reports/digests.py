@@ -14,8 +14,8 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import FollowUpAction, Meeting, Minutes
-from meetings.services import sanitize_rich_text
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, RoadMap
 from submissions.models import Submission
@@ -68,14 +68,13 @@ def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
 
 def _meetings(period: Period) -> list[dict[str, Any]]:
     meetings = list(
-        Meeting.objects.filter(
+        Meeting.objects.held().filter(
             starts_at__gte=period.starts_at, starts_at__lt=period.ends_before,
-            status__in=(Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED),
         ).select_related("subgroup").order_by("starts_at", "pk")
     )
     ids = [m.pk for m in meetings]
     decisions = dict(
-        Minutes.objects.filter(meeting_id__in=ids, status=Minutes.Status.PUBLISHED).values_list("meeting_id",
+        Minutes.objects.published().filter(meeting_id__in=ids).values_list("meeting_id",
                                                                                                 "decisions")
     )
     follow_ups: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
@@ -96,7 +95,7 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
             "subgroup": m.subgroup.name if m.subgroup else None,
             "minutes_published": m.pk in decisions,
             # Minutes are sanitised when saved; cleaning again keeps the digest safe to render whatever came in.
-            "decisions": sanitize_rich_text(decisions.get(m.pk, "")),
+            "decisions": sanitize_rich_text(decisions.get(m.pk, ""), profile=MINUTES),
             "follow_ups": follow_ups[m.pk],
         }
         for m in meetings

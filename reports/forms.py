@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.uploads import DocumentUploadValidator, upload_max_bytes
+from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.forms import DateTimeLocalInput
 from participants.models import Organization
 from recommendations.models import Mechanism, Review

@@ -10,8 +10,9 @@ from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
 from meetings.models import private_storage
-from participants.models import Organization, TimeStampedModel, User
+from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
 

@@ -14,8 +14,8 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
-from dialogue_platform.uploads import PDF, XLSX, validate_document_upload
+from core.exceptions import ApplicationError
+from core.uploads import PDF, XLSX, validate_document_upload
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 from reports.digests import Period, digest_figures, quarter_period, year_period

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
-from meetings.views.common import form_error, paginate
+from core.exceptions import ApplicationError
+from core.views import form_error, paginate
 from participants.permissions import secretariat_required
 from reports import selectors, services
 from reports.forms import (

@@ -9,9 +9,17 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("NGO submissions")
 
     def ready(self) -> None:
-        # meetings cannot import this app: it asks its agenda-source registry, which we fill here.
+        # meetings and recommendations cannot import this app: they ask their hooks, which we fill here.
         from meetings import agenda_sources
-        from submissions import notices  # noqa: F401  (registers the "submissions.status" notice kind)
+        from meetings.hooks import AGENDA_ITEM_LINKS
+        from recommendations.hooks import ACTION_LINKS, RECOMMENDATION_LINKS
+        from submissions import (
+            hooks,
+            notices,  # noqa: F401  (registers the "submissions.status" notice kind)
+        )
         from submissions.selectors import agenda_suggestions_from_submissions
 
         agenda_sources.register("submissions", agenda_suggestions_from_submissions)
+        AGENDA_ITEM_LINKS.register("submissions", hooks.agenda_item_links)
+        RECOMMENDATION_LINKS.register("submissions", hooks.recommendation_links)
+        ACTION_LINKS.register("submissions", hooks.action_links)

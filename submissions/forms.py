@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dialogue_platform.uploads import validate_document_upload
+from core.uploads import validate_document_upload
 from meetings.models import Meeting
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Recommendation, Review, RoadMap, Theme

@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
 from meetings.models import AgendaItem, Meeting, private_storage
-from participants.models import Organization, TimeStampedModel
+from participants.models import Organization
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.charts import bars
 from meetings import selectors as meetings_selectors
 from meetings.agenda_sources import AgendaSuggestion
 from meetings.models import Meeting
@@ -241,18 +241,6 @@ def document_get_for_user(*, user: object, pk: int) -> Submission:
 # --- Statistics -------------------------------------------------------------------------------
 
 
-@dataclass
-class Bar:
-    label: str
-    value: int
-    percent: float = 0.0
-
-
-def _bars(rows: list[tuple[str, int]]) -> list[Bar]:
-    top = max((value for _label, value in rows), default=0)
-    return [Bar(label=label, value=value, percent=round(value * 100 / top, 1) if top else 0) for label, value in rows]
-
-
 def statistics(*, public: bool) -> dict[str, object]:
     """Counts by kind, status, theme, organisation and month. The public sees organisations of accepted ones only."""
     sent = Submission.objects.exclude(status=S.DRAFT)
@@ -286,13 +274,26 @@ def statistics(*, public: bool) -> dict[str, object]:
         statuses = [value for value in statuses if value != S.WITHDRAWN]
     return {
         "total": sum(by_status.values()),
-        "by_kind": _bars([(str(label), by_kind.get(value, 0)) for value, label in kind_labels.items()]),
-        "by_status": _bars([(str(status_labels[value]), by_status.get(value, 0)) for value in statuses]),
-        "by_theme": _bars([(t.localized_name, t.n) for t in themes]),
-        "by_organization": _bars([(org_label(r), r["n"]) for r in by_organization]),
-        "by_month": _bars([(formats.date_format(r["month"], "YEAR_MONTH_FORMAT"), r["n"])
+        "by_kind": bars([(str(label), by_kind.get(value, 0)) for value, label in kind_labels.items()]),
+        "by_status": bars([(str(status_labels[value]), by_status.get(value, 0)) for value in statuses]),
+        "by_theme": bars([(t.localized_name, t.n) for t in themes]),
+        "by_organization": bars([(org_label(r), r["n"]) for r in by_organization]),
+        "by_month": bars([(formats.date_format(r["month"], "YEAR_MONTH_FORMAT"), r["n"])
                            for r in by_month if r["month"] is not None]),
     }
+
+
+# --- Links from lower apps' pages (submissions/hooks.py) ------------------------------------------------------
+
+
+def submissions_linked_to(*, field: str, ids: list[int]) -> list[tuple[int, int, str]]:
+    """(target id, submission id, title) of the submissions that became the agenda items, recommendations or
+    actions `ids` (field: "agenda_item", "recommendation" or "action"), oldest first; one query."""
+    if field not in ("agenda_item", "recommendation", "action"):
+        raise ValueError(f"No link from a submission to {field!r}.")
+    return list(
+        Submission.objects.filter(**{f"{field}_id__in": ids}).order_by("pk").values_list(f"{field}_id", "pk", "title")
+    )
 
 
 # --- Agenda suggestions for meetings (registered in SubmissionsConfig.ready) --------------------------

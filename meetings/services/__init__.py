@@ -1,21 +1,13 @@
 """Every change to meetings goes through these functions (STYLE.md section 7.2).
 
-A package by topic; import from `meetings.services` as before."""
+A package by topic; import from `meetings.services`. Its private helpers stay in their modules (_common.py, ...);
+the notices a change triggers are published by meetings.notices.
+"""
 
 from __future__ import annotations
 
-from meetings.services._common import (
-    ALLOWED_TRANSITIONS,
-    RICH_TEXT_TAGS,
-    S,
-    _check_dates,
-    _check_number,
-    _set_topics,
-    next_plenary_number,
-    sanitize_rich_text,
-)
+from meetings.services._common import ALLOWED_TRANSITIONS, next_plenary_number
 from meetings.services.agenda import (
-    _check_editable_agenda,
     agenda_item_create,
     agenda_item_delete,
     agenda_item_move,
@@ -32,9 +24,6 @@ from meetings.services.invitations import (
     invitations_create,
 )
 from meetings.services.meetings import (
-    _notify_invitees,
-    change_notice_publish,
-    change_notice_recipients,
     meeting_cancel,
     meeting_create,
     meeting_plan_year,
@@ -51,30 +40,19 @@ from meetings.services.minutes import (
     minutes_save,
 )
 from meetings.services.subgroups import (
-    calendar_token_get_or_create,
     calendar_token_reset,
     subgroup_save,
 )
 
 __all__ = [
-    "S",
     "ALLOWED_TRANSITIONS",
-    "RICH_TEXT_TAGS",
-    "sanitize_rich_text",
-    "_check_dates",
-    "_check_number",
-    "_set_topics",
     "next_plenary_number",
     "meeting_create",
     "meeting_update",
     "meeting_plan_year",
-    "_notify_invitees",
     "meeting_transition",
     "meeting_cancel",
     "meeting_reschedule",
-    "change_notice_recipients",
-    "change_notice_publish",
-    "_check_editable_agenda",
     "agenda_item_create",
     "agenda_item_update",
     "agenda_item_delete",
@@ -92,6 +70,5 @@ __all__ = [
     "document_create",
     "document_delete",
     "subgroup_save",
-    "calendar_token_get_or_create",
     "calendar_token_reset",
 ]

@@ -1,15 +1,14 @@
-"""Rules shared by the meetings services: status transitions, rich-text sanitising, field checks."""
+"""Rules shared by the meetings services: status transitions and field checks."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
-import nh3
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -27,25 +26,6 @@ ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.MINUTES_PUBLISHED: (),
     S.CANCELLED: (S.DRAFT,),
 }
-
-RICH_TEXT_TAGS = {
-    "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a", "table",
-    "thead", "tbody", "tr", "th", "td",
-}
-
-
-def sanitize_rich_text(html: str) -> str:
-    """Keep the formatting minutes need, drop scripts, styles and event handlers."""
-    return nh3.clean(
-        html or "",
-        tags=RICH_TEXT_TAGS,
-        attributes={"a": {"href", "title"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    ).strip()
-
-
-
 
 def _check_dates(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
     if ends_at <= starts_at:

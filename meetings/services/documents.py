@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
-from dialogue_platform.uploads import validate_document_upload
+from core.exceptions import ApplicationError
+from core.uploads import validate_document_upload
 from meetings.models import (
     AgendaItem,
     Meeting,

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings.models import (
     Invitation,
     Meeting,
@@ -22,7 +22,7 @@ from participants.models import Membership, User
 @transaction.atomic
 def invitations_create(*, actor: User, meeting: Meeting, people: Iterable[User]) -> int:
     """Invite people who are not invited yet; returns how many were added."""
-    if meeting.status in (S.CANCELLED, S.HELD, S.MINUTES_PUBLISHED):
+    if meeting.status == S.CANCELLED or meeting.is_held:
         raise ApplicationError(_("Invitations can be sent only for a draft or scheduled meeting."))
     people = [p for p in people if p.is_active]
     already = set(meeting.invitations.values_list("person_id", flat=True))
@@ -52,7 +52,7 @@ def invitation_respond(*, actor: User, invitation: Invitation, response: str, at
     meeting = invitation.meeting
     if meeting.status == S.CANCELLED:
         raise ApplicationError(_("This meeting has been cancelled; there is nothing to answer."))
-    if meeting.ends_at <= timezone.now() or meeting.status in (S.HELD, S.MINUTES_PUBLISHED):
+    if meeting.ends_at <= timezone.now() or meeting.is_held:
         raise ApplicationError(_("This meeting is over; answers are closed."))
     if meeting.status != S.SCHEDULED:
         raise ApplicationError(_("This meeting is not open for answers yet."))
@@ -86,7 +86,7 @@ def attendance_record(
     person_ids limits the record to those invitees (the page of the attendance form that was saved), so
     saving one page never clears the ticks made on another.
     """
-    if meeting.status not in (S.HELD, S.MINUTES_PUBLISHED) and meeting.starts_at > timezone.now():
+    if not meeting.is_held and meeting.starts_at > timezone.now():
         raise ApplicationError(_("Attendance can be recorded once the meeting has started."))
     if meeting.status in (S.CANCELLED, S.DRAFT):
         raise ApplicationError(_("Attendance is recorded only for scheduled or held meetings."))

@@ -1,4 +1,4 @@
-"""Meetings: create, edit, plan a year, change status, cancel and reschedule with notices."""
+"""Meetings: create, edit, plan a year, change status, cancel and reschedule (invitees told by meetings.notices)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
-    Invitation,
     Meeting,
     MeetingChange,
     Subgroup,
 )
+from meetings.notices import change_notice_publish
 from meetings.services._common import (
     ALLOWED_TRANSITIONS,
     S,
@@ -166,10 +166,6 @@ def _check_lead_times(meeting: Meeting, **changes: object) -> None:
         raise ApplicationError(message, field=field)
 
 
-def _notify_invitees(change: MeetingChange) -> None:
-    change_notice_publish(change=change)
-
-
 @transaction.atomic
 def meeting_transition(*, actor: User, meeting: Meeting, to: str) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -207,7 +203,7 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
     meeting.status = S.CANCELLED
     meeting.save(update_fields=["status", "updated_at"])
     if was_scheduled:
-        _notify_invitees(change)
+        change_notice_publish(change=change)
     return meeting
 
 
@@ -232,28 +228,5 @@ def meeting_reschedule(
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.save(update_fields=["starts_at", "ends_at", "updated_at"])
     if meeting.status == S.SCHEDULED:
-        _notify_invitees(change)
+        change_notice_publish(change=change)
     return meeting
-
-
-def change_notice_recipients(*, change: MeetingChange) -> list[User]:
-    return [
-        inv.person
-        for inv in change.meeting.invitations.exclude(response=Invitation.Response.DECLINED)
-        .filter(person__is_active=True)
-        .select_related("person")
-        .order_by("pk")
-    ]
-
-
-@transaction.atomic
-def change_notice_publish(*, change: MeetingChange) -> None:
-    """Tell the invitees (except those who declined) at once; the notifications app sends each e-mail once."""
-    from notifications.services import notice_publish
-
-    notice_publish(
-        kind="meetings.change",
-        key=f"meeting-change:{change.pk}",
-        recipients=change_notice_recipients(change=change),
-        payload={"change_id": change.pk, "meeting_id": change.meeting_id},
-    )

@@ -8,17 +8,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import (
     FollowUpAction,
     Meeting,
     Minutes,
 )
+from meetings.notices import minutes_published_notice
 from meetings.services._common import (
     S,
-    sanitize_rich_text,
 )
-from meetings.services.notices import minutes_published_notice
 from participants.models import Organization, User
 from recommendations.models import RoadMap
 
@@ -46,8 +46,8 @@ def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, ve
         )
     if minutes.status == Minutes.Status.PUBLISHED:
         raise ApplicationError(_("Published minutes can no longer be edited."))
-    minutes.body = sanitize_rich_text(body)
-    minutes.decisions = sanitize_rich_text(decisions)
+    minutes.body = sanitize_rich_text(body, profile=MINUTES)
+    minutes.decisions = sanitize_rich_text(decisions, profile=MINUTES)
     if minutes.status == Minutes.Status.APPROVED:
         # An edit after approval needs a new approval.
         minutes.status = Minutes.Status.DRAFT

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from meetings.models import (
     CalendarToken,
     Subgroup,
@@ -36,12 +36,6 @@ def subgroup_save(
 
 
 # --- Calendar tokens ------------------------------------------------------------------------
-
-
-@transaction.atomic
-def calendar_token_get_or_create(*, user: User) -> CalendarToken:
-    token, _created = CalendarToken.objects.get_or_create(user=user)
-    return token
 
 
 @transaction.atomic

@@ -71,7 +71,7 @@ def schedule_ics(request: HttpRequest, subgroup_pk: int | None = None) -> HttpRe
 
 
 def minutes_atom(request: HttpRequest) -> HttpResponse:
-    state = Minutes.objects.filter(status=Minutes.Status.PUBLISHED).aggregate(
+    state = Minutes.objects.published().aggregate(
         changed=Max("updated_at"), count=Count("pk")
     )
 

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.views import is_htmx, paginate
 from meetings import selectors, services
 from meetings.forms import RsvpForm
-from meetings.views.common import is_htmx, paginate
 from participants.permissions import signed_in_required
 
 UPCOMING_PER_PAGE = 10

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.views import paginate
 from meetings import selectors
 from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
-from meetings.views.common import paginate
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -42,7 +42,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "invitation": invitation,
         "participant_access": participant_access,
-        "agenda_items": selectors.agenda_items_for(meeting=meeting, with_ngo_submissions=True),
+        "agenda_items": selectors.agenda_items_for(meeting=meeting, with_links=True),
         "documents": selectors.documents_for(meeting=meeting, participant_access=participant_access),
         "minutes": minutes,
         "follow_up_actions": selectors.follow_up_actions_for(meeting=meeting) if minutes else [],

@@ -1,15 +1,16 @@
-"""The default beat schedule. A data migration, not a post_migrate hook: once created, the rows belong to the
-secretariat (edited or switched off in the administration), and a later migrate must not bring them back."""
+"""The default beat schedule of due notices. A data migration, not a post_migrate hook: once created, the rows belong
+to the secretariat (edited or switched off in the administration), and a later migrate must not bring them back.
+
+The apps above schedule their own tasks in their own migrations (reports/0004, api/0002): this app names none of them.
+"""
 
 from django.db import migrations
 
 DUE_NOTICES = "Check for due notices"
-QUARTERLY_DIGEST = "Quarterly digest"
 
 
 def create_schedule(apps, schema_editor):
     IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
     PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
 
@@ -22,18 +23,6 @@ def create_schedule(apps, schema_editor):
             "description": "Publishes notices that have come due (invitations, reminders) and resends stalled e-mails.",
         },
     )
-    # 06:00 Almaty time on the first day of each quarter, for the quarter just ended.
-    quarterly, _ = CrontabSchedule.objects.get_or_create(
-        minute="0", hour="6", day_of_week="*", day_of_month="1", month_of_year="1,4,7,10", timezone="Asia/Almaty"
-    )
-    PeriodicTask.objects.get_or_create(
-        name=QUARTERLY_DIGEST,
-        defaults={
-            "task": "reports.tasks.build_quarterly_digest",
-            "crontab": quarterly,
-            "description": "Builds the digest of the quarter just ended and e-mails it to subscribers.",
-        },
-    )
     # Tell a running beat that the schedule changed (what the admin does on save).
     from django.utils import timezone
 
@@ -42,7 +31,7 @@ def create_schedule(apps, schema_editor):
 
 def remove_schedule(apps, schema_editor):
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.filter(name__in=[DUE_NOTICES, QUARTERLY_DIGEST]).delete()
+    PeriodicTask.objects.filter(name=DUE_NOTICES).delete()
 
 
 class Migration(migrations.Migration):

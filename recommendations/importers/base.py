@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 _SPACES = re.compile(r"\s+")
 

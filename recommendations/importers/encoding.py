@@ -14,7 +14,7 @@ import re
 from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 CANDIDATES = ["cp1252", "mac_roman", "cp1251", "latin_1"]
 

@@ -11,7 +11,7 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from recommendations.importers.base import ImportRow, ImportRowError, normalize_text, split_list
 from recommendations.importers.encoding import decode_bytes
 

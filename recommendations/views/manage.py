@@ -10,7 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.views import form_error
 from participants.permissions import secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
@@ -29,7 +30,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.recommendation_update(actor=request.user, recommendation=recommendation, data=form.cleaned_data)
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, _("The recommendation was saved."))
             return redirect("recommendations:recommendation-detail", pk=recommendation.pk)

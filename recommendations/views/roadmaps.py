@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.views import form_error
 from participants.models import User
 from participants.permissions import role_required
 from recommendations import selectors, services
@@ -72,7 +73,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.progress_update_submit(actor=request.user, action=action, **form.cleaned_data)
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_error(form, exc)
         else:
             messages.success(request, _("Thank you. The secretariat will publish your update after review."))
             if request.user.is_focal_point:

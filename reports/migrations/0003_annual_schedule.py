@@ -1,4 +1,4 @@
-"""The annual report in the database beat schedule, beside the quarterly digest (notifications/migrations/0002):
+"""The annual report in the database beat schedule, beside the quarterly digest (reports/migrations/0004):
 06:00 Almaty on 2 January, for the year just ended, after the fourth quarter's digest of 1 January."""
 
 from django.db import migrations

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('meetings', '0003_recommendation_links'),
+        ('meetings', '0001_initial'),
         ('participants', '0001_initial'),
         ('recommendations', '0002_mechanisms_and_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.views import form_error, paginate
 from participants.permissions import secretariat_required
 from submissions import selectors, services
 from submissions.forms import (
@@ -23,7 +24,9 @@ from submissions.forms import (
     NoteForm,
     QueueFilterForm,
 )
-from submissions.views.common import form_error, paginate
+
+# The moderation queue and the comment periods list.
+PAGE_SIZE = 25
 
 
 @secretariat_required
@@ -34,7 +37,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         kind=filters.get("kind", ""), status=filters.get("status", ""), theme=filters.get("theme"),
         organization=filters.get("organization"), reviewer=filters.get("reviewer"), month=filters.get("month"),
     )
-    page, querystring = paginate(request, submissions)
+    page, querystring = paginate(request, submissions, per_page=PAGE_SIZE)
     counts = selectors.queue_counts()
     return render(request, "submissions/moderation/queue.html", {
         "form": form, "page": page, "querystring": querystring, "bulk_form": BulkForm(),
@@ -169,7 +172,7 @@ def period_manage(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The comment period is saved."))
             return redirect("submissions:period-manage")
-    page, querystring = paginate(request, selectors.comment_period_manage_list())
+    page, querystring = paginate(request, selectors.comment_period_manage_list(), per_page=PAGE_SIZE)
     return render(request, "submissions/moderation/periods.html", {
         "form": form, "page": page, "querystring": querystring,
     }, status=400 if form.errors else 200)

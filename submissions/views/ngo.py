@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.views import form_error, paginate
 from participants.models import Organization, User
 from participants.permissions import role_required
 from submissions import selectors, services
 from submissions.forms import FORMS, ShadowReportForm, SubmissionForm
 from submissions.models import Submission
-from submissions.views.common import form_error, paginate, submitting_too_fast
+from submissions.views.common import submitting_too_fast
 
 ngo_required = role_required(User.Role.NGO)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.views import paginate
 from submissions import selectors
 from submissions.models import Submission
-from submissions.views.common import paginate
 
 
 def public_list(request: HttpRequest) -> HttpResponse:

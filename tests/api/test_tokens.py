@@ -69,7 +69,7 @@ def test_token_needs_a_name_and_keeps_the_typed_page(client_as: Any) -> None:
 
 
 def test_a_person_has_at_most_five_active_tokens(focal_point: User) -> None:
-    from dialogue_platform.exceptions import ApplicationError
+    from core.exceptions import ApplicationError
 
     for n in range(5):
         make_token(focal_point, f"script {n}")

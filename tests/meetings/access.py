@@ -74,10 +74,10 @@ def _subgroup() -> int:
 
 
 def _personal_feed() -> str:
-    from meetings.services import calendar_token_get_or_create
+    from meetings.services import calendar_token_reset
     from tests.participants.factories import UserFactory
 
-    token = calendar_token_get_or_create(user=UserFactory()).token
+    token = calendar_token_reset(user=UserFactory()).token
     return reverse("meetings_feeds:personal-ics", args=[token])
 
 

@@ -84,3 +84,24 @@ def test_unknown_subgroup_feed_is_not_found_and_a_known_one_parses(client: Clien
     body = client.get(reverse("meetings_feeds:subgroup-schedule-ics", args=[subgroup.pk])).content
     events = icalendar.Calendar.from_ical(body).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == ["Subgroup session"]
+
+
+def test_a_refused_meeting_form_leaves_the_meeting_unchanged() -> None:
+    """MeetingForm skips ModelForm's _post_clean on purpose: the meeting the view passes in is not touched by
+    validation, and only the service writes (meetings/forms.py says why)."""
+    from meetings.forms import MeetingForm
+
+    meeting = MeetingFactory(title="Stored title", venue="MFA, Astana")
+    start = meeting.starts_at
+    data = meeting_form_data(title="Typed title", venue="", format="in_person",
+                             starts_at=local(start), ends_at=local(start - dt.timedelta(hours=1)))
+    form = MeetingForm(data, instance=meeting)
+    assert not form.is_valid()
+    assert set(form.errors) == {"ends_at", "venue"}
+    assert (meeting.title, meeting.venue) == ("Stored title", "MFA, Astana")
+    # A valid form does not write either: the view hands service_kwargs() to meetings.services.
+    valid = MeetingForm(meeting_form_data(title="Typed title", number=None), instance=meeting)
+    assert valid.is_valid(), valid.errors
+    assert meeting.title == "Stored title"
+    meeting.refresh_from_db()
+    assert meeting.title == "Stored title"

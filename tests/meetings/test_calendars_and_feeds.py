@@ -86,7 +86,7 @@ def test_personal_feed_works_without_session_and_stops_after_reset(ngo: User) ->
     meeting = MeetingFactory(title="Mine")
     MeetingFactory(title="Not mine")
     InvitationFactory(meeting=meeting, person=ngo)
-    token = services.calendar_token_get_or_create(user=ngo).token
+    token = services.calendar_token_reset(user=ngo).token
     url = reverse("meetings_feeds:personal-ics", args=[token])
     response = Client().get(url)
     events = parse_events(response.content)

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from dialogue_platform.exceptions import ApplicationError
-from meetings import notice_selectors, services
+from core.exceptions import ApplicationError
+from meetings import services
 from meetings.models import Invitation, Meeting, Minutes
-from meetings.services.notices import meeting_notices_publish_due
+from meetings.notices import due as notice_selectors
+from meetings.notices import kinds, meeting_notices_publish_due
 from notifications import tasks
 from notifications.models import Delivery, Notice, OptOut
 from participants.models import User
@@ -221,7 +222,7 @@ def test_a_moved_meeting_gets_a_new_reminder(meeting: Meeting, django_capture_on
     _run(new_start - DAY, django_capture_on_commit_callbacks)
 
     assert _to("Reminder:") == ["a@example.org"]
-    assert Notice.objects.filter(kind=notice_selectors.REMINDER_ACCEPTED).count() == 2
+    assert Notice.objects.filter(kind=kinds.REMINDER_ACCEPTED).count() == 2
 
 
 # --- minutes -----------------------------------------------------------------------------------------------
@@ -265,7 +266,7 @@ def test_an_observer_who_switched_minutes_off_on_the_settings_page_gets_none(
     observer = User.objects.get(email="observer@example.org")
     response = client.post(reverse("notifications:preferences"), {"topics": []})
     assert response.status_code == 302
-    assert OptOut.objects.filter(user=observer, topic=notice_selectors.MINUTES_PUBLISHED).exists()
+    assert OptOut.objects.filter(user=observer, topic=kinds.MINUTES_PUBLISHED).exists()
     UserFactory(email="other-observer@example.org", role=User.Role.OBSERVER, preferred_language="en")
     meeting = _held_with_approved_minutes()
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
-from dialogue_platform.exceptions import ApplicationError
-from meetings import services
+from core.exceptions import ApplicationError
+from meetings import notices, services
 from meetings.models import Invitation, Meeting, Minutes
 from notifications.models import Delivery
 from participants.models import Organization, User
@@ -108,16 +108,14 @@ def test_cancelling_tells_each_invitee_once_in_their_language(secretariat: User,
     assert "Force majeure" in by_recipient[en.email].body
     assert "https://dialogue.example.kz/en/meetings/" in by_recipient[en.email].body
     assert "/ru/meetings/" in by_recipient[ru.email].body
-    deliveries = Delivery.objects.filter(notice__kind="meetings.change", notice__key=f"meeting-change:{meeting.changes.get().pk}")
+    deliveries = Delivery.objects.filter(notice__kind=notices.CHANGE, notice__key=f"meeting-change:{meeting.changes.get().pk}")
     assert sorted(deliveries.values_list("status", flat=True)) == ["sent", "sent"]
     ics = by_recipient[en.email].attachments[0]
     assert ics[0] == "meeting.ics" and "STATUS:CANCELLED" in ics[1]
     assert by_recipient[en.email].alternatives[0].mimetype == "text/html"
 
 
-def test_change_notice_task_is_safe_to_run_twice(secretariat: User, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
-    from meetings.tasks import send_meeting_change_notices
-
+def test_publishing_a_change_notice_again_sends_nothing_more(secretariat: User, django_capture_on_commit_callbacks) -> None:  # noqa: ANN001
     meeting = MeetingFactory(status=Meeting.Status.SCHEDULED)
     InvitationFactory.create_batch(3, meeting=meeting)
     with django_capture_on_commit_callbacks(execute=True):
@@ -126,7 +124,7 @@ def test_change_notice_task_is_safe_to_run_twice(secretariat: User, django_captu
     change = meeting.changes.get()
     assert len(mail.outbox) == 3
     with django_capture_on_commit_callbacks(execute=True):
-        send_meeting_change_notices.run(change.pk)
+        notices.change_notice_publish(change=change)
     assert len(mail.outbox) == 3
 
 
@@ -148,7 +146,7 @@ def test_failed_delivery_is_retried_and_then_sent_once(
     monkeypatch.setattr(EmailBackend, "send_messages", broken)
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_cancel(actor=secretariat, meeting=meeting, reason="")
-    delivery = Delivery.objects.get(notice__kind="meetings.change")
+    delivery = Delivery.objects.get(notice__kind=notices.CHANGE)
     assert delivery.status == "retrying"
     assert "SMTP down" in delivery.last_error
     monkeypatch.undo()
@@ -284,6 +282,6 @@ def test_agenda_of_published_meeting_is_closed(secretariat: User) -> None:
 
 
 def test_calendar_token_reset_changes_the_secret(ngo: User) -> None:
-    first = services.calendar_token_get_or_create(user=ngo).token
+    first = services.calendar_token_reset(user=ngo).token
     second = services.calendar_token_reset(user=ngo).token
     assert first != second and len(second) >= 30

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dialogue_platform.uploads import (
+from core.uploads import (
     DOCX,
     ODT,
     PDF,

@@ -135,8 +135,8 @@ def test_a_tampered_unsubscribe_token_is_refused(client) -> None:  # noqa: ANN00
 def test_a_delivery_can_be_claimed_only_once() -> None:
     delivery = DeliveryFactory()
 
-    assert services.delivery_claim(delivery_id=delivery.pk) is True
-    assert services.delivery_claim(delivery_id=delivery.pk) is False
+    assert services.deliveries_claim(delivery_ids=[delivery.pk]) == {delivery.pk}
+    assert services.deliveries_claim(delivery_ids=[delivery.pk]) == set()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (Status.SENDING, 1)
 
@@ -147,16 +147,16 @@ def test_a_delivery_stuck_in_sending_past_the_timeout_is_claimed_again(settings)
     fresh = DeliveryFactory(status=Status.SENDING, claimed_at=now - timeout + dt.timedelta(seconds=5), attempts=1)
     stuck = DeliveryFactory(status=Status.SENDING, claimed_at=now - timeout - dt.timedelta(seconds=5), attempts=1)
 
-    assert services.delivery_claim(delivery_id=fresh.pk, now=now) is False
-    assert services.delivery_claim(delivery_id=stuck.pk, now=now) is True
+    assert services.deliveries_claim(delivery_ids=[fresh.pk], now=now) == set()
+    assert services.deliveries_claim(delivery_ids=[stuck.pk], now=now) == {stuck.pk}
 
 
 def test_a_sent_or_failed_delivery_is_never_claimed() -> None:
     sent = DeliveryFactory(status=Status.SENT)
     failed = DeliveryFactory(status=Status.FAILED)
 
-    assert services.delivery_claim(delivery_id=sent.pk) is False
-    assert services.delivery_claim(delivery_id=failed.pk) is False
+    assert services.deliveries_claim(delivery_ids=[sent.pk]) == set()
+    assert services.deliveries_claim(delivery_ids=[failed.pk]) == set()
 
 
 def test_running_the_send_task_twice_sends_each_message_once() -> None:

@@ -21,21 +21,6 @@ def test_default_schedule_checks_due_notices_every_15_minutes() -> None:
     assert task.enabled
 
 
-def test_default_schedule_builds_the_quarterly_digest_at_6_on_each_quarters_first_day() -> None:
-    task = PeriodicTask.objects.get(name="Quarterly digest")
-
-    assert task.task == "reports.tasks.build_quarterly_digest"
-    cron = task.crontab
-    assert (cron.minute, cron.hour, cron.day_of_month, cron.month_of_year, cron.day_of_week) == (
-        "0",
-        "6",
-        "1",
-        "1,4,7,10",
-        "*",
-    )
-    assert str(cron.timezone) == "Asia/Almaty"
-
-
 def test_beat_reads_its_schedule_from_the_database_in_settings_and_in_compose() -> None:
     assert settings.CELERY_BEAT_SCHEDULER == "django_celery_beat.schedulers:DatabaseScheduler"
     compose = yaml.safe_load((Path(settings.BASE_DIR) / "docker-compose.yml").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ SECRETARIAT = ("secretariat",)
 ACCESS_RULES = [
     Rule("health check", lambda: "/healthz", PUBLIC),
     Rule("administration: tasks waiting for the broker",
-         lambda: reverse("admin:dialogue_platform_deferredtask_changelist"), SECRETARIAT),
+         lambda: reverse("admin:core_deferredtask_changelist"), SECRETARIAT),
     Rule("administration: worker heartbeats",
-         lambda: reverse("admin:dialogue_platform_workerheartbeat_changelist"), SECRETARIAT),
+         lambda: reverse("admin:core_workerheartbeat_changelist"), SECRETARIAT),
 ]

@@ -10,9 +10,9 @@ from django.test import Client
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from dialogue_platform.broker import worker_heartbeat_record
+from core.broker import worker_heartbeat_record
+from core.models import DeferredTask, WorkerHeartbeat
 from dialogue_platform.celery import _heartbeat
-from dialogue_platform.models import DeferredTask, WorkerHeartbeat
 from tests.operations.redis_server import RedisServer
 
 pytestmark = pytest.mark.django_db

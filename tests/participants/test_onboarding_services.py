@@ -10,10 +10,11 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from notifications.models import Delivery
+from notifications.services import deliveries_requeue_stalled, deliveries_send
 from participants import services
 from participants.models import (
-    ApplicationEmail,
     FocusArea,
     Membership,
     Organization,
@@ -66,8 +67,10 @@ def test_application_submit_records_a_pending_application_and_mails_the_contact_
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert '<html lang="kk">' in html
-    # Running the task again (a retry) sends nothing more.
-    assert services.application_email_send(application_id=application.pk, kind=ApplicationEmail.Kind.RECEIVED) is False
+    # Sending the notice's deliveries again (a retried task, a second worker) sends nothing more.
+    delivery = Delivery.objects.get(notice__key=f"application:{application.pk}:received")
+    assert delivery.status == Delivery.Status.SENT
+    assert deliveries_send(delivery_ids=[delivery.pk]) == {"skipped": 1}
     assert len(mail.outbox) == 1
 
 
@@ -198,19 +201,29 @@ def test_approve_refuses_a_contact_with_a_government_account(secretariat: User, 
     assert not Organization.objects.filter(bin=application.bin).exists()
 
 
-def test_application_email_is_released_when_sending_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    application = OrganizationApplicationFactory()
+def test_an_application_e_mail_the_mail_server_refused_is_retried_and_sent_once(
+    monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Callable
+) -> None:
+    import smtplib
+
+    from django.core.mail.backends.locmem import EmailBackend
 
     def refuse(*args: object, **kwargs: object) -> None:
-        raise ConnectionError("mail server down")
+        raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
-    with pytest.raises(ConnectionError):
-        services.application_email_send(application_id=application.pk, kind=ApplicationEmail.Kind.RECEIVED)
-    assert not ApplicationEmail.objects.exists()
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = _submit()
+    # The application is kept; its e-mail waits for a retry instead of being lost.
+    assert OrganizationApplication.objects.filter(pk=application.pk).exists()
+    delivery = Delivery.objects.get(notice__key=f"application:{application.pk}:received")
+    assert delivery.status == Delivery.Status.RETRYING
     monkeypatch.undo()
-    assert services.application_email_send(application_id=application.pk, kind=ApplicationEmail.Kind.RECEIVED)
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=delivery.created_at)
+    deliveries_requeue_stalled()
+    deliveries_requeue_stalled()
     assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["aliya@pravo.example.kz"]
 
 
 def _representative() -> tuple[User, Organization]:
@@ -220,18 +233,45 @@ def _representative() -> tuple[User, Organization]:
     return user, organization
 
 
-def test_invitation_create_stores_only_a_hash_and_mails_the_link(settings: pytest.FixtureRequest) -> None:
+def test_invitation_create_stores_only_a_hash_and_mails_the_link(
+    settings: pytest.FixtureRequest, django_capture_on_commit_callbacks: Callable
+) -> None:
     settings.ORG_INVITATION_DAYS = 3
     user, organization = _representative()
-    invitation, token = services.invitation_create(
-        organization=organization, email="Colleague@Pravo.example.kz", invited_by=user, language="kk"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation, token = services.invitation_create(
+            organization=organization, email="Colleague@Pravo.example.kz", invited_by=user, language="kk"
+        )
     assert invitation.email == "colleague@pravo.example.kz"
     assert token not in invitation.token_hash
     assert invitation.token_hash == OrganizationInvitation.hash_token(token)
     assert timedelta(days=3) - timedelta(minutes=1) < invitation.expires_at - timezone.now() <= timedelta(days=3)
     assert len(mail.outbox) == 1
     assert f"/kk/accounts/invitation/{token}/" in mail.outbox[0].body
+    # In the language the inviter chose for their colleague, once.
+    assert Delivery.objects.get(notice__key=f"organization-invitation:{invitation.pk}").language == "kk"
+
+
+def test_an_invitation_revoked_before_its_e_mail_left_is_not_sent(django_capture_on_commit_callbacks: Callable) -> None:
+    user, organization = _representative()
+    invitation, _token = services.invitation_create(
+        organization=organization, email="c@example.kz", invited_by=user, language="en"
+    )
+    services.invitation_revoke(invitation=invitation, actor=user)
+    delivery = Delivery.objects.get(notice__key=f"organization-invitation:{invitation.pk}")
+    deliveries_send(delivery_ids=[delivery.pk])
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.FAILED
+    assert mail.outbox == []
+
+
+def test_an_invitation_rolled_back_leaves_no_e_mail_to_send() -> None:
+    user, organization = _representative()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.invitation_create(organization=organization, email="c@example.kz", invited_by=user, language="en")
+        raise RuntimeError("the request failed after the invitation")
+    assert not OrganizationInvitation.objects.exists()
+    assert not Delivery.objects.exists()
 
 
 def test_invitation_create_refuses_a_registered_email() -> None:

@@ -112,6 +112,31 @@ def test_applications_are_rate_limited_per_ip(client: Client, settings: pytest.F
     assert OrganizationApplication.objects.count() == 3
 
 
+def test_an_application_the_service_refuses_still_counts_towards_the_limit(
+    client: Client, settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """django-ratelimit counts every complete application sent, not only the accepted ones (the hand-written
+    counter it replaced counted accepted ones only). The form catches a taken BIN itself; the service refuses only
+    what slipped past it, such as the loser of two simultaneous submissions of one BIN, simulated here."""
+    from core.exceptions import ApplicationError
+    from participants import services
+
+    settings.ORG_APPLICATIONS_PER_HOUR = 2
+
+    def lost_race(**kwargs: object) -> None:
+        raise ApplicationError("An application for this BIN is already waiting.", field="bin")
+
+    monkeypatch.setattr(services, "application_submit", lost_race)
+    for n in range(2):
+        refused = client.post(APPLY, _form(bin=valid_bin(410 + n)), REMOTE_ADDR="10.0.0.3")
+        assert refused.status_code == 200
+        assert "already waiting" in refused.context["form"].errors["bin"][0]
+    monkeypatch.undo()
+    limited = client.post(APPLY, _form(bin=valid_bin(412)), REMOTE_ADDR="10.0.0.3")
+    assert limited.status_code == 429
+    assert not OrganizationApplication.objects.exists()
+
+
 def test_signed_in_person_applies_with_their_details_prefilled(client_as: Callable[[str], Client]) -> None:
     client = client_as("observer")
     response = client.get(APPLY)
@@ -311,7 +336,9 @@ def test_complete_onboarding_journey(client: Client, client_as: Callable[[str], 
     assert my_org.status_code == 200
     assert "Pravo Foundation" in my_org.content.decode()
 
-    invited = contact.post("/en/my-organisation/invitations/", {"email": "nurlan@pravo.example.kz", "language": "kk"})
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = contact.post("/en/my-organisation/invitations/",
+                               {"email": "nurlan@pravo.example.kz", "language": "kk"})
     assert invited.status_code == 302
     invitation_link = _link_in(mail.outbox[-1].body)
     assert invitation_link.startswith("/kk/accounts/invitation/")

@@ -123,3 +123,13 @@ def test_kazakh_names_sort_in_kazakh_alphabetical_order_on_postgresql(client: Cl
         response = client.get(reverse("participants:organization-list"))
     names = [o.name_kk for group in dict(response.context["groups"]).values() for o in group]
     assert names == ["Әділет", "Қазақстан", "Ұлттық", "Ясауи"]
+
+
+@pytest.mark.parametrize(("role", "sees_tokens"), [("focal_point", True), ("ngo", False), ("observer", False)])
+def test_my_account_links_to_the_notice_choices_and_to_tokens_for_focal_points_only(
+    client_as: Callable[[str], Client], role: str, sees_tokens: bool
+) -> None:
+    """The links come from the higher apps through participants.hooks.ACCOUNT_LINKS (notifications, api)."""
+    page = client_as(role).get(reverse("participants:profile")).content.decode()
+    assert f'href="{reverse("notifications:preferences")}"' in page
+    assert (f'href="{reverse("open_data:token-list")}"' in page) is sees_tokens

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from recommendations import services
 from recommendations.importers import ImportRowError, decode_bytes
 from recommendations.importers.upr_info import cycle_for_session

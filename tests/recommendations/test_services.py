@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from participants.models import Organization, User
 from recommendations import services
 from recommendations.models import Action, ProgressUpdate, Recommendation

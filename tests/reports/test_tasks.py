@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
 
 from reports.digests import previous_quarter
 from reports.models import Report, ReportDocument
@@ -63,3 +64,18 @@ def test_annual_task_defaults_to_the_year_that_just_ended_and_is_idempotent() ->
 def test_tasks_are_registered_under_the_names_beat_uses() -> None:
     assert build_quarterly_digest.name == "reports.tasks.build_quarterly_digest"
     assert build_annual_report.name == "reports.tasks.build_annual_report"
+
+
+def test_reports_migration_schedules_the_quarterly_digest_at_6_on_each_quarters_first_day() -> None:
+    task = PeriodicTask.objects.get(name="Quarterly digest")
+
+    assert task.task == "reports.tasks.build_quarterly_digest"
+    cron = task.crontab
+    assert (cron.minute, cron.hour, cron.day_of_month, cron.month_of_year, cron.day_of_week) == (
+        "0",
+        "6",
+        "1",
+        "1,4,7,10",
+        "*",
+    )
+    assert str(cron.timezone) == "Asia/Almaty"

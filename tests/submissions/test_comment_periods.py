@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from submissions import selectors, services
 from submissions.models import CommentPeriod
 from tests.recommendations.factories import RoadMapFactory

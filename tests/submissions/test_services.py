@@ -6,7 +6,8 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.richtext import SUBMISSION, sanitize_rich_text
 from meetings import agenda_sources
 from submissions import selectors, services
 from submissions.models import Submission, SubmissionEvent
@@ -32,16 +33,8 @@ def _data(**extra: object) -> SubmissionData:
     return SubmissionData(**values)  # type: ignore[arg-type]
 
 
-def test_rich_text_is_sanitised_and_plain_text_becomes_paragraphs() -> None:
-    assert services.sanitize_rich_text('<p onclick="x()">Hi<script>alert(1)</script></p>') == "<p>Hi</p>"
-    assert services.sanitize_rich_text("One\n\nTwo <b") == "<p>One</p>\n\n<p>Two &lt;b</p>"
-    assert services.sanitize_rich_text("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
-    assert "onerror" not in services.sanitize_rich_text("<p><img src=x onerror=alert(1)></p>")
-    assert services.sanitize_rich_text("a & b") == "<p>a &amp; b</p>"
-
-
 def test_stored_paragraphs_come_back_as_plain_text_for_editing() -> None:
-    stored = services.sanitize_rich_text("First line\nsecond & third\n\nNew paragraph")
+    stored = sanitize_rich_text("First line\nsecond & third\n\nNew paragraph", profile=SUBMISSION)
     assert services.html_to_text(stored) == "First line\nsecond & third\n\nNew paragraph"
     assert services.html_to_text("<p>With <strong>bold</strong></p>") == "<p>With <strong>bold</strong></p>"
 
@@ -280,6 +273,26 @@ def test_each_step_e_mails_the_submitter_in_their_language(django_capture_on_com
     assert "/ru/submissions/mine/" in mail.outbox[0].body
     assert all("internal only" not in m.body for m in mail.outbox)
     assert Notice.objects.filter(kind="submissions.status").count() == 2
+
+
+def test_a_step_deleted_before_its_e_mail_left_is_dropped_as_obsolete_not_retried() -> None:
+    from django.core import mail
+
+    from notifications.models import Delivery
+    from notifications.services import deliveries_send
+
+    submission = SubmissionFactory(author=ngo_user())
+    # Published but not yet sent (no on_commit run), then the step disappears.
+    services.submission_submit(actor=submission.author, submission=submission)
+    delivery = Delivery.objects.get(notice__kind="submissions.status")
+    SubmissionEvent.objects.filter(pk=delivery.notice.payload["event_id"]).delete()
+    deliveries_send(delivery_ids=[delivery.pk])
+    delivery.refresh_from_db()
+    # Failed at the first attempt with the reason, instead of an error retried six times.
+    assert (delivery.status, delivery.attempts) == ("failed", 1)
+    assert "no longer exists" in delivery.last_error
+    assert delivery.next_attempt_at is None
+    assert mail.outbox == []
 
 
 def test_stale_kept_uploads_are_purged_after_a_day() -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dialogue_platform.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from recommendations import services
 
 

@@ -1,0 +1,47 @@
+"""A meeting's documents."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.views import paginate
+from meetings import selectors, services
+from meetings.forms import (
+    DocumentForm,
+)
+from meetings.models import MeetingDocument
+from meetings.views.secretariat._common import _attempt, _choice, _meeting
+from participants.permissions import secretariat_required
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def documents(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    form = DocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        ok, _document = _attempt(
+            request, lambda: services.document_create(actor=request.user, meeting=meeting, **form.cleaned_data),
+            success=_("The document was uploaded."), form=form,
+        )
+        if ok:
+            return redirect("meetings:documents", pk=pk)
+    visibility = _choice(request, "visibility", MeetingDocument.Visibility.values)
+    page, querystring = paginate(request, selectors.document_list(meeting=meeting, visibility=visibility))
+    return render(request, "meetings/manage/documents.html", {
+        "meeting": meeting, "form": form, "tab": "documents", "page": page, "querystring": querystring,
+        "visibility": visibility, "visibilities": MeetingDocument.Visibility.choices,
+    })
+
+
+@require_POST
+@secretariat_required
+def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    document = get_object_or_404(MeetingDocument, pk=document_pk, meeting_id=pk)
+    services.document_delete(actor=request.user, document=document)
+    messages.success(request, _("The document was deleted."))
+    return redirect("meetings:documents", pk=pk)

@@ -1,0 +1,166 @@
+"""The list of meetings, a meeting's management page, its status, cancelling, moving, planning a year; subgroups."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.views import paginate
+from meetings import selectors, services
+from meetings.forms import (
+    CancelForm,
+    ManageFilterForm,
+    MeetingForm,
+    PlanYearForm,
+    RescheduleForm,
+    StatusForm,
+    SubgroupForm,
+)
+from meetings.models import Meeting, Subgroup
+from meetings.views.secretariat._common import _attempt, _meeting, _url
+from participants.permissions import secretariat_required
+
+
+@secretariat_required
+def manage_list(request: HttpRequest) -> HttpResponse:
+    years = sorted({d.year for d in Meeting.objects.dates("starts_at", "year")}, reverse=True)
+    form = ManageFilterForm(request.GET or None, years=years)
+    filters = form.cleaned_data if form.is_valid() else {}
+    meetings = selectors.meeting_manage_list(
+        status=filters.get("status", ""), year=filters.get("year"), subgroup=filters.get("subgroup"),
+        query=filters.get("q", ""),
+    )
+    page, querystring = paginate(request, meetings)
+    return render(request, "meetings/manage/list.html", {"form": form, "page": page, "querystring": querystring})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    form = MeetingForm(request.POST or None, initial={"number": services.next_plenary_number()})
+    if request.method == "POST" and form.is_valid():
+        ok, meeting = _attempt(request, lambda: services.meeting_create(actor=request.user, **form.service_kwargs()),
+                               success=_("The meeting was created as a draft."), form=form)
+        if ok:
+            return redirect("meetings:manage-detail", pk=meeting.pk)
+    return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": None})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        ok, _result = _attempt(
+            request, lambda: services.meeting_update(actor=request.user, meeting=meeting, **form.service_kwargs()),
+            success=_("The meeting was saved."), form=form,
+        )
+        if ok:
+            return redirect("meetings:manage-detail", pk=meeting.pk)
+    return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def meeting_plan_year(request: HttpRequest) -> HttpResponse:
+    from meetings.forms import current_year
+
+    form = PlanYearForm(request.POST or None, initial={"year": current_year() + 1})
+    if request.method == "POST" and form.is_valid():
+        ok, _created = _attempt(
+            request, lambda: services.meeting_plan_year(actor=request.user, **form.cleaned_data),
+            success=lambda created: _("%(count)d draft meetings were planned.") % {"count": len(created)}, form=form,
+        )
+        if ok:
+            return redirect(f"{_url('meetings:manage-list')}?year={form.cleaned_data['year']}")
+    return render(request, "meetings/manage/plan_year.html", {"form": form})
+
+
+@secretariat_required
+def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    allowed = [s for s in services.ALLOWED_TRANSITIONS[meeting.status] if s not in (Meeting.Status.MINUTES_PUBLISHED,
+                                                                                 Meeting.Status.CANCELLED)]
+    return render(
+        request,
+        "meetings/manage/detail.html",
+        {
+            "meeting": meeting,
+            "counts": selectors.rsvp_counts(meeting=meeting),
+            "next_statuses": [(s, Meeting.Status(s).label) for s in allowed],
+            "can_cancel": Meeting.Status.CANCELLED in services.ALLOWED_TRANSITIONS[meeting.status],
+            "changes": meeting.changes.order_by("-created_at")[:10],
+            "tab": "overview",
+        },
+    )
+
+
+@require_POST
+@secretariat_required
+def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid status."))
+    else:
+        _attempt(request, lambda: services.meeting_transition(actor=request.user, meeting=meeting,
+                                                              to=form.cleaned_data["status"]),
+                 success=_("The status was changed."))
+    return redirect("meetings:manage-detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ok, _result = _attempt(
+            request, lambda: services.meeting_cancel(actor=request.user, meeting=meeting,
+                                                     reason=form.cleaned_data["reason"]),
+            success=_("The meeting was cancelled; invitees are being told by e-mail."), form=form,
+        )
+        if ok:
+            return redirect("meetings:manage-detail", pk=pk)
+    return render(request, "meetings/manage/cancel.html", {"form": form, "meeting": meeting, "tab": "overview"})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    form = RescheduleForm(request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at})
+    if request.method == "POST" and form.is_valid():
+        ok, _result = _attempt(
+            request, lambda: services.meeting_reschedule(actor=request.user, meeting=meeting, **form.cleaned_data),
+            success=_("The meeting was moved; invitees are being told by e-mail."), form=form,
+        )
+        if ok:
+            return redirect("meetings:manage-detail", pk=pk)
+    return render(request, "meetings/manage/reschedule.html", {"form": form, "meeting": meeting, "tab": "overview"})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def subgroup_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    subgroup = get_object_or_404(Subgroup, pk=pk) if pk else None
+    initial = {}
+    if subgroup:
+        initial = {
+            "name": subgroup.name, "mandate": subgroup.mandate, "is_active": subgroup.is_active,
+            "co_chair_people": subgroup.co_chair_people.all(),
+            "co_chair_organizations": subgroup.co_chair_organizations.all(), "members": subgroup.members.all(),
+        }
+    form = SubgroupForm(request.POST or None, initial=initial or {"is_active": True})
+    if request.method == "POST" and form.is_valid():
+        ok, saved = _attempt(
+            request, lambda: services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data),
+            success=_("The working subgroup was saved."), form=form,
+        )
+        if ok:
+            return redirect("meetings:subgroup-detail", pk=saved.pk)
+    return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup})

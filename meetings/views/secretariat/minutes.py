@@ -1,0 +1,117 @@
+"""Writing, approving and publishing minutes; their versions and follow-up actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.exceptions import ApplicationError
+from core.views import form_error, paginate
+from meetings import selectors, services
+from meetings.forms import (
+    FollowUpActionForm,
+    MinutesForm,
+)
+from meetings.models import FollowUpAction, Meeting, Minutes
+from meetings.views.secretariat._common import _attempt, _choice, _meeting
+from participants.permissions import secretariat_required
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    conflict = None
+    initial = {"body": minutes.body, "decisions": minutes.decisions, "version": minutes.version} if minutes else {
+        "version": 1}
+    form = MinutesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except services.MinutesConflict as exc:
+            conflict = exc.current
+            # Keep the user's text, but base the next save on the version now stored, so merging then
+            # saving again succeeds.
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+            form_error(form, exc)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The minutes were saved."))
+            return redirect("meetings:minutes", pk=pk)
+    return _render_minutes(request, meeting, minutes, form=form, conflict=conflict)
+
+
+def _render_minutes(
+    request: HttpRequest, meeting: Meeting, minutes: Minutes | None, *, form: MinutesForm,
+    conflict: Minutes | None = None, action_form: FollowUpActionForm | None = None,
+) -> HttpResponse:
+    history = minutes.history.select_related("history_user").order_by("-history_date")[:20] if minutes else []
+    status = _choice(request, "action_status", FollowUpAction.Status.values)
+    actions, actions_querystring = paginate(
+        request, selectors.follow_up_action_list(meeting=meeting, status=status), param="actions_page"
+    )
+    return render(request, "meetings/manage/minutes.html", {
+        "meeting": meeting, "minutes": minutes, "form": form, "conflict": conflict, "history": history,
+        "actions": actions, "actions_querystring": actions_querystring, "action_status": status,
+        "action_statuses": FollowUpAction.Status.choices,
+        "action_form": action_form or FollowUpActionForm(), "tab": "minutes",
+    })
+
+
+@require_POST
+@secretariat_required
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _minutes_step(request, pk, services.minutes_approve, _("The minutes were approved."))
+
+
+@require_POST
+@secretariat_required
+def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    return _minutes_step(request, pk, services.minutes_publish, _("The minutes were published."))
+
+
+def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> HttpResponse:
+    meeting = _meeting(pk)
+    _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)  # type: ignore[operator]
+    return redirect("meetings:minutes", pk=pk)
+
+
+@secretariat_required
+def minutes_version(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    minutes = get_object_or_404(Minutes, meeting=meeting)
+    version = get_object_or_404(minutes.history.select_related("history_user"), history_id=history_id)
+    return render(request, "meetings/manage/minutes_version.html",
+                  {"meeting": meeting, "version": version, "tab": "minutes"})
+
+
+@require_POST
+@secretariat_required
+def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    form = FollowUpActionForm(request.POST)
+    if form.is_valid():
+        services.follow_up_action_create(actor=request.user, meeting=meeting, **form.cleaned_data)
+        messages.success(request, _("The follow-up action was added."))
+        return redirect("meetings:minutes", pk=pk)
+    # Show the errors next to what was typed, with the minutes as they are.
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    initial = {"body": minutes.body, "decisions": minutes.decisions, "version": minutes.version} if minutes else {
+        "version": 1}
+    return _render_minutes(request, meeting, minutes, form=MinutesForm(initial=initial), action_form=form)
+
+
+@require_POST
+@secretariat_required
+def follow_up_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    action = get_object_or_404(FollowUpAction, pk=action_pk, meeting_id=pk)
+    _attempt(request, lambda: services.follow_up_action_set_status(actor=request.user, action=action,
+                                                                   status=request.POST.get("status", "")),
+             success=_("The follow-up action was updated."))
+    return redirect("meetings:minutes", pk=pk)
