@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import translation
 
 from participants.models import Organization, User
+from tests.auth import force_login
 from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 _DESELECTED_NOT_POSTGRESQL = pytest.StashKey[int]()
@@ -108,7 +109,7 @@ def client_as(db: None) -> Callable[[str], Client]:
         if role != "anonymous":
             if role not in users:
                 users[role] = make_role_user(role)
-            client.force_login(users[role])
+            force_login(client, users[role])
         return client
 
     return build

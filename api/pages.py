@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,9 +17,6 @@ from api.models import ApiToken, DataExport
 from core.exceptions import ApplicationError
 from participants.models import User
 from participants.permissions import role_required, secretariat_required, signed_in_required
-
-# The new key waits in the session between the POST that made it and the page that shows it once.
-NEW_KEY_SESSION = "api:new-token-key"
 
 
 @require_GET
@@ -74,11 +72,15 @@ def token_list(request: HttpRequest) -> HttpResponse:
         except ApplicationError as exc:
             form.add_error("label", exc.message)
         else:
-            request.session[NEW_KEY_SESSION] = key
-            return redirect("open_data:token-list")
-    new_key = request.session.pop(NEW_KEY_SESSION, None)
+            # Shown once, in the answer to this POST, never kept anywhere (not in the session table, where a
+            # redirect would have to park it) and not cached: only its hash is stored.
+            tokens = selectors.api_token_list_for_user(user=request.user)
+            response = render(request, "api/token_list.html",
+                              {"form": ApiTokenForm(), "tokens": tokens, "new_key": key})
+            add_never_cache_headers(response)
+            return response
     tokens = selectors.api_token_list_for_user(user=request.user)
-    return render(request, "api/token_list.html", {"form": form, "tokens": tokens, "new_key": new_key})
+    return render(request, "api/token_list.html", {"form": form, "tokens": tokens, "new_key": None})
 
 
 @require_GET

@@ -4,8 +4,12 @@ from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from participants.permissions import second_factor_url
+from participants.signin import second_factor_passed, second_factor_required
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -17,9 +21,12 @@ class PortalAdminSite(admin.AdminSite):
     index_title = _("Secretariat administration")
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return bool(getattr(request.user, "is_secretariat", False))
+        # The administration can change everything: only after the second factor (docs/security.md).
+        return bool(getattr(request.user, "is_secretariat", False)) and second_factor_passed(request.user)
 
     def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        if second_factor_required(request.user) and not second_factor_passed(request.user):
+            return redirect(second_factor_url(request, request.GET.get("next", reverse("admin:index"))))
         if request.user.is_authenticated and not self.has_permission(request):
             raise PermissionDenied
         return redirect_to_login(
@@ -32,6 +39,8 @@ class PortalAdminSite(admin.AdminSite):
         def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), login_url=reverse("participants:login"))
+            if second_factor_required(request.user) and not second_factor_passed(request.user):
+                return redirect(second_factor_url(request, request.get_full_path()))
             if not self.has_permission(request):
                 raise PermissionDenied
             return inner(request, *args, **kwargs)

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    # Second factor (TOTP apps and recovery codes) for the secretariat: docs/security.md.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "django_filters",
     # The beat schedule lives in the database, so the secretariat edits it in the administration.
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,7 +80,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends idle sessions, then keeps a secretariat session that has not passed the second factor on its pages.
+    "participants.middleware.IdleSessionMiddleware",
+    "participants.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Records who made each change in django-simple-history's history tables.
@@ -133,6 +143,10 @@ LOGIN_URL = "participants:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# Reset e-mails one client address may ask for, and one account may receive (django-ratelimit rates). Past the
+# account's limit the answer is unchanged and nothing is sent; past the address's, the form says so (429).
+PASSWORD_RESET_RATE_PER_IP = env.str("DJANGO_PASSWORD_RESET_RATE_PER_IP", default="10/h")
+PASSWORD_RESET_RATE_PER_ACCOUNT = env.str("DJANGO_PASSWORD_RESET_RATE_PER_ACCOUNT", default="3/h")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -140,14 +154,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes: lock a (username, IP) pair after repeated failures, so one attacker cannot lock
-# a colleague out from another office.
+# django-axes: lock an (account, client address) pair after repeated failures, so one attacker cannot lock
+# a colleague out from another office (docs/security.md says why the pair and not the account). The account is
+# the normalised e-mail (sign-in ignores case), the address the one every per-address limit uses.
 AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "participants.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "participants.backends.axes_client_ip"  # core.ratelimit.client_ip, checked
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Sessions end after this long without a request: shorter for the secretariat, whose account can change
+# everything (docs/security.md). Sign-in cookies still expire after SESSION_COOKIE_AGE (Django's two weeks) at most.
+SESSION_IDLE_SECONDS_SECRETARIAT = env.int("DJANGO_SESSION_IDLE_MINUTES_SECRETARIAT", default=120) * 60
+SESSION_IDLE_SECONDS = env.int("DJANGO_SESSION_IDLE_MINUTES", default=8 * 60) * 60
+# Second factor: the issuer name authenticator apps show beside the code; codes are 6 digits every 30 s.
+OTP_TOTP_ISSUER = "Dialogue Platform"
 
 # NGO onboarding: colleague invitation links expire after this many days; applications accepted
 # from one IP address per hour (a public form, so a flood of fake NGOs must be cheap to stop).
@@ -287,6 +311,18 @@ BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could forge HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Permissions-Policy (django-permissions-policy): the portal uses no camera, microphone, location, payment or
+# sensors; deny them to every frame, so injected or third-party content cannot ask for them either.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
+PERMISSIONS_POLICY["fullscreen"] = ["self"]
 
 # Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere, all assets local.
 CONTENT_SECURITY_POLICY = {

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from participants.models import (
     Membership,
@@ -11,6 +14,13 @@ from participants.models import (
     OrganizationInvitation,
     User,
 )
+from participants.signin import second_factor_reset
+
+# django-otp's own screens would show a person's TOTP key to whoever may open them; a reset (the action below, or
+# `manage.py reset_two_factor`) is all an administrator needs.
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
 
 
 class MembershipInline(admin.TabularInline):
@@ -39,6 +49,30 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),
     )
+    actions = ["reset_two_factor"]
+
+    def get_actions(self, request):  # type: ignore[no-untyped-def]
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("reset_two_factor", None)
+        return actions
+
+    @admin.action(description=_("Reset two-step sign-in (lost phone)"))
+    def reset_two_factor(self, request, queryset):  # type: ignore[no-untyped-def]
+        # Only a superuser: otherwise one secretariat account could strip another's second factor.
+        if not request.user.is_superuser:
+            self.message_user(request, _("Only a superuser may reset two-step sign-in."), level=messages.ERROR)
+            return
+        for user in queryset:
+            second_factor_reset(user=user)
+        self.message_user(
+            request,
+            ngettext(
+                "Two-step sign-in reset for %(count)d account: it sets up its app again at the next sign-in.",
+                "Two-step sign-in reset for %(count)d accounts: they set up their app again at the next sign-in.",
+                len(queryset),
+            ) % {"count": len(queryset)},
+        )
 
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         # Only a superuser may hand out superuser powers; the secretariat manages roles.

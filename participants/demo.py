@@ -91,6 +91,9 @@ DEMO_ACCOUNTS = [
 ]
 
 DEMO_PASSWORD = "Dialogue-demo-2026"
+# The demo secretariat's authenticator key (20 bytes, as django-otp stores it: hex). Printed by seed_demo with DEBUG
+# on, so a developer can add it to an app, or run `manage.py demo_totp_code`; removed when DEBUG is off.
+DEMO_TOTP_KEY = b"dialogue-demo-2fa-26".hex()
 
 
 def seed(*, with_passwords: bool) -> list[DemoAccount]:
@@ -113,8 +116,37 @@ def seed(*, with_passwords: bool) -> list[DemoAccount]:
             # Seeded once on a developer's machine, now served with DEBUG off: close the known door.
             services.user_password_disable(user=user)
         services.membership_set(user=user, organization=orgs[account.organization], position=account.position)
+        if account.role == User.Role.SECRETARIAT:
+            seed_demo_second_factor(user=user, enabled=with_passwords)
     seed_applications()
     return DEMO_ACCOUNTS
+
+
+def seed_demo_second_factor(*, user: User, enabled: bool) -> None:
+    """With DEBUG on, the demo secretariat's authenticator uses the published demo key; with it off, a device with
+    that key is removed (the person enrols a real app at the next sign-in)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    demo_devices = TOTPDevice.objects.filter(user=user, key=DEMO_TOTP_KEY)
+    if not enabled:
+        demo_devices.delete()
+        return
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(user=user, name="Demo authenticator", key=DEMO_TOTP_KEY, confirmed=True)
+
+
+def demo_totp_secret() -> str:
+    """The demo key as people type it into an authenticator app (base32)."""
+    import base64
+
+    return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode().rstrip("=")
+
+
+def demo_totp_code() -> str:
+    """The code an authenticator app with the demo key shows now."""
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(DEMO_TOTP_KEY)):06d}"
 
 
 # Two applications for the secretariat's queue. The NGOs are invented (with BINs whose check digit

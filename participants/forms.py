@@ -32,6 +32,18 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].label = _("Password")
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
+    def clean_username(self) -> str:
+        # AuthenticationForm sets max_length after the field is built, so Django never checks it; an over-long
+        # name would reach the lockout table's 255-character column (a 500 on PostgreSQL).
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > User._meta.get_field("email").max_length:
+            raise forms.ValidationError(
+                _("An e-mail address has at most %(limit)d characters; please check what you typed."),
+                code="max_length",
+                params={"limit": User._meta.get_field("email").max_length},
+            )
+        return username
+
 
 class ProfileForm(forms.ModelForm):
     class Meta:
@@ -207,3 +219,33 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class SecondFactorForm(forms.Form):
+    """One code: six digits from the authenticator app, or (at sign-in) a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false",
+                                      "autocapitalize": "none", "class": "form-control totp-code"}),
+    )
+
+    def __init__(self, *args: object, digits_only: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.digits_only = digits_only
+        if digits_only:
+            self.fields["code"].widget.attrs["inputmode"] = "numeric"
+            self.fields["code"].help_text = _("The six digits your authenticator app shows now.")
+        else:
+            self.fields["code"].help_text = _(
+                "The six digits your authenticator app shows now, or one of your recovery codes."
+            )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if self.digits_only and not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("Enter the six digits your authenticator app shows, without letters."))
+        if not code.replace("-", "").isalnum():
+            raise forms.ValidationError(_("A code has only digits, or letters, digits and a hyphen."))
+        return code

@@ -9,8 +9,12 @@ from typing import TypeVar
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from participants.models import User
+from participants.signin import second_factor_passed, second_factor_required
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
@@ -34,6 +38,9 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
         def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            if second_factor_required(request.user) and not second_factor_passed(request.user):
+                # Also checked by SecondFactorMiddleware; repeated here so no view depends on the middleware list.
+                return redirect(second_factor_url(request, request.get_full_path()))
             if not user_has_role(request.user, *roles):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -41,6 +48,11 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def second_factor_url(request: HttpRequest, next_url: str) -> str:
+    """Where a secretariat session goes to pass its second factor, then back to `next_url`."""
+    return f"{reverse('participants:two-factor-verify')}?{urlencode({'next': next_url})}"
 
 
 signed_in_required = role_required()

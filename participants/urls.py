@@ -2,18 +2,22 @@ from __future__ import annotations
 
 from django.urls import path
 
-from participants import views
+from participants import signin_views, views
 
 app_name = "participants"
 
 urlpatterns = [
     path("accounts/sign-in/", views.sign_in, name="login"),
     path("accounts/sign-out/", views.sign_out, name="logout"),
+    path("accounts/two-factor/", signin_views.two_factor_verify, name="two-factor-verify"),
+    path("accounts/two-factor/set-up/", signin_views.two_factor_enrol, name="two-factor-enrol"),
+    path("accounts/two-factor/recovery-codes/", signin_views.two_factor_recovery_codes,
+         name="two-factor-recovery-codes"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/password/change/", views.password_change, name="password-change"),
     path("accounts/password/change/done/", views.password_change_done, name="password-change-done"),
-    path("accounts/password/reset/", views.password_reset, name="password-reset"),
-    path("accounts/password/reset/sent/", views.password_reset_done, name="password-reset-done"),
+    path("accounts/password/reset/", signin_views.password_reset, name="password-reset"),
+    path("accounts/password/reset/sent/", signin_views.password_reset_done, name="password-reset-done"),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
         views.password_reset_confirm,

@@ -23,13 +23,13 @@ from participants.forms import (
     InvitationAcceptForm,
     InvitationCreateForm,
     OrganizationApplicationForm,
-    PortalPasswordResetForm,
     ProfileForm,
     SignInForm,
 )
 from participants.hooks import ACCOUNT_LINKS
 from participants.models import Organization, OrganizationApplication, User
-from participants.permissions import role_required, secretariat_required, signed_in_required
+from participants.permissions import role_required, second_factor_url, secretariat_required, signed_in_required
+from participants.signin import second_factor_passed, second_factor_required
 
 PAGE_SIZE = 25
 
@@ -39,6 +39,13 @@ class SignInView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def get_success_url(self) -> str:
+        # The password is the first step for the secretariat: the code from their app (or enrolment) comes next.
+        url = super().get_success_url()
+        if second_factor_required(self.request.user) and not second_factor_passed(self.request.user):
+            return second_factor_url(self.request, url)
+        return url
+
 
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
@@ -46,14 +53,6 @@ password_change = auth_views.PasswordChangeView.as_view(
     success_url=reverse_lazy("participants:password-change-done")
 )
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=PortalPasswordResetForm,
-    success_url=reverse_lazy("participants:password-reset-done"),
-    email_template_name="registration/password_reset_email.txt",
-    html_email_template_name="registration/password_reset_email.html",
-    subject_template_name="registration/password_reset_subject.txt",
-)
-password_reset_done = auth_views.PasswordResetDoneView.as_view()
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     success_url=reverse_lazy("participants:password-reset-complete")
 )

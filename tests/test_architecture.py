@@ -22,6 +22,7 @@ import ast
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,7 +93,7 @@ def _app_of_model(model: type) -> str | None:
 
 
 @cache
-def _names_by_app() -> dict[str, dict[str, set[str]]]:
+def _names_by_app() -> dict[str, Any]:
     """app -> the lookup names its models bring: their fields, and the relations they add to other apps' models.
 
     A reverse relation counts as the app of the model declaring it: Submission.agenda_item (related_name
@@ -102,8 +103,13 @@ def _names_by_app() -> dict[str, dict[str, set[str]]]:
 
     names: dict[str, set[str]] = {app: set() for app in APP_ORDER}
     relations: dict[str, set[str]] = {app: set() for app in APP_ORDER}
+    # Fields of Django's and third-party models (django-otp's TOTPDevice.key): any app may look those up, so a
+    # higher app of ours having a field of the same name does not make such a lookup upward.
+    outside: set[str] = set()
     for model in apps.get_models():
         owner = _app_of_model(model)
+        if owner is None:
+            outside |= {f.name for f in model._meta.get_fields(include_hidden=True) if f.concrete}
         for field in model._meta.get_fields(include_hidden=True):
             if field.auto_created and not field.concrete:
                 # A reverse relation: it belongs to the app of the model that declared the foreign key.
@@ -116,7 +122,7 @@ def _names_by_app() -> dict[str, dict[str, set[str]]]:
                 names[owner].add(field.name)
                 if field.is_relation:
                     relations[owner].add(field.name)
-    return {"names": names, "relations": relations}
+    return {"names": names, "relations": relations, "outside": outside}
 
 
 @cache
@@ -126,7 +132,7 @@ def foreign_names(app: str, *, relations_only: bool = False) -> frozenset[str]:
     relations_only: only relations (to read in templates, where `.label` or `.url` are as often plain attributes).
     """
     names = _names_by_app()["names"]
-    own = set().union(*(names[a] for a in APP_ORDER[: _rank(app) + 1]))
+    own = set().union(*(names[a] for a in APP_ORDER[: _rank(app) + 1]), _names_by_app()["outside"])
     higher = set().union(*(_names_by_app()["relations" if relations_only else "names"][a]
                            for a in APP_ORDER[_rank(app) + 1 :]))
     return frozenset(n for n in higher - own if not n.endswith("+"))

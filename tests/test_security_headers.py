@@ -171,6 +171,9 @@ def _assert_page_headers(response: Response, where: str) -> None:
         where
     )
     assert response.header("Cross-Origin-Opener-Policy") == "same-origin", where
+    permissions = response.header("Permissions-Policy") or ""
+    for feature in ("camera", "microphone", "geolocation", "payment"):
+        assert f"{feature}=()" in permissions, f"{where}: Permissions-Policy {permissions!r}"
     hsts = response.header("Strict-Transport-Security") or ""
     max_age = re.search(r"max-age=(\d+)", hsts)
     assert max_age and int(max_age.group(1)) >= ONE_YEAR, f"{where}: HSTS {hsts!r}"

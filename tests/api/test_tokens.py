@@ -15,6 +15,7 @@ from api.models import ApiToken
 from participants.models import User
 from recommendations.models import ProgressUpdate
 from tests.api.factories import make_token
+from tests.auth import force_login
 from tests.participants.factories import OrganizationFactory
 from tests.recommendations.factories import ActionFactory
 
@@ -31,7 +32,7 @@ def post(client: Client, key: str | None, data: dict[str, Any], **headers: str) 
 
 def signed_in(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    force_login(client, user)
     return client
 
 
@@ -47,8 +48,10 @@ def test_focal_point_creates_a_token_that_is_shown_once_and_stored_hashed(client
     client = client_as("focal_point")
 
     response = client.post("/en/open-data/tokens/", {"label": "Ministry script"})
-    assert response.status_code == 302
-    page = client.get("/en/open-data/tokens/").content.decode()
+    # Shown in the answer to the POST itself, which no cache may keep.
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    page = response.content.decode()
     token = ApiToken.objects.get()
     key = page.split('id="new-token" class="form-control font-monospace" value="')[1].split('"')[0]
 
@@ -56,6 +59,28 @@ def test_focal_point_creates_a_token_that_is_shown_once_and_stored_hashed(client
     assert token.digest == hashlib.sha256(key.encode()).hexdigest()
     assert key not in {token.prefix, token.digest, token.label}
     assert key not in client.get("/en/open-data/tokens/").content.decode()  # only once
+
+
+def test_a_new_token_never_sits_in_clear_text_in_the_session_table(client_as: Any) -> None:
+    from django.contrib.sessions.models import Session
+
+    client = client_as("focal_point")
+    response = client.post("/en/open-data/tokens/", {"label": "Ministry script"})
+    key = response.content.decode().split('id="new-token" class="form-control font-monospace" value="')[1].split('"')[0]
+
+    stored = [(row.session_data, str(row.get_decoded())) for row in Session.objects.all()]
+    assert stored, "the signed-in client has a session row"
+    for encoded, decoded in stored:
+        assert key not in encoded and key not in decoded
+        assert key.split("_", 1)[1][:16] not in decoded
+
+
+def test_reloading_the_token_page_does_not_create_another_token(client_as: Any) -> None:
+    client = client_as("focal_point")
+    client.post("/en/open-data/tokens/", {"label": "Ministry script"})
+    page = client.get("/en/open-data/tokens/")
+    assert page.status_code == 200
+    assert ApiToken.objects.count() == 1
 
 
 def test_token_needs_a_name_and_keeps_the_typed_page(client_as: Any) -> None:
@@ -106,7 +131,7 @@ def test_another_person_cannot_revoke_a_token(client_as: Any, focal_point: User)
 
     token, _key = make_token(focal_point)
     other = Client()
-    other.force_login(make_role_user("focal_point", email="other-focal@example.org"))
+    force_login(other, make_role_user("focal_point", email="other-focal@example.org"))
 
     assert other.post(f"/en/open-data/tokens/{token.pk}/revoke/").status_code == 403
     assert ApiToken.objects.get().revoked_at is None

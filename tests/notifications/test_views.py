@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from notifications.models import Delivery, OptOut
+from tests.auth import force_login
 from tests.notifications.factories import DeliveryFactory, NoticeFactory
 from tests.notifications.kinds import OPTIONAL
 
@@ -160,7 +161,7 @@ def test_a_person_switches_an_optional_topic_off_and_on_again(client_as, observe
     from django.test import Client
 
     client = Client()
-    client.force_login(observer)
+    force_login(client, observer)
     url = reverse("notifications:preferences")
     page = client.get(url)
     assert ("tests.topic", "Test topic", True) in page.context["choices"]
@@ -178,7 +179,7 @@ def test_unknown_topics_posted_to_the_choices_page_are_ignored(client_as, observ
     from django.test import Client
 
     client = Client()
-    client.force_login(observer)
+    force_login(client, observer)
 
     client.post(reverse("notifications:preferences"), {"topics": ["made.up", "tests.topic"]})
 

@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.auth import force_login
 from tests.quality.axe import serve_axe
 from tests.quality.tools import CHROMIUM, CHROMIUM_ARGS, GATES, missing_tools
 
@@ -181,7 +182,7 @@ def page_as(
         if role != "anonymous":
             person = user or make_role_user(role)
             client = Client()
-            client.force_login(person)
+            force_login(client, person)
             cookie = client.cookies[settings.SESSION_COOKIE_NAME]
             context.add_cookies(
                 [

@@ -17,6 +17,7 @@ from django.test import Client
 from playwright.sync_api import Page
 
 from conftest import ROLES, make_role_user
+from tests.auth import force_login
 from tests.quality.axe import blocking, blocking_csp, run_axe
 from tests.quality.browser import LAYOUT_WIDTHS, csp_violations, horizontal_overflow
 from tests.quality.crawl import crawl, rule_urls, sample_key, seed_urls
@@ -35,7 +36,7 @@ def _pages_for(role: str, person: object) -> list[str]:
     call_command("seed_demo", stdout=io.StringIO())
     client = Client()
     if person is not None:
-        client.force_login(person)
+        force_login(client, person)
     # Languages share their templates: one English page per view (one per kind of admin view),
     # plus the home page in Kazakh and Russian.
     report = crawl(client, role, seed_urls(role, rules), per_pattern=1, key_of=sample_key)

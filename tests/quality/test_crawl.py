@@ -19,6 +19,7 @@ from django.db import transaction
 from django.test import Client
 
 from conftest import ROLES, make_role_user
+from tests.auth import force_login
 from tests.quality import vnu
 from tests.quality.crawl import CrawlReport, crawl, rule_urls, seed_urls
 
@@ -39,7 +40,7 @@ def crawls(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> I
         for role in ROLES:
             client = Client()
             if role != "anonymous":
-                client.force_login(make_role_user(role, email=f"crawler-{role}@example.org"))
+                force_login(client, make_role_user(role, email=f"crawler-{role}@example.org"))
             reports[role] = crawl(client, role, seed_urls(role, rules))
         crawls_seeds["secretariat"] = seed_urls("secretariat", rules)
         transaction.set_rollback(True)

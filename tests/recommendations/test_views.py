@@ -11,6 +11,7 @@ from django.urls import reverse
 from participants.models import Organization, User
 from recommendations import services
 from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation
+from tests.auth import force_login
 from tests.participants.factories import OrganizationFactory
 from tests.recommendations.factories import (
     ActionFactory,
@@ -253,7 +254,7 @@ def test_approved_updates_are_public_and_set_the_action_status(client: Client, s
     assert "Law adopted" not in client.get(page).content.decode()
 
     staff = Client()
-    staff.force_login(secretariat)
+    force_login(staff, secretariat)
     response = staff.post(reverse("recommendations:progress-approve", args=[update.pk]))
 
     assert response.status_code == 302
@@ -267,7 +268,7 @@ def test_approved_updates_are_public_and_set_the_action_status(client: Client, s
 def test_returning_an_update_needs_a_reason(client: Client, secretariat: User) -> None:
     action = ActionFactory()
     update = services.progress_update_submit(actor=secretariat, action=action, date=datetime.date.today(), text="x")
-    client.force_login(secretariat)
+    force_login(client, secretariat)
 
     client.post(reverse("recommendations:progress-reject", args=[update.pk]), {"note": ""})
     update.refresh_from_db()
@@ -364,7 +365,7 @@ def test_another_secretariat_member_cannot_open_my_upload(client_as: Callable[[s
     colleague = Client()
     from conftest import make_role_user
 
-    colleague.force_login(make_role_user("secretariat", email="colleague@example.org"))
+    force_login(colleague, make_role_user("secretariat", email="colleague@example.org"))
     assert colleague.get(upload["Location"]).status_code == 404
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.auth import force_login
 from tests.participants.factories import UserFactory
 from tests.submissions.factories import CommentPeriodFactory, SubmissionEventFactory
 
@@ -14,7 +15,7 @@ def test_admin_shows_submissions_and_periods_read_only() -> None:
     event = SubmissionEventFactory(internal_note="Check the figures")
     period = CommentPeriodFactory()
     client = Client()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True, role="secretariat"))
+    force_login(client, UserFactory(is_staff=True, is_superuser=True, role="secretariat"))
     for url in (reverse("admin:submissions_submission_changelist"),
                 reverse("admin:submissions_submission_change", args=[event.submission_id]),
                 reverse("admin:submissions_commentperiod_changelist"),

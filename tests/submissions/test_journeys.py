@@ -13,6 +13,7 @@ from django.utils import timezone
 from meetings.models import AgendaItem
 from recommendations.models import Action, Recommendation
 from submissions.models import Submission, SubmissionEvent
+from tests.auth import force_login
 from tests.meetings.factories import MeetingFactory
 from tests.recommendations.factories import RoadMapFactory, ThemeFactory, mechanism
 from tests.submissions.factories import CommentPeriodFactory, ngo_user, pdf_upload, secretariat_user
@@ -24,7 +25,7 @@ S = Submission.Status
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    force_login(client, user)  # type: ignore[arg-type]
     return client
 
 

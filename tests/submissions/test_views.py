@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from submissions.models import Submission, SubmissionUpload
+from tests.auth import force_login
 from tests.recommendations.factories import ThemeFactory, mechanism
 from tests.submissions.factories import (
     CommentPeriodFactory,
@@ -27,7 +28,7 @@ S = Submission.Status
 
 def _client(user: object, **kwargs: object) -> Client:
     client = Client(**kwargs)  # type: ignore[arg-type]
-    client.force_login(user)  # type: ignore[arg-type]
+    force_login(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -38,3 +38,10 @@ class Command(BaseCommand):
         for account in accounts:
             secret = participants_demo.DEMO_PASSWORD if with_passwords else "(no password: DEBUG is off; use reset)"
             self.stdout.write(f"  {account.role:<12} {account.email:<28} {secret}")
+        if with_passwords:
+            self.stdout.write(
+                "The secretariat also needs a code from an authenticator app (two-step sign-in). Add the demo key "
+                f"{participants_demo.demo_totp_secret()} to an app (time-based, 6 digits), or run "
+                "`python manage.py demo_totp_code` for the current code. Never on a public server: with DEBUG off "
+                "seed_demo removes this demo key."
+            )
