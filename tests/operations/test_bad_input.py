@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from submissions.models import Submission
+from tests.auth import force_login
 from tests.submissions.factories import ngo_user
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +102,7 @@ def test_a_nul_character_in_a_page_of_another_language_reads_in_it(client: Clien
 
 def test_a_nul_character_in_a_form_post_is_refused_and_nothing_is_saved() -> None:
     client = Client()
-    client.force_login(ngo_user())
+    force_login(client, ngo_user())
     response = client.post(reverse("submissions:create", args=["proposal"]), {
         "title": "Monitoring\x00", "text": "Give the NPM access.", "intent": "submit"})
     assert response.status_code == 400

@@ -22,6 +22,7 @@ from django.utils import translation
 
 from conftest import ROLES, make_role_user
 from tests.access import all_access_rules
+from tests.auth import force_login
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +107,7 @@ def _clients() -> dict[str, Client]:
         client = Client(raise_request_exception=False)
         if role != "anonymous":
             client.user = make_role_user(role, email=f"fuzz-{role}@example.org")  # type: ignore[attr-defined]
-            client.force_login(client.user)  # type: ignore[attr-defined]
+            force_login(client, client.user)  # type: ignore[attr-defined]
         clients[role] = client
     return clients
 
@@ -114,7 +115,7 @@ def _clients() -> dict[str, Client]:
 def _sign_in_again(client: Client) -> None:
     user = getattr(client, "user", None)
     if user is not None:
-        client.force_login(user)
+        force_login(client, user)
 
 
 def test_garbage_in_every_query_parameter_and_every_form_answers_no_server_error() -> None:

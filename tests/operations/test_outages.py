@@ -22,6 +22,7 @@ from meetings.models import Meeting
 from notifications.models import Delivery
 from participants.models import OrganizationApplication
 from submissions.models import Submission
+from tests.auth import force_login
 from tests.meetings.factories import InvitationFactory, MeetingFactory
 from tests.operations.redis_server import RedisServer
 from tests.participants.factories import valid_bin
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    force_login(client, user)  # type: ignore[arg-type]
     return client
 
 
