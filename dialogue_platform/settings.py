@@ -140,7 +140,9 @@ AUTHENTICATION_BACKENDS = [
     "participants.backends.SecretariatPermissionBackend",
 ]
 LOGIN_URL = "participants:login"
-LOGIN_REDIRECT_URL = "home"
+# After sign-in (and any second step), each person lands on their role's home page (dialogue_platform.home),
+# unless the sign-in link carried a ?next= page.
+LOGIN_REDIRECT_URL = "workspace"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # Reset e-mails one client address may ask for, and one account may receive (django-ratelimit rates). Past the

@@ -22,6 +22,7 @@ urlpatterns = [
 # language it was shared in, and caches and crawlers see one language per URL.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("workspace/", views.workspace, name="workspace"),
     path("", include("participants.urls")),
     path("", include("notifications.urls")),
     path("", include("recommendations.urls")),

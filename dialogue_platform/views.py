@@ -9,7 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from dialogue_platform.health import run_checks
+from dialogue_platform.home import home_for
 from participants.models import Organization
+from participants.permissions import signed_in_required
 from participants.selectors import organization_counts_by_standing
 
 logger = logging.getLogger(__name__)
@@ -25,6 +27,14 @@ def home(request: HttpRequest) -> HttpResponse:
             "observer_count": counts.get(Organization.Standing.OBSERVER, 0),
         },
     )
+
+
+@require_GET
+@signed_in_required
+def workspace(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's home: what waits for them, by role (dialogue_platform.home)."""
+    template, context = home_for(user=request.user)  # type: ignore[arg-type]
+    return render(request, template, context)
 
 
 @never_cache
