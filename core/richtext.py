@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import nh3
 from django.utils.html import linebreaks
 
-_LINK_ATTRIBUTES = {"a": {"href", "title"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -23,6 +22,8 @@ class Profile:
     name: str
     tags: frozenset[str]
     link_rel: str = "noopener noreferrer"
+    # Attributes each tag may keep (links by default).
+    attributes: dict[str, frozenset[str]] = field(default_factory=lambda: {"a": frozenset({"href", "title"})})
     # Text holding none of the allowed tags is plain text: its blank lines become paragraphs and a typed
     # "a < b" or "<script>" stays text instead of being read as markup.
     plain_text_paragraphs: bool = False
@@ -43,6 +44,12 @@ MINUTES = Profile(
         "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a", "table",
         "thead", "tbody", "tr", "th", "td",
     }),
+    # Merged cells of tables (the editor writes colspan/rowspan only when a cell spans more than one).
+    attributes={
+        "a": frozenset({"href", "title"}),
+        "td": frozenset({"colspan", "rowspan"}),
+        "th": frozenset({"colspan", "rowspan"}),
+    },
 )
 
 # What an NGO types in a submission: simple formatting only, typed plain text kept as text; links from the
@@ -66,7 +73,7 @@ def sanitize_rich_text(text: str, *, profile: Profile | str) -> str:
         if not spec.holds_markup(text):
             text = linebreaks(text, autoescape=True)
     return nh3.clean(
-        text, tags=set(spec.tags), attributes=_LINK_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=spec.link_rel,
+        text, tags=set(spec.tags), attributes={tag: set(names) for tag, names in spec.attributes.items()}, url_schemes=_URL_SCHEMES, link_rel=spec.link_rel,
     ).strip()
 
 

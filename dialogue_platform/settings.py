@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, so that the refusal reads in it.
+    "dialogue_platform.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,6 +134,16 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASE_ROUTERS = ["core.dbrouter.PublicReadReplicaRouter"]
 # A page whose data changed this recently is read from the primary: the replica may not have the change yet.
 REPLICA_MAX_LAG_SECONDS = env.float("DJANGO_REPLICA_MAX_LAG_SECONDS", default=10.0)
+# SQLite (make run, small installs): a write transaction takes the write lock when it begins (IMMEDIATE), so two
+# simultaneous posts queue behind each other for up to `timeout` seconds instead of one failing with "database is
+# locked" when both try to upgrade a read lock; WAL lets pages read while a write is under way.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------
@@ -143,7 +155,9 @@ AUTHENTICATION_BACKENDS = [
     "participants.backends.SecretariatPermissionBackend",
 ]
 LOGIN_URL = "participants:login"
-LOGIN_REDIRECT_URL = "home"
+# After sign-in (and any second step), each person lands on their role's home page (dialogue_platform.home),
+# unless the sign-in link carried a ?next= page.
+LOGIN_REDIRECT_URL = "workspace"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # Reset e-mails one client address may ask for, and one account may receive (django-ratelimit rates). Past the
@@ -270,7 +284,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Not CELERY_BEAT_SCHEDULE: beat would write its entries over the secretariat's edits at every start.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 if not CELERY_BROKER_URL:
-    CELERY_BROKER_URL = "memory://"
+    # In-process broker for eager mode. With a host in the URL: kombu warns "No hostname was supplied" without one.
+    CELERY_BROKER_URL = "memory://localhost/"
 # --- Notifications (docs/notifications.md) --------------------------------------------------
 # A delivery left in "sending" this long belonged to a worker that died; it is sent again. Must exceed
 # CELERY_TASK_TIME_LIMIT, or a slow but living task could be overtaken and its message sent twice.
@@ -297,12 +312,22 @@ NOTIFICATIONS_SMTP_TIMEOUT = 30
 # Rate limits (django-ratelimit: onboarding, NGO submissions) count in this cache: set CACHE_URL to Redis when several
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The cache is never a dependency of a page or a write (docs/operations.md): with Redis down, django-redis answers
+# every read as a miss and drops every write, and logs each failure, so pages render from the database, feeds are
+# built afresh, and rate limits fail open (RATELIMIT_FAIL_OPEN) instead of losing a submission. Short socket timeouts
+# keep a Redis that hangs, rather than refuses, from holding each request for long.
+REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["OPTIONS"] = {**REDIS_CACHE_OPTIONS, **CACHES["default"].get("OPTIONS", {})}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "dialogue_platform.cache"
 RATELIMIT_USE_CACHE = "default"
 # Public pages rendered for anonymous visitors are kept this many seconds in the cache (core.pagecache), and
 # dropped at once when their data changes. Off (0) by default with the in-process cache: each process would
 # keep its own copies and hear only of its own changes. On (60 s) with a shared cache such as Redis.
 _SHARED_CACHE = not any(name in CACHES["default"]["BACKEND"] for name in ("locmem", "dummy"))
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=60 if _SHARED_CACHE else 0)
+RATELIMIT_FAIL_OPEN = True
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
 RATELIMIT_IP_META_KEY = "core.ratelimit.client_ip"
@@ -378,7 +403,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousApiThrottle", "api.throttling.TokenApiThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Rate limits key on the client's address: trust one X-Forwarded-For hop only behind our own proxy, else a

@@ -8,6 +8,8 @@ from django.views.i18n import set_language
 
 from dialogue_platform import views
 
+handler400 = "dialogue_platform.views.bad_request"
+
 # Language-neutral endpoints: machines call them and they must not redirect.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,6 +22,7 @@ urlpatterns = [
 # language it was shared in, and caches and crawlers see one language per URL.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("workspace/", views.workspace, name="workspace"),
     path("", include("participants.urls")),
     path("", include("notifications.urls")),
     path("", include("recommendations.urls")),

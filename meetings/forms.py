@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DocumentUploadValidator, upload_max_bytes
@@ -348,21 +348,37 @@ class RsvpForm(forms.Form):
 
 
 def _rich_text_attrs(rows: int) -> dict[str, object]:
-    """Labels for the formatting buttons of static/js/meetings-minutes.js, translated here."""
-    return {
-        "rows": rows, "data-meetings-rich": "1", "data-label-toolbar": _("Formatting"),
-        "data-label-paragraph": _("Paragraph"), "data-label-bold": _("Bold"), "data-label-italic": _("Italic"),
-        "data-label-heading": _("Heading"), "data-label-list": _("List"), "data-label-link": _("Link"),
-        "data-label-link-prompt": _("Address of the link"),
-    }
+    # static/js/meetings-minutes.js turns each such textarea into the rich-text editor; its labels are in
+    # templates/meetings/partials/rich_editor_labels.html.
+    return {"rows": rows, "data-rich-text": "minutes"}
+
+
+# Any HTML tag: without one, the text was typed plainly (JavaScript off) and becomes paragraphs.
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def plain_text_as_html(text: str) -> str:
+    """Plain text typed without the editor: a blank line starts a paragraph, a line break stays a line break.
+    Text that already holds HTML (the editor's output) is left for the sanitiser."""
+    if not text.strip() or _HTML_TAG.search(text):
+        return text
+    return linebreaks(text.strip(), autoescape=True)
 
 
 class MinutesForm(forms.Form):
-    body = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(14)),
-                           help_text=_("Formatting allowed: paragraphs, bold, italics, lists, headings, links, "
-                                       "tables."))
+    body = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(16)),
+        help_text=_("Headings, lists, bold, italics, links and tables are kept; text pasted from Word keeps its "
+                    "structure. Without the editor, type plain text: an empty line starts a new paragraph."),
+    )
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(6)))
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_body(self) -> str:
+        return plain_text_as_html(self.cleaned_data["body"])
+
+    def clean_decisions(self) -> str:
+        return plain_text_as_html(self.cleaned_data["decisions"])
 
 
 class FollowUpActionForm(forms.ModelForm):

@@ -268,16 +268,6 @@ class Meeting(TimeStampedModel):
         return f"{self.title} ({self.pk})"
 
     @property
-    def status_css(self) -> str:
-        """Bootstrap badge class of the status."""
-        return {
-            self.Status.DRAFT: "text-bg-secondary",
-            self.Status.SCHEDULED: "text-bg-primary",
-            self.Status.HELD: "text-bg-info",
-            self.Status.MINUTES_PUBLISHED: "text-bg-success",
-        }.get(self.status, "text-bg-danger")
-
-    @property
     def is_public(self) -> bool:
         """visible_to_public_q() for one meeting."""
         return self.status != self.Status.DRAFT

@@ -24,6 +24,9 @@ from meetings.models import (
     Topic,
     visible_to_public_q,
 )
+from meetings.notices.due import minutes_published_recipients
+from meetings.notices.kinds import INVITATION, invitation_key
+from notifications import selectors as notification_selectors
 from participants.models import Organization, User
 from recommendations.models import Action, Recommendation, RoadMap
 
@@ -446,3 +449,62 @@ def participation_statistics(*, year: int | None = None) -> tuple[list[Participa
         for key, value in per_meeting[meeting.pk].counts.items():
             quarter.counts[key] += value
     return list(per_meeting.values()), list(per_quarter.values())
+
+
+# --- The secretariat's home page ---------------------------------------------------------------
+
+
+def meeting_next_to_prepare(*, now: dt.datetime) -> Meeting | None:
+    """The next meeting that has not ended, drafts included (they are the ones that need work)."""
+    return (
+        Meeting.objects.filter(ends_at__gte=now).exclude(status=S.CANCELLED)
+        .select_related("subgroup").order_by("starts_at", "pk").first()
+    )
+
+
+@dataclass
+class Readiness:
+    """How far a meeting is prepared: its agenda, its invitations and their e-mails, the answers."""
+
+    agenda_items: int
+    rsvp: RsvpCounts
+    invitation_emails_sent: int
+    invitations_go_out_on: dt.datetime
+
+
+def meeting_readiness(*, meeting: Meeting) -> Readiness:
+    """Three queries: the agenda count, the answers, and the invitation e-mails delivered."""
+    sent = notification_selectors.sent_count(kind=INVITATION, key=invitation_key(meeting))
+    return Readiness(
+        agenda_items=meeting.agenda_items.count(),
+        rsvp=rsvp_counts(meeting=meeting),
+        invitation_emails_sent=sent,
+        invitations_go_out_on=meeting.starts_at - dt.timedelta(days=meeting.invitation_lead_days),
+    )
+
+
+def meetings_minutes_overdue(*, now: dt.datetime) -> list[Meeting]:
+    """Meetings that took place (held, or scheduled and over) whose minutes are past the first reminder's
+    lead time and not yet published; oldest first. One query: such meetings are few at any time."""
+    candidates = (
+        Meeting.objects.filter(status__in=[S.SCHEDULED, S.HELD], ends_at__lt=now)
+        .only("pk", "title", "status", "starts_at", "ends_at", "minutes_overdue_first_days")
+        .order_by("ends_at", "pk")
+    )
+    return [m for m in candidates if m.ends_at + dt.timedelta(days=m.minutes_overdue_first_days) <= now]
+
+
+@dataclass
+class MinutesAudience:
+    """Who is e-mailed when the minutes are published (meetings.services.minutes_publish)."""
+
+    total: int
+    invitees: int
+    observers: int
+
+
+def minutes_published_audience(*, meeting: Meeting) -> MinutesAudience:
+    people = minutes_published_recipients(meeting=meeting)
+    invited = set(meeting.invitations.values_list("person_id", flat=True))
+    invitees = sum(1 for person in people if person.pk in invited)
+    return MinutesAudience(total=len(people), invitees=invitees, observers=len(people) - invitees)

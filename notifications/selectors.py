@@ -26,6 +26,11 @@ def delivered_to(*, kinds: Iterable[str], keys: Iterable[str]) -> dict[str, dict
     return delivered
 
 
+def sent_count(*, kind: str, key: str) -> int:
+    """How many e-mails of the notice (kind, key) have gone out; one query."""
+    return Delivery.objects.filter(notice__kind=kind, notice__key=key, status=Delivery.Status.SENT).count()
+
+
 def opt_out_topics(*, user: User) -> set[str]:
     return set(OptOut.objects.filter(user=user).values_list("topic", flat=True))
 

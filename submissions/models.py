@@ -284,17 +284,6 @@ class Submission(TimeStampedModel):
         return self.status in self.ACCEPTED_STATUSES
 
     @property
-    def status_css(self) -> str:
-        return {
-            self.Status.DRAFT: "text-bg-secondary",
-            self.Status.SUBMITTED: "text-bg-primary",
-            self.Status.UNDER_REVIEW: "text-bg-info",
-            self.Status.ACCEPTED: "text-bg-success",
-            self.Status.PARTLY_ACCEPTED: "text-bg-success",
-            self.Status.DECLINED: "text-bg-danger",
-        }.get(self.status, "text-bg-light")
-
-    @property
     def public_organization_name(self) -> str:
         return "" if self.anonymous else self.organization.localized_name
 

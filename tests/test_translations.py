@@ -260,7 +260,10 @@ def test_home_page_is_shown_in_the_language_of_its_url(client: Client, lang: str
     assert f'<html lang="{lang}">' in html
     assert TITLE[lang] in html
     po = _catalogue(lang)
+    # The header names the Platform in all three languages on purpose, each name marked with its lang: only the
+    # English that is not so marked is a missing translation.
+    unmarked = re.sub(r'<span lang="en">[^<]*</span>', "", html)
     for msgid in HOME_PAGE_MSGIDS:
         translation = po.find(msgid).msgstr
         assert escape(translation) in html, f"{lang}: {translation!r} missing from the home page"
-        assert msgid not in html, f"{lang}: the English {msgid!r} is still on the home page"
+        assert msgid not in unmarked, f"{lang}: the English {msgid!r} is still on the home page"

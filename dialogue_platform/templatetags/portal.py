@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from dialogue_platform.status_tones import OVERDUE_AWARE, STATE_TONES, tone_for
 
 register = template.Library()
 
@@ -26,3 +32,24 @@ def nav_active(context: template.Context, *prefixes: str) -> str:
         if (prefix == "/" and path in ("", "/")) or (prefix != "/" and path.startswith(prefix)):
             return "page"
     return ""
+
+
+@register.simple_tag
+def status_badge(obj: Any, field: str = "status") -> str:
+    """The status of `obj` as a badge in its one colour (dialogue_platform.status_tones), e.g.
+    {% status_badge meeting %} or {% status_badge recommendation "response" %}."""
+    key = f"{obj._meta.app_label}.{obj._meta.model_name}.{field}"
+    value = getattr(obj, field) or ""
+    label = getattr(obj, f"get_{field}_display")()
+    if key in OVERDUE_AWARE and getattr(obj, "is_overdue", False):
+        return format_html(
+            '<span class="status-badge status-badge--attention">{}</span> <span class="status-badge-note">{}</span>',
+            gettext("Overdue"), label,
+        )
+    return format_html('<span class="status-badge status-badge--{}">{}</span>', tone_for(key, value), label)
+
+
+@register.simple_tag
+def state_badge(state: str, label: str) -> str:
+    """A badge for a state that is not a model's field (a comment period open or closed): same colours."""
+    return format_html('<span class="status-badge status-badge--{}">{}</span>', STATE_TONES.get(state, "neutral"), label)

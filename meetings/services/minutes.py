@@ -52,7 +52,9 @@ def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, ve
         # An edit after approval needs a new approval.
         minutes.status = Minutes.Status.DRAFT
         minutes.approved_at = None
-    minutes.version += 1
+    # The first save is version 1 (the model's default); every later save, approval or publication adds one.
+    if minutes.pk is not None:
+        minutes.version += 1
     minutes.updated_by = actor
     try:
         with transaction.atomic():

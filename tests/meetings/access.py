@@ -26,6 +26,13 @@ def _held_meeting_with_minutes() -> int:
     return MinutesFactory().meeting_id
 
 
+def _approved_minutes() -> int:
+    from meetings.models import Minutes
+    from tests.meetings.factories import MinutesFactory
+
+    return MinutesFactory(status=Minutes.Status.APPROVED).meeting_id
+
+
 def _overdue_action() -> int:
     import datetime as dt
 
@@ -142,6 +149,7 @@ ACCESS_RULES = [
          method="post", ok_status=REDIRECT),
     Rule("meetings: publish minutes", lambda: _url("minutes-publish", _held_meeting_with_minutes()), SECRETARIAT,
          method="post", ok_status=REDIRECT),
+    Rule("meetings: confirm publishing minutes", lambda: _url("minutes-publish", _approved_minutes()), SECRETARIAT),
     Rule("meetings: minutes version", _minutes_version, SECRETARIAT),
     Rule("meetings: add follow-up", lambda: _url("follow-up-create", _meeting()), SECRETARIAT, method="post",
          data={"description": "x", "status": "open"}, ok_status=REDIRECT),

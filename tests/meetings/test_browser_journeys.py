@@ -106,18 +106,3 @@ def test_visitor_browses_the_schedule_and_searches_the_minutes(page: Page, trans
     expect(page.get_by_role("link", name="Meeting No. 80")).to_be_visible()
     expect(page.get_by_role("link", name="Meeting No. 79")).to_have_count(0)
     assert csp_violations(page) == []
-
-
-def test_secretariat_formats_minutes_with_the_toolbar(page_as: Callable[..., Page]) -> None:
-    page = page_as("secretariat")
-    meeting = MeetingFactory(past=True)
-    page.goto(f"/en/meetings/manage/{meeting.pk}/minutes/")
-    body = page.get_by_label("Minutes", exact=True)
-    body.fill("Agreed")
-    body.evaluate("area => area.setSelectionRange(0, area.value.length)")
-    page.get_by_role("toolbar").first.get_by_role("button", name="Bold").click()
-    expect(body).to_have_value("<strong>Agreed</strong>")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("The minutes were saved.")).to_be_visible()
-    assert meeting.minutes.body == "<strong>Agreed</strong>"
-    assert csp_violations(page) == []

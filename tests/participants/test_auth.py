@@ -27,7 +27,8 @@ def sign_in(client: Client, email: str, password: str) -> object:
 def test_sign_in_with_email_in_any_case_succeeds(client: Client, person: User) -> None:
     response = sign_in(client, "AIGERIM@Example.org", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    # Each person lands on their role's home page (dialogue_platform.home), not the public home.
+    assert response["Location"] == reverse("workspace")
     assert client.session["_auth_user_id"] == str(person.pk)
 
 

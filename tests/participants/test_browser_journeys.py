@@ -52,6 +52,7 @@ def test_ngo_applies_is_approved_sets_a_password_and_signs_in(page_as: Callable[
 
     secretariat = page_as("secretariat")
     secretariat.goto("/en/")
+    secretariat.get_by_role("button", name="Secretariat").click()  # the secretariat's tools are in one menu
     secretariat.get_by_role("link", name="Applications").click()
     secretariat.get_by_role("link", name="Open Society Steppe Foundation").click()
     secretariat.get_by_role("button", name="Approve").click()
@@ -74,6 +75,7 @@ def test_ngo_applies_is_approved_sets_a_password_and_signs_in(page_as: Callable[
     contact.get_by_label("E-mail address").fill("aliya@steppe.example.org")
     contact.get_by_label("Password").fill("Steppe-Eagle-2026")
     contact.get_by_role("button", name="Sign in").click()
+    contact.get_by_role("button", name="My workspace").click()
     contact.get_by_role("link", name="My organisation").click()
     expect(contact.get_by_role("heading", name="Open Society Steppe Foundation")).to_be_visible()
     expect(contact.get_by_text("aliya@steppe.example.org")).to_be_visible()

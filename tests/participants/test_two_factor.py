@@ -83,7 +83,7 @@ def test_secretariat_enrols_with_a_qr_code_and_key_then_sees_recovery_codes_once
 def test_every_later_sign_in_asks_for_the_code(client: Client, secretary: User) -> None:
     device = enrolled(secretary)
     signed_in = client.post(SIGN_IN, {"username": secretary.email, "password": PASSWORD})
-    assert signed_in["Location"] == f"{VERIFY}?next=%2Fen%2F"
+    assert signed_in["Location"] == f"{VERIFY}?next=%2Fen%2Fworkspace%2F"
     # Half signed in: secretariat pages, the administration and even ordinary pages wait for the code.
     for path in (SECRETARIAT_PAGE, "/en/admin/", "/en/accounts/profile/", "/en/"):
         response = client.get(path)
@@ -159,16 +159,16 @@ def test_a_superuser_needs_the_second_factor_too(client: Client) -> None:
 def test_other_roles_sign_in_without_a_second_factor(client: Client) -> None:
     person = make_role_user(User.Role.NGO)
     response = client.post(SIGN_IN, {"username": person.email, "password": PASSWORD})
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/workspace/"
     assert client.get("/en/accounts/profile/").status_code == 200
-    assert client.get(ENROL)["Location"] == "/en/"
+    assert client.get(ENROL)["Location"] == "/en/workspace/"
 
 
 def test_the_code_page_never_redirects_to_another_site(client: Client, secretary: User) -> None:
     device = enrolled(secretary)
     client.force_login(secretary)
     response = client.post(VERIFY, {"code": code_for(device), "next": "https://evil.example/"})
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/workspace/"
 
 
 def test_recovery_codes_can_be_replaced_and_the_old_ones_stop_working(client: Client, secretary: User) -> None:

@@ -83,7 +83,7 @@ def test_secretariat_enrols_keeps_recovery_codes_and_signs_in_with_a_code_by_key
     _check_page(tab, saved, tmp_path)
     tab.get_by_role("link", name=_t(language, "I have saved my codes — continue")).focus()
     tab.keyboard.press("Enter")
-    expect(tab).to_have_url(f"{tab.url.split(f'/{language}/')[0]}/{language}/")
+    expect(tab).to_have_url(f"{tab.url.split(f'/{language}/')[0]}/{language}/workspace/")
     tab.goto(f"/{language}/applications/")
     expect(tab.get_by_role("heading", level=1)).to_be_visible()
     assert "/accounts/" not in tab.url

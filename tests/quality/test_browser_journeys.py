@@ -60,10 +60,11 @@ def test_user_signs_in_and_out(page: Page, transactional_db: None) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
-    expect(page).to_have_url(f"{page.url.split('/en/')[0]}/en/")
+    # Signed in, each person lands on their role's home page, with their own tools in one menu.
+    expect(page).to_have_url(f"{page.url.split('/en/')[0]}/en/workspace/")
     account = page.get_by_role("button", name="Aigerim Sadykova")
     expect(account).to_be_visible()
-    expect(page.get_by_role("link", name="Directory")).to_be_visible()
+    expect(page.get_by_role("button", name="My workspace")).to_be_visible()
 
     account.click()
     page.get_by_role("button", name="Sign out").click()
@@ -103,7 +104,7 @@ def test_layout_has_no_horizontal_scroll_and_readable_menu_labels(
         assert broken_menu_labels(tab) == [], f"{path} at {width} px as {role}: menu labels wrap"
     if width < 992:
         # Bootstrap's collapsed menu: the toggle opens it, and it still fits.
-        toggle = tab.get_by_role("button", name="Show or hide the menu")
+        toggle = tab.get_by_role("button", name="Menu", exact=True)
         expect(toggle).to_be_visible()
         toggle.click()
         expect(tab.locator("#main-menu")).to_be_visible()

@@ -21,6 +21,7 @@ pytestmark = [
 def test_ngo_proposal_is_accepted_converted_and_the_ngo_reads_the_answer(page_as: Callable[..., Page]) -> None:
     ngo = page_as("ngo")
     ngo.goto("/en/")
+    ngo.get_by_role("button", name="My workspace").click()  # the person's own tools are in one header menu
     ngo.get_by_role("link", name="My submissions").click()
     ngo.get_by_role("link", name="New submission").first.click()
     ngo.get_by_role("link", name="Write a proposal").click()
@@ -38,6 +39,7 @@ def test_ngo_proposal_is_accepted_converted_and_the_ngo_reads_the_answer(page_as
 
     secretariat = page_as("secretariat")
     secretariat.goto("/en/")
+    secretariat.get_by_role("button", name="Secretariat").click()
     secretariat.get_by_role("link", name="Moderation").first.click()
     secretariat.get_by_role("link", name="Criminalise domestic violence as a separate offence").click()
     secretariat.get_by_role("button", name="Start review").click()

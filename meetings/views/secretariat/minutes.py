@@ -70,10 +70,21 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return _minutes_step(request, pk, services.minutes_approve, _("The minutes were approved."))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @secretariat_required
 def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _minutes_step(request, pk, services.minutes_publish, _("The minutes were published."))
+    """GET: what publishing does and who is told, with a button to confirm; POST: publish."""
+    if request.method == "POST":
+        return _minutes_step(request, pk, services.minutes_publish, _("The minutes were published."))
+    meeting = _meeting(pk)
+    minutes = Minutes.objects.filter(meeting=meeting).defer("search_vector").first()
+    if minutes is None or minutes.status != Minutes.Status.APPROVED or meeting.status != Meeting.Status.HELD:
+        messages.error(request, _("Only approved minutes of a held meeting can be published."))
+        return redirect("meetings:minutes", pk=pk)
+    return render(request, "meetings/manage/minutes_publish.html", {
+        "meeting": meeting, "minutes": minutes, "tab": "minutes",
+        "audience": selectors.minutes_published_audience(meeting=meeting),
+    })
 
 
 def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> HttpResponse:
