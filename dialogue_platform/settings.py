@@ -199,6 +199,12 @@ STORAGES = {
 }
 # Upload limit for documents and submissions, in megabytes.
 UPLOAD_MAX_MB = env.int("DJANGO_UPLOAD_MAX_MB", default=20)
+# A ZIP-based upload (DOCX, XLSX, PPTX, ODT) whose members unpack to more than this is refused unread (zip bombs).
+UPLOAD_MAX_UNPACKED_MB = env.int("DJANGO_UPLOAD_MAX_UNPACKED_MB", default=300)
+# Imports of recommendations (core.uploads checks them too): file size, data rows, and the time one task may run.
+IMPORT_MAX_MB = env.int("DJANGO_IMPORT_MAX_MB", default=50)
+IMPORT_MAX_ROWS = env.int("DJANGO_IMPORT_MAX_ROWS", default=200_000)
+IMPORT_TIME_LIMIT = env.int("DJANGO_IMPORT_TIME_LIMIT_SECONDS", default=30 * 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Meeting notices (meetings/notices.py) --------------------------------------------------
@@ -253,6 +259,8 @@ NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=6)
 # Celery queue of the e-mail tasks: a dedicated worker (`celery worker -Q notices`) keeps a big fan-out from delaying
 # other tasks. The live-worker tests use their own queue so that no other worker takes their tasks.
 NOTIFICATIONS_QUEUE = env.str("NOTIFICATIONS_QUEUE", default="celery")
+# Celery queue of the import tasks (checks and imports of recommendation files); a worker must consume it.
+RECOMMENDATIONS_IMPORT_QUEUE = env.str("RECOMMENDATIONS_IMPORT_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ ACCESS_RULES = [
     Rule("recommendations import", lambda: reverse("recommendations:import"), SECRETARIAT),
     Rule("recommendations import template", lambda: reverse("recommendations:import-template", args=["xlsx"]),
          SECRETARIAT),
-    Rule("recommendations import preview", lambda: reverse("recommendations:import-preview", args=["no-such-token"]),
+    Rule("recommendations import job", lambda: reverse("recommendations:import-job", args=["no-such-token"]),
          SECRETARIAT, ok_status=(404,)),
     Rule("my agency's actions", lambda: reverse("recommendations:my-actions"), ("focal_point",)),
     Rule("report progress on own agency's action", _own_action_progress_url, ("focal_point", "secretariat")),
