@@ -147,6 +147,18 @@ def guess_stream_encoding(file: IO[bytes]) -> str:
     return "cp1252"
 
 
+def _line_at(file: IO[bytes], position: int) -> int:
+    """The line number of byte `position`, counting LF line ends (CR ones in a file without LF)."""
+    file.seek(0)
+    lf = cr = 0
+    left = position
+    while left > 0 and (chunk := file.read(min(_CHUNK, left))):
+        lf += chunk.count(b"\n")
+        cr += chunk.count(b"\r")
+        left -= len(chunk)
+    return (lf or cr) + 1
+
+
 def text_lines(file: IO[bytes], *, encoding: str) -> Iterator[str]:
     """The lines of `file` decoded as `encoding`, with their line ends (for csv.reader); refuses mojibake.
 
@@ -173,10 +185,12 @@ def text_lines(file: IO[bytes], *, encoding: str) -> Iterator[str]:
                     field="encoding",
                 )
             yield line
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        # The reader decodes ahead of the lines it hands out: find the line of the bad byte itself.
+        position = max(0, file.tell() - len(exc.object) + exc.start)
         raise ApplicationError(
             _("The file is not valid %(encoding)s (line %(line)s). Choose the encoding it was saved in.")
-            % {"encoding": name, "line": number + 1},
+            % {"encoding": name, "line": _line_at(file, position)},
             field="encoding",
         ) from None
     finally:

@@ -7,8 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
-WORDS = ("ensure protect rights children women journalists law adopt measures guarantee freedom assembly expression "
-         "independent judiciary torture prevention detention monitoring access justice persons disabilities").split()
+WORDS = ["ensure", "protect", "rights", "children", "women", "journalists", "law", "adopt", "measures", "guarantee", "freedom", "assembly", "expression", "independent", "judiciary", "torture", "prevention", "detention", "monitoring", "access", "justice", "persons", "disabilities"]
 
 GENERIC_HEADER = ["mechanism", "cycle", "state_under_review", "year", "document_symbol", "paragraph", "text",
                   "response", "themes", "affected_groups", "sdg_targets", "status"]
