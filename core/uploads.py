@@ -133,7 +133,7 @@ def check_archive(file: IO[bytes], *, max_unpacked: int | None = None) -> None:
     if unpacked > limit:
         raise ValidationError(
             _("Unpacked, this file would take %(size)s MB, more than the %(limit)s MB allowed (it may be a "
-              "\u201czip bomb\u201d). Save it again without the extra content, or split it.")
+              "“zip bomb”). Save it again without the extra content, or split it.")
             % {"size": _megabytes(unpacked), "limit": _megabytes(limit)},
             code="archive_too_large",
         )

@@ -13,18 +13,18 @@ GENERIC_HEADER = ["mechanism", "cycle", "state_under_review", "year", "document_
                   "response", "themes", "affected_groups", "sdg_targets", "status"]
 
 
-def _text(n: int) -> str:
+def _text(n: int, tag: str = "") -> str:
     # Distinct texts (the natural key includes the text) of a realistic length, about 250 characters.
     words = [WORDS[(n * 7 + i * 3) % len(WORDS)] for i in range(30)]
-    return f"Recommendation {n}: " + " ".join(words).capitalize() + "."
+    return f"{tag}Recommendation {n}: " + " ".join(words).capitalize() + "."
 
 
-def generic_rows(count: int, *, start: int = 0) -> list[list[str]]:
+def generic_rows(count: int, *, start: int = 0, tag: str = "") -> list[list[str]]:
     rows = []
     for n in range(start, start + count):
         mechanism, cycle = (("cedaw", "5"), ("cat", "3"), ("crc", "4"), ("crpd", "1"))[n % 4]
         rows.append([mechanism, cycle, "Kazakhstan", "2019", f"{mechanism.upper()}/C/KAZ/CO/{cycle}", str(n),
-                     _text(n), ("supported", "noted", "pending")[n % 3], ("Women's rights; Torture", "Children")[n % 2],
+                     _text(n, tag), ("supported", "noted", "pending")[n % 3], ("Women's rights; Torture", "Children")[n % 2],
                      "Women" if n % 2 else "", "16.3", "in_progress"])
     return rows
 
@@ -38,12 +38,12 @@ def generic_csv(count: int, *, extra: list[list[str]] | None = None) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def generic_csv_file(path: Path, count: int) -> Path:
+def generic_csv_file(path: Path, count: int, *, tag: str = "") -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(GENERIC_HEADER)
         for start in range(0, count, 10_000):
-            writer.writerows(generic_rows(min(10_000, count - start), start=start))
+            writer.writerows(generic_rows(min(10_000, count - start), start=start, tag=tag))
     return path
 
 
