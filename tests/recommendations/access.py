@@ -47,6 +47,23 @@ def _update_url(name: str) -> str:
     return reverse(name, args=[ProgressUpdateFactory().pk])
 
 
+def _evidence_url(*, approved: bool) -> str:
+    """Evidence of an update by a focal point of the Ministry of Justice (the focal point fixture's agency)."""
+    from django.utils import timezone
+
+    from participants.models import Organization
+    from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
+    from tests.recommendations.factories import ActionFactory, ProgressUpdateFactory
+
+    ministry = OrganizationFactory(name="Ministry of Justice", kind=Organization.Kind.MINISTRY)
+    author = UserFactory(role="focal_point")
+    MembershipFactory(user=author, organization=ministry)
+    state = {"state": "approved", "reviewed_at": timezone.now()} if approved else {}
+    update = ProgressUpdateFactory(with_evidence=True, author=author, action=ActionFactory(responsible_agencies=[ministry]),
+                                   **state)
+    return reverse("recommendations:progress-evidence", args=[update.pk])
+
+
 SECRETARIAT = ("secretariat",)
 
 ACCESS_RULES = [
@@ -76,4 +93,7 @@ ACCESS_RULES = [
          method="post", ok_status=(302,)),
     Rule("return a progress update", lambda: _update_url("recommendations:progress-reject"), SECRETARIAT,
          method="post", ok_status=(302,)),
+    Rule("evidence file of an approved update", lambda: _evidence_url(approved=True), PUBLIC),
+    Rule("evidence file of an update awaiting approval", lambda: _evidence_url(approved=False),
+         ("focal_point", "secretariat")),
 ]
