@@ -215,6 +215,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
         fields = ["id", "action", "road_map", "date", "text", "evidence_url", "evidence_file_url",
                   "proposed_status", "approved_at"]
 
+    # null, not "", when there is no file: "" is not a URI, and the published schema says format: uri.
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_evidence_file_url(self, obj: ProgressUpdate) -> str | None:
         return evidence_file_url(obj)

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.broker import enqueue
 from core.exceptions import ApplicationError
 from core.uploads import CSV, XLSX, validate_document_upload
 from participants.models import User
@@ -105,8 +106,8 @@ def _progress_writer(job_id: int) -> Progress:
 def _enqueue(task_name: str, job_id: int) -> None:
     from recommendations import tasks
 
-    task = getattr(tasks, task_name)
-    task.apply_async(args=[job_id], queue=settings.RECOMMENDATIONS_IMPORT_QUEUE)
+    # With the broker down the job waits ("waiting for the background worker") and is sent by the catch-up sweep.
+    enqueue(getattr(tasks, task_name), args=[job_id], queue=settings.RECOMMENDATIONS_IMPORT_QUEUE)
 
 
 def validate_import_file(file: UploadedFile, *, format: str) -> str:
