@@ -84,6 +84,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "recommendations/progress_form.html", {"form": form, "action": action})
 
 
+@require_http_methods(["GET", "HEAD"])
 def progress_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     """The evidence file of a progress update: public once approved, before that its agency's and the secretariat's."""
     try:
