@@ -137,8 +137,10 @@ def main() -> None:
         print(f"file: {path.stat().st_size / 1024 / 1024:.1f} MB {args.format.upper()}")
         # Measured apart: the upload only stores the file here, and the check runs next as the worker runs it.
         import_jobs._enqueue = lambda task_name, job_id: None
+        upload = upload_of(path)
         job = measure("upload (type check + store)", lambda: services.import_job_create(
-            actor=actor, file=upload_of(path), format="generic"))
+            actor=actor, file=upload, format="generic"))
+        upload.close()  # as Django does after a request: the stored copy was moved out of the temporary file
     measure("check (the preview)", lambda: services.import_job_check(job_id=job.pk))
     job.refresh_from_db()
     print(f"preview: {job.status}, {job.preview.get('new_count')} new of {job.preview.get('total_rows')} rows "
