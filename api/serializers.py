@@ -196,6 +196,13 @@ class ActionSerializer(serializers.ModelSerializer):
         return obj.is_overdue_on(self.context.setdefault("today", timezone.localdate()))
 
 
+def evidence_file_url(update: ProgressUpdate) -> str | None:
+    """The permission-checked download of an update's evidence file (never a media URL), or None without one."""
+    if not update.evidence_file:
+        return None
+    return absolute(reverse("recommendations:progress-evidence", args=[update.pk]))
+
+
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     """An approved update as the public sees it: no author, no reviewer."""
 
@@ -211,7 +218,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
     # null, not "", when there is no file: "" is not a URI, and the published schema says format: uri.
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_evidence_file_url(self, obj: ProgressUpdate) -> str | None:
-        return absolute(obj.evidence_file.url) if obj.evidence_file else None
+        return evidence_file_url(obj)
 
 
 class ProgressUpdateCreateSerializer(serializers.Serializer):
@@ -221,18 +228,29 @@ class ProgressUpdateCreateSerializer(serializers.Serializer):
     date = serializers.DateField(help_text="When the progress happened (not in the future).")
     text = serializers.CharField(help_text="What was done.")
     evidence_url = serializers.URLField(required=False, allow_blank=True)
-    evidence_file = serializers.FileField(required=False, help_text="PDF, DOCX, ODT, XLSX or PPTX.")
+    evidence_file = serializers.FileField(
+        required=False,
+        help_text="PDF, DOCX, ODT, XLSX or PPTX, checked by content (a renamed file of another type is refused), "
+        "at most DJANGO_UPLOAD_MAX_MB (20 MB by default). Stored privately; public once the update is approved.",
+    )
     proposed_status = serializers.ChoiceField(choices=[("", _("No change")), *Action.Status.choices],
                                               required=False, allow_blank=True)
 
 
 class ProgressUpdateReceiptSerializer(serializers.ModelSerializer):
     state_label = serializers.CharField(source="get_state_display")
+    evidence_file_url = serializers.SerializerMethodField(
+        help_text="Download of the evidence file: for your agency and the secretariat until the update is approved."
+    )
 
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "action", "date", "text", "evidence_url", "proposed_status", "state", "state_label",
-                  "created_at"]
+        fields = ["id", "action", "date", "text", "evidence_url", "evidence_file_url", "proposed_status", "state",
+                  "state_label", "created_at"]
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_evidence_file_url(self, obj: ProgressUpdate) -> str | None:
+        return evidence_file_url(obj)
 
 
 # --- Meetings ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Helpers every app's views share: pagination of a list, a service's refusal on a form, HTMX requests.
+"""Helpers every app's views share: pagination of a list, a service's refusal on a form, HTMX requests, private files.
 
 No views live here (core has no URLs).
 """
@@ -8,7 +8,8 @@ from __future__ import annotations
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest
 
 from core.exceptions import ApplicationError
 
@@ -38,3 +39,20 @@ def form_error(form: forms.Form, exc: ApplicationError) -> None:
 
 def is_htmx(request: HttpRequest) -> bool:
     return bool(request.headers.get("HX-Request"))
+
+
+def private_file_response(file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
+    """Stream a file of the private store (core.uploads) once the view has checked who may have it.
+
+    Always an attachment of the type the upload checker detected: a browser never renders it as a page.
+    """
+    try:
+        handle = file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        # The row outlived its file (a restore without the private folder): "not found", not a 500.
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type or "application/octet-stream"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

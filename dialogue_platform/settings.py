@@ -239,10 +239,16 @@ if MEDIA_S3_BUCKET:
         "file_overwrite": False,
     }
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "media"}}
-    # Participants-only documents (meetings.models.PrivateStorage): a prefix of their own, never served directly.
+    # Participants-only files (core.uploads.PrivateStorage): a prefix of their own, never served directly.
     STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "private"}}
 # Upload limit for documents and submissions, in megabytes.
 UPLOAD_MAX_MB = env.int("DJANGO_UPLOAD_MAX_MB", default=20)
+# A ZIP-based upload (DOCX, XLSX, PPTX, ODT) whose members unpack to more than this is refused unread (zip bombs).
+UPLOAD_MAX_UNPACKED_MB = env.int("DJANGO_UPLOAD_MAX_UNPACKED_MB", default=300)
+# Imports of recommendations (core.uploads checks them too): file size, data rows, and the time one task may run.
+IMPORT_MAX_MB = env.int("DJANGO_IMPORT_MAX_MB", default=50)
+IMPORT_MAX_ROWS = env.int("DJANGO_IMPORT_MAX_ROWS", default=200_000)
+IMPORT_TIME_LIMIT = env.int("DJANGO_IMPORT_TIME_LIMIT_SECONDS", default=30 * 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Meeting notices (meetings/notices.py) --------------------------------------------------
@@ -306,6 +312,8 @@ CELERY_TASK_ROUTES = {
     "reports.tasks.*": {"queue": TASKS_BULK_QUEUE},
     "api.tasks.*": {"queue": TASKS_BULK_QUEUE},
 }
+# Celery queue of the import tasks (checks and imports of recommendation files); a worker must consume it.
+RECOMMENDATIONS_IMPORT_QUEUE = env.str("RECOMMENDATIONS_IMPORT_QUEUE", default="celery")
 NOTIFICATIONS_SMTP_TIMEOUT = 30
 
 # --- Cache ----------------------------------------------------------------------------------

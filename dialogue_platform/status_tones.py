@@ -38,6 +38,10 @@ STATUS_TONES: dict[str, dict[str, str]] = {
     "recommendations.progressupdate.proposed_status": {
         "not_started": "neutral", "in_progress": "progress", "done": "success", "": "neutral",
     },
+    "recommendations.importjob.status": {
+        "check_queued": "waiting", "checking": "progress", "ready": "waiting", "invalid": "attention",
+        "import_queued": "waiting", "importing": "progress", "done": "success", "failed": "attention",
+    },
     "meetings.meeting.status": {
         "draft": "neutral", "scheduled": "progress", "held": "progress", "minutes_published": "success",
         "cancelled": "closed",

@@ -1,21 +1,20 @@
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.uploads import PrivateStorage, private_storage, random_name  # noqa: F401 - PrivateStorage: see below
 from participants.models import Organization, User
+
+# The first migrations of meetings, submissions and reports name meetings.models.PrivateStorage (now core's).
 
 
 def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
@@ -30,36 +29,6 @@ def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
     return display
 
 
-class PrivateStorage(FileSystemStorage):
-    """Meeting documents live outside MEDIA_ROOT, so no web server or DEBUG route serves them directly.
-
-    They are streamed only by meetings.views.document_download, after a permission check. With object storage
-    switched on (settings.STORAGES["private"], DJANGO_MEDIA_S3_BUCKET) that storage is used instead, so that every
-    web host and worker reads the same files (docs/scaling.md).
-    """
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if "private" in settings.STORAGES:
-            return storages["private"]
-        return super().__new__(cls)
-
-    @cached_property
-    def base_location(self) -> str:  # type: ignore[override]
-        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-        if configured:
-            return str(configured)
-        media = Path(settings.MEDIA_ROOT)
-        return str(media.with_name(media.name + "-private"))
-
-    @cached_property
-    def location(self) -> str:  # type: ignore[override]
-        return str(Path(self.base_location).resolve())
-
-    def url(self, name: str | None) -> str:
-        raise ValueError("Private files have no public URL; link to meetings:document-download.")
-
-
-private_storage = PrivateStorage()
 
 
 class Topic(models.Model):
@@ -453,8 +422,8 @@ class FollowUpAction(TimeStampedModel):
 
 
 def _document_path(instance: MeetingDocument, filename: str) -> str:
-    # A random folder keeps names unguessable and lets two uploads share a file name.
-    return f"meetings/{instance.meeting_id}/{secrets.token_hex(8)}/{Path(filename).name}"
+    # A random name: unguessable, and two uploads may share a file name (the title names the download).
+    return random_name(f"meetings/{instance.meeting_id}", content_type=instance.content_type, filename=filename)
 
 
 class MeetingDocument(TimeStampedModel):

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from recommendations.models import (
     Action,
     AffectedGroup,
-    ImportUpload,
+    ImportJob,
     Mechanism,
     NationalPlan,
     PlanMeasure,
@@ -99,6 +103,16 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
     list_filter = ("state", "date")
     search_fields = ("text",)
     raw_id_fields = ("action", "author", "reviewed_by")
+    # Evidence comes only through the focal point's form or the API, which check it: here it is a link.
+    exclude = ("evidence_file",)
+    readonly_fields = ("evidence", "evidence_name", "evidence_content_type")
+
+    @admin.display(description=_("evidence file"))
+    def evidence(self, obj: ProgressUpdate) -> str:
+        if not obj.evidence_file:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("recommendations:progress-evidence", args=[obj.pk]),
+                           obj.evidence_name or _("evidence file"))
 
 
 class PlanMeasureInline(admin.TabularInline):
@@ -124,10 +138,19 @@ class PlanMeasureAdmin(admin.ModelAdmin):
     autocomplete_fields = ("responsible_agencies",)
 
 
-@admin.register(ImportUpload)
-class ImportUploadAdmin(admin.ModelAdmin):
-    list_display = ("filename", "format", "uploaded_by", "created_at", "imported_at", "created_count")
-    list_filter = ("format", "imported_at")
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """A record of imports; they are made on the secretariat's import page, which checks the file."""
+
+    list_display = ("filename", "format", "status", "uploaded_by", "created_at", "finished_at", "created_count")
+    list_filter = ("format", "status")
     search_fields = ("filename",)
-    exclude = ("content",)
-    readonly_fields = ("filename", "format", "encoding", "cycle", "uploaded_by", "imported_at", "created_count")
+    exclude = ("file", "preview")
+    readonly_fields = ("filename", "format", "encoding", "cycle", "language", "content_type", "size", "status",
+                       "attempts", "started_at", "finished_at", "error", "created_count", "uploaded_by")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ImportJob | None = None) -> bool:
+        return False

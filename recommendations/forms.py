@@ -5,10 +5,17 @@ import codecs
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import ApplicationError
+from core.uploads import ALL_DOCUMENT_TYPES, DocumentUploadValidator
 from participants.models import Organization
-from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation, RoadMap, Theme
+from recommendations.models import Action, ImportJob, ProgressUpdate, Recommendation, RoadMap, Theme
+from recommendations.services import validate_import_file
+
+# What the file picker offers first; the server decides by content whatever the name says.
+EVIDENCE_ACCEPT = ",".join(f".{t.extension}" for t in ALL_DOCUMENT_TYPES)
 
 AGENCY_KINDS = [
     Organization.Kind.MINISTRY, Organization.Kind.PARLIAMENT, Organization.Kind.OMBUDSMAN, Organization.Kind.COURT,
@@ -70,8 +77,12 @@ class BulkClassifyForm(forms.Form):
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(label=_("File"), help_text=_("CSV (any encoding) or XLSX."))
-    format = forms.ChoiceField(label=_("Format"), choices=ImportUpload.Format.choices)
+    file = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv,"
+                                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=ImportJob.Format.choices)
     encoding = forms.CharField(
         label=_("Encoding"), required=False, max_length=32,
         help_text=_("Leave empty to detect. UPR Info exports are often mac_roman or cp1252."),
@@ -80,6 +91,13 @@ class ImportUploadForm(forms.Form):
         label=_("UPR cycle"), required=False, min_value=1, max_value=99,
         help_text=_("Only if every row belongs to this cycle; otherwise it follows from the session."),
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["file"].help_text = _(
+            "CSV (any encoding) or XLSX, up to %(mb)s MB and %(rows)s rows. The type is checked from the file's "
+            "content."
+        ) % {"mb": settings.IMPORT_MAX_MB, "rows": number_format(settings.IMPORT_MAX_ROWS, force_grouping=True)}
 
     def clean_encoding(self) -> str:
         value = self.cleaned_data["encoding"].strip()
@@ -93,17 +111,25 @@ class ImportUploadForm(forms.Form):
                 ) from None
         return value
 
-    def clean_file(self) -> object:
-        file = self.cleaned_data["file"]
-        if file.size > settings.UPLOAD_MAX_MB * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB."), params={"mb": settings.UPLOAD_MAX_MB})
-        if file.size == 0:
-            raise forms.ValidationError(_("The file is empty."))
-        return file
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        file, format = data.get("file"), data.get("format")
+        if file is not None and format:
+            # The one upload checker, with the import's types and limits (services check again).
+            try:
+                validate_import_file(file, format=str(format))
+            except ApplicationError as exc:
+                self.add_error("file", exc.message)
+        return data
 
 
 class ProgressUpdateForm(forms.ModelForm):
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
+    # Checked by content with the one upload checker; stored privately (services.progress_update_submit).
+    evidence_file = forms.FileField(
+        label=_("Evidence file"), required=False, validators=[DocumentUploadValidator()],
+        widget=forms.ClearableFileInput(attrs={"accept": EVIDENCE_ACCEPT}),
+    )
 
     class Meta:
         model = ProgressUpdate
@@ -118,12 +144,10 @@ class ProgressUpdateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
         self.fields["proposed_status"].choices = [("", _("No change")), *Action.Status.choices]
-
-    def clean_evidence_file(self) -> object:
-        file = self.cleaned_data.get("evidence_file")
-        if file and getattr(file, "size", 0) > settings.UPLOAD_MAX_MB * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB."), params={"mb": settings.UPLOAD_MAX_MB})
-        return file
+        self.fields["evidence_file"].help_text = _(
+            "PDF, Word (DOCX), OpenDocument (ODT), Excel (XLSX) or PowerPoint (PPTX), up to %(mb)s MB. "
+            "It is public once the secretariat approves the update."
+        ) % {"mb": settings.UPLOAD_MAX_MB}
 
 
 class ReturnUpdateForm(forms.Form):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import LocalizedNameMixin as NameInActiveLanguage
 from core.models import TimeStampedModel
+from core.uploads import private_storage, random_name
 from participants.models import Organization
 
 
@@ -315,7 +316,8 @@ class Action(TimeStampedModel):
 
 
 def evidence_upload_to(instance: ProgressUpdate, filename: str) -> str:
-    return f"recommendations/evidence/{timezone.now():%Y/%m}/{filename}"
+    # Random, never the uploader's name (kept in evidence_name): nobody can guess an unapproved update's file.
+    return random_name("recommendations/evidence", content_type=instance.evidence_content_type, filename=filename)
 
 
 class ProgressUpdate(TimeStampedModel):
@@ -330,7 +332,13 @@ class ProgressUpdate(TimeStampedModel):
     date = models.DateField(_("date"))
     text = models.TextField(_("progress"))
     evidence_url = models.URLField(_("evidence link"), blank=True)
-    evidence_file = models.FileField(_("evidence file"), upload_to=evidence_upload_to, blank=True)
+    # Private: served by views.progress_evidence, to everyone once approved, before that to the reporting agency
+    # and the secretariat only.
+    evidence_file = models.FileField(
+        _("evidence file"), upload_to=evidence_upload_to, storage=private_storage, max_length=255, blank=True
+    )
+    evidence_name = models.CharField(_("evidence file name"), max_length=255, blank=True)
+    evidence_content_type = models.CharField(_("evidence file type"), max_length=120, blank=True)
     proposed_status = models.CharField(
         _("new status of the action"), max_length=16, choices=Action.Status.choices, blank=True
     )
@@ -411,12 +419,33 @@ class PlanMeasure(TimeStampedModel):
         return f"{self.plan_id}/{self.number}"
 
 
-class ImportUpload(TimeStampedModel):
-    """An uploaded file kept between the preview and the confirmation of an import."""
+def import_upload_to(instance: ImportJob, filename: str) -> str:
+    return random_name("recommendations/imports", content_type=instance.content_type, filename=filename)
+
+
+class ImportJob(TimeStampedModel):
+    """An uploaded file on its way into the tracker: checked (the preview), then imported, each by a Celery task.
+
+    The page polls the job; the tasks claim it by a conditional update of `status`, so running one twice does the
+    work once (STYLE.md section 7.11). Progress while a task runs is in the cache (services.import_job_progress):
+    the import itself is one transaction, so a row written inside it would stay invisible until the end.
+    """
 
     class Format(models.TextChoices):
         UPR_INFO = "upr-info", _("UPR Info database export (CSV)")
         GENERIC = "generic", _("Portal template (CSV or XLSX)")
+
+    class Status(models.TextChoices):
+        CHECK_QUEUED = "check_queued", _("Waiting to be checked")
+        CHECKING = "checking", _("Checking the file")
+        READY = "ready", _("Checked: ready to import")
+        INVALID = "invalid", _("Cannot be imported")
+        IMPORT_QUEUED = "import_queued", _("Waiting to be imported")
+        IMPORTING = "importing", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Import failed: nothing was imported")
+
+    RUNNING = (Status.CHECK_QUEUED, Status.CHECKING, Status.IMPORT_QUEUED, Status.IMPORTING)
 
     token = models.CharField(max_length=43, unique=True, editable=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -424,13 +453,38 @@ class ImportUpload(TimeStampedModel):
     format = models.CharField(_("format"), max_length=16, choices=Format.choices)
     encoding = models.CharField(_("encoding"), max_length=32, blank=True)
     cycle = models.PositiveSmallIntegerField(_("cycle"), null=True, blank=True)
-    content = models.BinaryField(_("content"))
-    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    # The uploader's language: the worker writes the preview's messages in it.
+    language = models.CharField(_("language"), max_length=8, default="en")
+    file = models.FileField(_("file"), upload_to=import_upload_to, storage=private_storage, max_length=255, blank=True)
+    content_type = models.CharField(_("content type"), max_length=120, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CHECK_QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # What the check found: counts, the table per review and the first new rows (services.import_job_check).
+    preview = models.JSONField(_("preview"), default=dict, blank=True)
+    error = models.TextField(_("why it stopped"), blank=True)
     created_count = models.PositiveIntegerField(_("recommendations added"), default=0)
 
     class Meta:
-        verbose_name = _("import upload")
-        verbose_name_plural = _("import uploads")
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["check_queued", "checking", "ready", "invalid", "import_queued", "importing",
+                                        "done", "failed"]),
+                name="recommendations_importjob_status_valid",
+            ),
+        ]
+        indexes = [
+            # The import page lists a person's recent imports, newest first.
+            models.Index(fields=["uploaded_by", "-created_at"], name="recommendations_importjob_mine"),
+        ]
 
     def __str__(self) -> str:
-        return self.filename
+        return f"{self.filename} ({self.pk})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in self.RUNNING

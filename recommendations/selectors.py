@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -14,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.charts import bars
-from participants.models import Organization, User
+from participants.models import Membership, Organization, User
 from recommendations import hooks
 from recommendations.models import (
     Action,
+    ImportJob,
     NationalPlan,
     PlanMeasure,
     ProgressUpdate,
@@ -242,6 +244,48 @@ def progress_update_get_pending(*, pk: int) -> ProgressUpdate:
         return ProgressUpdate.objects.select_related("action").get(pk=pk)
     except ProgressUpdate.DoesNotExist:
         raise Http404 from None
+
+
+def progress_evidence_get_for_user(*, user: User | AnonymousUser, pk: int) -> ProgressUpdate:
+    """An update whose evidence file `user` may download: 404 without a file, PermissionDenied when not theirs.
+
+    Approved updates are public, their files too. Before that (awaiting approval, or returned) only the
+    secretariat, the author and the focal points of the author's agency among those responsible for the action
+    may have it. Anonymous visitors of an unapproved one are sent to sign in (views.progress_evidence).
+    """
+    update = ProgressUpdate.objects.filter(pk=pk).exclude(evidence_file="").first()
+    if update is None:
+        raise Http404
+    if update.state == ProgressUpdate.State.APPROVED:
+        return update
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if user.is_secretariat or user.pk == update.author_id:
+        return update
+    if user.is_focal_point:
+        own = set(user.memberships.values_list("organization_id", flat=True))
+        authors = set(Membership.objects.filter(user_id=update.author_id).values_list("organization_id", flat=True))
+        responsible = set(Organization.objects.filter(responsible_actions=update.action_id).values_list("pk", flat=True))
+        if own & authors & responsible:
+            return update
+    raise PermissionDenied(_("This update is not approved yet: only its agency and the secretariat can open its file."))
+
+
+# --- Imports ----------------------------------------------------------------------------------
+
+
+def import_job_get_for_user(*, user: User, token: str) -> ImportJob:
+    """A person sees only their own imports; any other token is "not found"."""
+    job = ImportJob.objects.filter(token=token, uploaded_by=user).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+def import_job_list_for_user(*, user: User, limit: int = 5) -> list[ImportJob]:
+    return list(
+        ImportJob.objects.filter(uploaded_by=user).defer("preview").order_by("-created_at")[:limit]
+    )
 
 
 # --- National plans ---------------------------------------------------------------------------

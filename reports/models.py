@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
-from pathlib import Path
-
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
-from meetings.models import private_storage
+from core.uploads import private_storage, random_name
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
@@ -135,8 +132,8 @@ class ReportVersion(TimeStampedModel):
 
 
 def _document_path(instance: ReportDocument, filename: str) -> str:
-    # A random folder keeps names unguessable and lets two uploads share a file name.
-    return f"reports/{instance.version.report_id}/{secrets.token_hex(8)}/{Path(filename).name}"
+    # A random name: unguessable, and two uploads may share a file name (the title names the download).
+    return random_name(f"reports/{instance.version.report_id}", content_type=instance.content_type, filename=filename)
 
 
 class ReportDocument(TimeStampedModel):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
-from core.views import form_error, paginate
+from core.uploads import download_name
+from core.views import form_error, paginate, private_file_response
 from participants.permissions import secretariat_required
 from reports import selectors, services
 from reports.forms import (
@@ -50,16 +51,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Report files are never public media: each download passes this permission check."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
-    extension = document.extension
-    filename = document.title if not extension or document.title.lower().endswith(f".{extension}") else (
-        f"{document.title}.{extension}")
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=document.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    filename = download_name(document.title, content_type=document.content_type)
+    return private_file_response(document.file, filename=filename, content_type=document.content_type)
 
 
 # --- Secretariat --------------------------------------------------------------------------------

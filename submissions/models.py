@@ -6,8 +6,6 @@ item, a tracker recommendation or a road-map action, and those apps see it only 
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -16,18 +14,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
-from meetings.models import AgendaItem, Meeting, private_storage
+from core.uploads import private_storage, random_name
+from meetings.models import AgendaItem, Meeting
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
 
 
 def _draft_document_path(instance: CommentPeriod, filename: str) -> str:
-    return f"submissions/drafts/{timezone.now():%Y/%m}/{uuid.uuid4().hex}/{filename}"
+    return random_name("submissions/drafts", filename=filename)
 
 
-def _upload_path(instance: SubmissionUpload, filename: str) -> str:
-    # A random folder per upload: two NGOs sending "report.pdf" never collide or guess each other's path.
-    return f"submissions/uploads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}/{filename}"
+def _upload_path(instance: SubmissionUpload | Submission, filename: str) -> str:
+    # A random name per upload: two NGOs sending "report.pdf" never collide or guess each other's path.
+    content_type = getattr(instance, "content_type", "") or getattr(instance, "document_content_type", "")
+    return random_name("submissions/uploads", content_type=content_type, filename=filename)
 
 
 class CommentPeriodQuerySet(models.QuerySet["CommentPeriod"]):

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from conftest import ROLES
 from tests.access import Rule, all_access_rules
+from tests.fixtures import files_in_tmp  # noqa: F401 - rules that create uploads keep them out of the working tree
 
 RULES = all_access_rules()
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core import pagecache
-from core.views import paginate
+from core.uploads import download_name
+from core.views import paginate, private_file_response
 from meetings import selectors
 from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
 
@@ -57,16 +58,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Documents are never public media: each download passes this permission check."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
-    extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
-    filename = document.title + (f".{extension}" if extension else "")
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        # The row outlived its file (a restore without the private folder): say "not found", not 500.
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=document.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    filename = download_name(document.title, content_type=document.content_type)
+    return private_file_response(document.file, filename=filename, content_type=document.content_type)
 
 
 @pagecache.public_page("meetings", "recommendations", "participants")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recommendations.importers.base import ImportRow, ImportRowError, parse_file
+from recommendations.importers.base import ImportRow, ImportRowError, RowSource, open_rows
 from recommendations.importers.encoding import decode_bytes
 
-__all__ = ["ImportRow", "ImportRowError", "decode_bytes", "parse_file"]
+__all__ = ["ImportRow", "ImportRowError", "RowSource", "decode_bytes", "open_rows"]

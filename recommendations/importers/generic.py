@@ -6,14 +6,27 @@ docs/import-format.md documents the columns; template_rows() feeds the downloada
 from __future__ import annotations
 
 import csv
-import io
-import zipfile
+import logging
+from collections.abc import Iterator
+from typing import IO
 
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
-from recommendations.importers.base import ImportRow, ImportRowError, normalize_text, split_list
-from recommendations.importers.encoding import decode_bytes
+from core.uploads import CSV, XLSX, detect_document_type
+from recommendations.importers.base import (
+    NUMBER,
+    ImportRow,
+    ImportRowError,
+    RowSource,
+    check_row,
+    normalize_text,
+    split_list,
+    too_many_rows,
+)
+from recommendations.importers.encoding import canonical_encoding, guess_stream_encoding, text_lines
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = [
     "mechanism",
@@ -56,37 +69,90 @@ def template_rows() -> list[list[str]]:
     return [COLUMNS, *EXAMPLE_ROWS]
 
 
-def _is_xlsx(raw: bytes, filename: str) -> bool:
-    return filename.lower().endswith(".xlsx") or raw[:4] == b"PK\x03\x04"
+# Cells read per row of a sheet: the template has 16 columns; a row claiming 16,384 is not read that wide.
+MAX_COLUMNS = 64
 
 
-def _xlsx_rows(raw: bytes) -> list[list[str]]:
+def open_rows(file: IO[bytes], *, encoding: str | None = None, limit: int) -> RowSource:
+    document_type = detect_document_type(file)
+    if document_type == XLSX:
+        return _xlsx_source(file, limit)
+    if document_type not in (CSV, None):
+        raise ApplicationError(_("The file is neither CSV nor XLSX."), field="file")
+    used = canonical_encoding(encoding or guess_stream_encoding(file))
+    size = file.seek(0, 2)
+    file.seek(0)
+
+    def table() -> Iterator[tuple[int, list[str]]]:
+        reader = csv.reader(text_lines(file, encoding=used))
+        line = 0
+        while True:
+            start = line + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise ApplicationError(
+                    _("The CSV file cannot be read at line %(line)s: %(error)s") % {"line": start, "error": exc},
+                    field="file",
+                ) from None
+            line = reader.line_num
+            yield start, values
+
+    return RowSource(encoding=used, rows=_rows(table(), limit), position=lambda: (file.tell(), size))
+
+
+def _xlsx_source(file: IO[bytes], limit: int) -> RowSource:
     from openpyxl import load_workbook
 
+    file.seek(0)
     try:
-        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        workbook = load_workbook(file, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+    except Exception:  # noqa: BLE001 - any failure of a reader of untrusted files means "unreadable"
+        logger.info("unreadable XLSX import", exc_info=True)
         raise ApplicationError(_("The file is not a readable XLSX workbook."), field="file") from None
-    sheet = workbook.worksheets[0]
-    rows = []
-    for values in sheet.iter_rows(values_only=True):
-        rows.append(["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in values])
-    workbook.close()
-    return rows
+    declared = sheet.max_row
+    if declared is not None and declared - 1 > limit:
+        workbook.close()
+        raise too_many_rows(limit)
+    # The declared size may lie: too small, the reader would drop the rows past it. Read what is there.
+    sheet.reset_dimensions()
+    done = [0]
 
-
-def parse(raw: bytes, *, filename: str = "", encoding: str | None = None) -> tuple[list[ImportRow], str]:
-    if _is_xlsx(raw, filename):
-        table, used = _xlsx_rows(raw), "xlsx"
-    else:
-        text, used = decode_bytes(raw, encoding=encoding)
+    def table() -> Iterator[tuple[int, list[str]]]:
         try:
-            table = list(csv.reader(io.StringIO(text, newline="")))
-        except csv.Error as exc:
-            raise ApplicationError(_("The CSV file cannot be read: %(error)s") % {"error": exc}, field="file") from None
-    if not table:
-        raise ApplicationError(_("The file is empty."), field="file")
-    header = [normalize_text(h).lower() for h in table[0]]
+            for line, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
+                done[0] = line
+                yield line, [_cell(v) for v in values]
+        except ApplicationError:
+            raise
+        except Exception:  # noqa: BLE001 - as above, with the line where reading stopped
+            logger.info("unreadable XLSX import", exc_info=True)
+            raise ApplicationError(
+                _("The XLSX workbook cannot be read past line %(line)s.") % {"line": done[0]}, field="file"
+            ) from None
+        finally:
+            workbook.close()
+
+    return RowSource(encoding="xlsx", rows=_rows(table(), limit), position=lambda: (done[0], declared))
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows(table: Iterator[tuple[int, list[str]]], limit: int) -> Iterator[ImportRow]:
+    try:
+        _line, first = next(table)
+    except StopIteration:
+        raise ApplicationError(_("The file is empty."), field="file") from None
+    header = [normalize_text(h).lower() for h in first]
     while header and not header[-1]:
         header.pop()
     unknown = [h for h in header if h not in COLUMNS]
@@ -94,25 +160,28 @@ def parse(raw: bytes, *, filename: str = "", encoding: str | None = None) -> tup
     if unknown or missing:
         raise ApplicationError(
             _("The first line must name the template's columns (%(columns)s). Unknown: %(unknown)s. Missing: %(missing)s.")
-            % {"columns": ", ".join(COLUMNS), "unknown": ", ".join(unknown) or "—", "missing": ", ".join(missing) or "—"},
+            % {"columns": ", ".join(COLUMNS), "unknown": ", ".join(unknown)[:500] or "—",
+               "missing": ", ".join(missing) or "—"},
             field="file",
         )
-    rows = []
-    for index, values in enumerate(table[1:], start=2):
+    count = 0
+    for index, values in table:
         if not any(str(v).strip() for v in values):
             continue
+        count += 1
+        if count > limit:
+            raise too_many_rows(limit)
         data = {name: normalize_text(values[i]) if i < len(values) else "" for i, name in enumerate(header)}
-        rows.append(_row(index, data))
-    if not rows:
+        yield check_row(_row(index, data))
+    if not count:
         raise ApplicationError(_("The file has a header but no recommendations."), field="file")
-    return rows, used
 
 
 def _int(line: int, data: dict[str, str], name: str, *, low: int = 1, high: int = 9999) -> int | None:
     value = data.get(name, "")
     if not value:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not NUMBER.fullmatch(value) or not low <= int(value) <= high:
         raise ImportRowError(line, _("%(column)s “%(value)s” is not a number from %(low)s to %(high)s")
                              % {"column": name, "value": value, "low": low, "high": high})
     return int(value)

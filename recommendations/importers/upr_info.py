@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator
+from typing import IO
 
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
-from recommendations.importers.base import ImportRow, ImportRowError, normalize_text, split_list
-from recommendations.importers.encoding import decode_bytes
+from core.uploads import CSV, detect_document_type
+from recommendations.importers.base import (
+    NUMBER,
+    ImportRow,
+    ImportRowError,
+    RowSource,
+    check_row,
+    normalize_text,
+    split_list,
+    too_many_rows,
+)
+from recommendations.importers.encoding import canonical_encoding, guess_stream_encoding, text_lines
 
 HEADER = ["To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue", "Session"]
 
@@ -26,6 +37,8 @@ RESPONSES = {
 # First session of each UPR cycle; the cycle of a review follows from its session.
 CYCLE_FIRST_SESSION = [(41, 4), (27, 3), (13, 2), (1, 1)]
 CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2021), 4: (2022, 2027)}
+# Sessions of the UPR Working Group: about three a year since 2008.
+MAX_SESSION = 999
 
 
 def cycle_for_session(session: int) -> int:
@@ -35,9 +48,20 @@ def cycle_for_session(session: int) -> int:
     raise ValueError(session)
 
 
-def parse(raw: bytes, *, encoding: str | None = None, cycle: int | None = None) -> tuple[list[ImportRow], str]:
-    text, used = decode_bytes(raw, encoding=encoding)
-    reader = csv.reader(io.StringIO(text, newline=""))
+def open_rows(file: IO[bytes], *, encoding: str | None = None, cycle: int | None = None, limit: int) -> RowSource:
+    if detect_document_type(file) not in (CSV, None):
+        raise ApplicationError(
+            _("A UPR Info export is a CSV file. Save the spreadsheet as CSV, or use the portal's template."),
+            field="file",
+        )
+    used = canonical_encoding(encoding or guess_stream_encoding(file))
+    size = file.seek(0, 2)
+    file.seek(0)
+    return RowSource(encoding=used, rows=_rows(file, used, cycle, limit), position=lambda: (file.tell(), size))
+
+
+def _rows(file: IO[bytes], encoding: str, cycle: int | None, limit: int) -> Iterator[ImportRow]:
+    reader = csv.reader(text_lines(file, encoding=encoding))
     try:
         header = next(reader)
     except StopIteration:
@@ -51,7 +75,7 @@ def parse(raw: bytes, *, encoding: str | None = None, cycle: int | None = None) 
             % {"expected": ",".join(HEADER), "found": ",".join(header)[:200]},
             field="file",
         )
-    rows: list[ImportRow] = []
+    count = 0
     line = reader.line_num
     while True:
         start = line + 1
@@ -64,14 +88,16 @@ def parse(raw: bytes, *, encoding: str | None = None, cycle: int | None = None) 
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue
+        count += 1
+        if count > limit:
+            raise too_many_rows(limit)
         if len(values) != len(HEADER):
             raise ImportRowError(
                 start, _("expected %(expected)s columns, found %(found)s") % {"expected": len(HEADER), "found": len(values)}
             )
-        rows.append(_row(start, dict(zip(HEADER, values, strict=True)), cycle))
-    if not rows:
+        yield check_row(_row(start, dict(zip(HEADER, values, strict=True)), cycle))
+    if not count:
         raise ApplicationError(_("The file has a header but no recommendations."), field="file")
-    return rows, used
 
 
 def _row(line: int, data: dict[str, str], cycle_override: int | None) -> ImportRow:
@@ -97,7 +123,7 @@ def _row(line: int, data: dict[str, str], cycle_override: int | None) -> ImportR
             raise ImportRowError(line, _("action category “%(value)s” is not 1-5") % {"value": action_value})
         action = int(action_value)
     session_value = normalize_text(data["Session"])
-    if not session_value.isdigit() or int(session_value) < 1:
+    if not NUMBER.fullmatch(session_value) or not 1 <= int(session_value) <= MAX_SESSION:
         raise ImportRowError(line, _("session “%(value)s” is not a session number") % {"value": session_value})
     session = int(session_value)
     cycle = cycle_override or cycle_for_session(session)

@@ -9,13 +9,19 @@ from recommendations.services.editing import (
     recommendation_bulk_classify,
     recommendation_update,
 )
+from recommendations.services.import_jobs import (
+    import_job_check,
+    import_job_confirm,
+    import_job_create,
+    import_job_import,
+    import_job_is_stale,
+    import_job_progress,
+    import_job_purge_stale,
+    validate_import_file,
+)
 from recommendations.services.importing import (
-    UPLOAD_KEEP,
     ImportSummary,
-    import_upload_confirm,
-    import_upload_create,
     recommendation_import,
-    recommendation_import_check,
 )
 from recommendations.services.progress import (
     action_can_report,
@@ -40,11 +46,15 @@ from recommendations.services.reference import (
 
 __all__ = [
     "ImportSummary",
-    "UPLOAD_KEEP",
-    "import_upload_confirm",
-    "import_upload_create",
+    "import_job_check",
+    "import_job_confirm",
+    "import_job_create",
+    "import_job_import",
+    "import_job_is_stale",
+    "import_job_progress",
+    "import_job_purge_stale",
+    "validate_import_file",
     "recommendation_import",
-    "recommendation_import_check",
     "recommendation_bulk_classify",
     "recommendation_update",
     "action_can_report",

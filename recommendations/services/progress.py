@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.uploads import validate_document_upload
 from participants.models import User
 from recommendations.models import (
     Action,
@@ -44,7 +45,14 @@ def progress_update_submit(
         author=actor,
     )
     if evidence_file is not None:
-        update.evidence_file = evidence_file
+        # The form checked it too; the service is the rule for every caller (the API, the shell).
+        try:
+            document_type = validate_document_upload(evidence_file)
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages), field="evidence_file") from None
+        update.evidence_name = (evidence_file.name or "").replace("\\", "/").rsplit("/", 1)[-1][:255]
+        update.evidence_content_type = document_type.content_type
+        update.evidence_file.save(update.evidence_name or "evidence", evidence_file, save=False)
     update.save()
     return update
 

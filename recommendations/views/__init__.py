@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from recommendations.views.manage import (
     bulk_classify,
-    import_preview,
+    import_job,
     import_template,
     import_upload,
     progress_approve,
@@ -19,14 +19,15 @@ from recommendations.views.roadmaps import (
     plan_detail,
     plan_list,
     progress_create,
+    progress_evidence,
     roadmap_detail,
     roadmap_list,
 )
 from recommendations.views.tracker import dashboard, export, recommendation_detail, tracker
 
 __all__ = [
-    "agency_detail", "agency_list", "bulk_classify", "dashboard", "export", "import_preview", "import_template",
-    "import_upload", "my_actions", "plan_detail", "plan_list", "progress_approve", "progress_create",
+    "agency_detail", "agency_list", "bulk_classify", "dashboard", "export", "import_job", "import_template",
+    "import_upload", "my_actions", "plan_detail", "plan_list", "progress_approve", "progress_create", "progress_evidence",
     "progress_queue", "progress_reject", "recommendation_detail", "recommendation_edit", "roadmap_detail",
     "roadmap_list", "tracker",
 ]

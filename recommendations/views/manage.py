@@ -9,14 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import tabular
 from core.exceptions import ApplicationError
-from core.views import form_error
+from core.views import form_error, is_htmx
 from participants.permissions import secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
 from recommendations.importers import generic
-from recommendations.models import ImportUpload
-
-PREVIEW_ROWS = 10
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,52 +60,47 @@ def bulk_classify(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @secretariat_required
 def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload -> the check runs as a job (the preview) -> confirm -> the import runs as a job. See import_job."""
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = services.import_upload_create(
-            actor=request.user, file=form.cleaned_data["file"], format=form.cleaned_data["format"],
-            encoding=form.cleaned_data["encoding"], cycle=form.cleaned_data["cycle"],
-        )
-        return redirect("recommendations:import-preview", token=upload.token)
-    return render(request, "recommendations/import_upload.html", {"form": form})
-
-
-def _upload_for(request: HttpRequest, token: str) -> ImportUpload:
-    upload = ImportUpload.objects.filter(token=token, uploaded_by=request.user).first()
-    if upload is None:
-        raise Http404
-    return upload
+        try:
+            job = services.import_job_create(
+                actor=request.user, file=form.cleaned_data["file"], format=form.cleaned_data["format"],
+                encoding=form.cleaned_data["encoding"], cycle=form.cleaned_data["cycle"],
+            )
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            return redirect("recommendations:import-job", token=job.token)
+    return render(request, "recommendations/import_upload.html", {
+        "form": form, "jobs": selectors.import_job_list_for_user(user=request.user),
+    })
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_preview(request: HttpRequest, token: str) -> HttpResponse:
-    """Upload -> preview (counts, first rows, or the first error) -> confirm. Nothing is written before confirm."""
-    upload = _upload_for(request, token)
-    if upload.imported_at is not None:
-        messages.info(request, _("This file has already been imported."))
-        return redirect("recommendations:tracker")
+def import_job(request: HttpRequest, token: str) -> HttpResponse:
+    """One import: its progress while a task works on it, then the preview to confirm, then the outcome.
+
+    With htmx the progress part polls this URL; without JavaScript the person reloads the page (a link says so).
+    POST queues the import of a checked file (or again, after a failure); repeating it changes nothing.
+    """
+    job = selectors.import_job_get_for_user(user=request.user, token=token)
     if request.method == "POST":
         try:
-            summary = services.import_upload_confirm(actor=request.user, upload=upload)
+            services.import_job_confirm(actor=request.user, job=job)
         except ApplicationError as exc:
             messages.error(request, exc.message)
-            return redirect("recommendations:import-preview", token=token)
-        messages.success(request, _("%(created)s recommendations were imported; %(existing)s were already there.")
-                         % {"created": summary.created, "existing": summary.existing})
-        return redirect("recommendations:tracker")
-    summary, error = None, None
-    try:
-        summary = services.recommendation_import(
-            raw=bytes(upload.content), format=upload.format, actor=request.user, filename=upload.filename,
-            encoding=upload.encoding or None, cycle=upload.cycle, dry_run=True,
-        )
-    except ApplicationError as exc:
-        error = exc.message
-    return render(request, "recommendations/import_preview.html", {
-        "upload": upload, "summary": summary, "error": error,
-        "first_rows": summary.new_rows[:PREVIEW_ROWS] if summary else [],
-    })
+        return redirect("recommendations:import-job", token=job.token)
+    stale = services.import_job_is_stale(job)
+    context = {"job": job, "stale": stale, "progress": services.import_job_progress(job=job)}
+    if is_htmx(request):
+        response = render(request, "recommendations/partials/import_progress.html", context)
+        if not job.is_running or stale:
+            # Finished: the whole page shows the outcome (tables, buttons), not the polling part.
+            response["HX-Refresh"] = "true"
+        return response
+    return render(request, "recommendations/import_job.html", context)
 
 
 @secretariat_required

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from core import pagecache
 from core.exceptions import ApplicationError
-from core.views import form_error
+from core.uploads import download_name
+from core.views import form_error, private_file_response
 from participants.models import User
 from participants.permissions import role_required
 from recommendations import selectors, services
@@ -85,6 +87,20 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("recommendations:my-actions")
             return redirect("recommendations:roadmap-detail", number=action.road_map.number)
     return render(request, "recommendations/progress_form.html", {"form": form, "action": action})
+
+
+@require_http_methods(["GET", "HEAD"])
+def progress_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """The evidence file of a progress update: public once approved, before that its agency's and the secretariat's."""
+    try:
+        update = selectors.progress_evidence_get_for_user(user=request.user, pk=pk)
+    except PermissionDenied as exc:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return forbidden(request, str(exc) or _("You cannot open this file."))
+    content_type = update.evidence_content_type or "application/octet-stream"
+    filename = download_name(update.evidence_name, content_type=content_type, fallback="evidence")
+    return private_file_response(update.evidence_file, filename=filename, content_type=content_type)
 
 
 @pagecache.public_page("recommendations", "participants")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.views import paginate
+from core.uploads import download_name, type_for_name
+from core.views import paginate, private_file_response
 from submissions import selectors
 from submissions.models import Submission
 
@@ -38,25 +39,19 @@ def statistics(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _stream(file_field: object, filename: str, content_type: str) -> FileResponse:
-    try:
-        handle = file_field.open("rb")  # type: ignore[attr-defined]
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Report files are private media: each download passes selectors.document_get_for_user."""
     submission = selectors.document_get_for_user(user=request.user, pk=pk)
-    return _stream(submission.document, submission.document_name or "report",
-                   submission.document_content_type or "application/octet-stream")
+    content_type = submission.document_content_type or "application/octet-stream"
+    filename = download_name(submission.document_name, content_type=content_type, fallback="report")
+    return private_file_response(submission.document, filename=filename, content_type=content_type)
 
 
 def period_document(request: HttpRequest, pk: int) -> FileResponse:
     period = selectors.comment_period_get(pk=pk)
     if not period.document:
         raise Http404
-    return _stream(period.document, period.document.name.rsplit("/", 1)[-1], "application/octet-stream")
+    document_type = type_for_name(period.document.name)
+    content_type = document_type.content_type if document_type else "application/octet-stream"
+    filename = download_name(period.subject_title, content_type=content_type, fallback="draft")
+    return private_file_response(period.document, filename=filename, content_type=content_type)

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 default_storage = storages["default"]
 from dialogue_platform.celery import app
-from meetings.models import private_storage
+from core.uploads import private_storage
 
 def queue(task):
     return app.amqp.router.route({}, task, args=(), kwargs={})["queue"].name
@@ -50,7 +50,7 @@ def test_by_default_one_database_local_files_one_queue_and_no_page_cache() -> No
 
     assert values["databases"] == ["default"] and values["routers"] == []
     assert values["default_storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
-    assert values["private_storage"] == "meetings.models.PrivateStorage"
+    assert values["private_storage"] == "core.uploads.PrivateStorage"
     assert set(values["queues"].values()) == {"celery"}
     assert values["page_cache_seconds"] == 0  # the per-process cache would hear only of its own changes
 

@@ -47,6 +47,23 @@ def _update_url(name: str) -> str:
     return reverse(name, args=[ProgressUpdateFactory().pk])
 
 
+def _evidence_url(*, approved: bool) -> str:
+    """Evidence of an update by a focal point of the Ministry of Justice (the focal point fixture's agency)."""
+    from django.utils import timezone
+
+    from participants.models import Organization
+    from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
+    from tests.recommendations.factories import ActionFactory, ProgressUpdateFactory
+
+    ministry = OrganizationFactory(name="Ministry of Justice", kind=Organization.Kind.MINISTRY)
+    author = UserFactory(role="focal_point")
+    MembershipFactory(user=author, organization=ministry)
+    state = {"state": "approved", "reviewed_at": timezone.now()} if approved else {}
+    update = ProgressUpdateFactory(with_evidence=True, author=author, action=ActionFactory(responsible_agencies=[ministry]),
+                                   **state)
+    return reverse("recommendations:progress-evidence", args=[update.pk])
+
+
 SECRETARIAT = ("secretariat",)
 
 ACCESS_RULES = [
@@ -67,7 +84,7 @@ ACCESS_RULES = [
     Rule("recommendations import", lambda: reverse("recommendations:import"), SECRETARIAT),
     Rule("recommendations import template", lambda: reverse("recommendations:import-template", args=["xlsx"]),
          SECRETARIAT),
-    Rule("recommendations import preview", lambda: reverse("recommendations:import-preview", args=["no-such-token"]),
+    Rule("recommendations import job", lambda: reverse("recommendations:import-job", args=["no-such-token"]),
          SECRETARIAT, ok_status=(404,)),
     Rule("my agency's actions", lambda: reverse("recommendations:my-actions"), ("focal_point",)),
     Rule("report progress on own agency's action", _own_action_progress_url, ("focal_point", "secretariat")),
@@ -76,4 +93,7 @@ ACCESS_RULES = [
          method="post", ok_status=(302,)),
     Rule("return a progress update", lambda: _update_url("recommendations:progress-reject"), SECRETARIAT,
          method="post", ok_status=(302,)),
+    Rule("evidence file of an approved update", lambda: _evidence_url(approved=True), PUBLIC),
+    Rule("evidence file of an update awaiting approval", lambda: _evidence_url(approved=False),
+         ("focal_point", "secretariat")),
 ]

@@ -21,6 +21,7 @@ from recommendations.models import (
     SdgTarget,
     Theme,
 )
+from tests.core.files import PDF_BYTES
 from tests.participants.factories import OrganizationFactory, UserFactory
 
 
@@ -147,6 +148,14 @@ class ProgressUpdateFactory(DjangoModelFactory):
     date = factory.LazyFunction(datetime.date.today)
     text = "Draft law submitted to the Mazhilis."
     author = factory.SubFactory(UserFactory, role="focal_point")
+
+    class Params:
+        # A PDF in the private store, as the focal point's form leaves it.
+        with_evidence = factory.Trait(
+            evidence_file=factory.django.FileField(filename="evidence.pdf", data=PDF_BYTES),
+            evidence_name="Отчёт о ходе работы.pdf",
+            evidence_content_type="application/pdf",
+        )
 
 
 class NationalPlanFactory(DjangoModelFactory):

@@ -172,7 +172,7 @@ def test_decode_bytes_reports_mac_roman_for_the_shared_sample(upr_sample: bytes)
 def test_dry_run_writes_nothing_but_counts(upr_sample: bytes) -> None:
     summary = import_upr(upr_sample, dry_run=True)
 
-    assert len(summary.new_rows) == 326
+    assert summary.new_count == 326
     assert {(row["state"], row["supported"], row["noted"], row["pledges"]) for row in summary.table} == {
         ("Kyrgyzstan", 154, 21, 1), ("Tajikistan", 115, 35, 0),
     }

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from participants.models import Organization, User
 from recommendations import services
-from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation
+from recommendations.models import Action, ImportJob, ProgressUpdate, Recommendation
 from tests.auth import force_login
 from tests.participants.factories import OrganizationFactory
 from tests.recommendations.factories import (
@@ -216,7 +216,8 @@ def test_focal_point_reports_progress_on_own_agency_action(client_as: Callable[[
     assert response.status_code == 302
     update = ProgressUpdate.objects.get()
     assert (update.action, update.state, update.author.role) == (action, "submitted", "focal_point")
-    assert update.evidence_file.name.endswith(".pdf")
+    assert update.evidence_file.name.endswith(".pdf") and "evidence" not in update.evidence_file.name.rsplit("/")[-1]
+    assert (update.evidence_name, update.evidence_content_type) == ("evidence.pdf", "application/pdf")
     my_actions = client.get(reverse("recommendations:my-actions"))
     assert action in list(my_actions.context["actions"])
 
@@ -315,40 +316,54 @@ def test_dashboard_counts_by_mechanism_response_and_status_with_data_tables(clie
 # --- Import and export pages ------------------------------------------------------------------
 
 
-def test_upload_preview_confirm_imports_the_shared_sample(client_as: Callable[[str], Client], upr_sample: bytes) -> None:
+def test_upload_preview_confirm_imports_the_shared_sample(
+    client_as: Callable[[str], Client], upr_sample: bytes, django_capture_on_commit_callbacks,  # noqa: ANN001
+) -> None:
     client = client_as("secretariat")
 
-    upload = client.post(reverse("recommendations:import"), {
-        "file": SimpleUploadedFile("kg-tj.csv", upr_sample), "format": "upr-info", "encoding": "",
-    })
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = client.post(reverse("recommendations:import"), {
+            "file": SimpleUploadedFile("kg-tj.csv", upr_sample), "format": "upr-info", "encoding": "",
+        })
     assert upload.status_code == 302
     preview = client.get(upload["Location"])
     assert Recommendation.objects.count() == 0
-    assert {(row["state"], row["supported"], row["noted"]) for row in preview.context["summary"].table} == {
+    job = preview.context["job"]
+    assert job.status == ImportJob.Status.READY
+    assert {(row["state"], row["supported"], row["noted"]) for row in job.preview["table"]} == {
         ("Kyrgyzstan", 154, 21), ("Tajikistan", 115, 35),
     }
-    assert len(preview.context["first_rows"]) == 10
+    assert len(job.preview["first_rows"]) == 10
+    assert "Import 326 recommendations" in preview.content.decode()
 
-    confirm = client.post(upload["Location"])
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm = client.post(upload["Location"])
 
     assert confirm.status_code == 302
     assert Recommendation.objects.count() == 326
-    assert ImportUpload.objects.get().created_count == 326
-    again = client.post(upload["Location"], follow=True)
-    assert "already been imported" in again.content.decode()
+    job.refresh_from_db()
+    assert (job.status, job.created_count, job.file.name) == (ImportJob.Status.DONE, 326, "")
+    done = client.get(upload["Location"]).content.decode()
+    assert "326 recommendations were imported" in done
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(upload["Location"])
     assert Recommendation.objects.count() == 326
 
 
-def test_upload_with_a_wrong_header_shows_the_reason_and_saves_nothing(client_as: Callable[[str], Client]) -> None:
+def test_upload_with_a_wrong_header_shows_the_reason_and_saves_nothing(
+    client_as: Callable[[str], Client], django_capture_on_commit_callbacks,  # noqa: ANN001
+) -> None:
     client = client_as("secretariat")
-    upload = client.post(reverse("recommendations:import"), {
-        "file": SimpleUploadedFile("bad.csv", b"Country,Recommendation\nKazakhstan,Do more\n"), "format": "upr-info",
-    })
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = client.post(reverse("recommendations:import"), {
+            "file": SimpleUploadedFile("bad.csv", b"Country,Recommendation\nKazakhstan,Do more\n"), "format": "upr-info",
+        })
 
     preview = client.get(upload["Location"])
 
     assert "This is not a UPR Info export" in preview.content.decode()
-    assert client.post(upload["Location"]).status_code == 302
+    assert "Import 0" not in preview.content.decode()
+    assert client.post(upload["Location"], follow=True).status_code == 200
     assert Recommendation.objects.count() == 0
 
 
@@ -360,7 +375,7 @@ def test_upload_with_an_unknown_encoding_is_a_form_error(client_as: Callable[[st
     assert response.status_code == 200
     assert "Unknown encoding" in response.content.decode()
     assert 'value="ebcdic-martian"' in response.content.decode()
-    assert not ImportUpload.objects.exists()
+    assert not ImportJob.objects.exists()
 
 
 def test_another_secretariat_member_cannot_open_my_upload(client_as: Callable[[str], Client], upr_sample: bytes) -> None:
@@ -373,6 +388,7 @@ def test_another_secretariat_member_cannot_open_my_upload(client_as: Callable[[s
 
     force_login(colleague, make_role_user("secretariat", email="colleague@example.org"))
     assert colleague.get(upload["Location"]).status_code == 404
+    assert colleague.post(upload["Location"]).status_code == 404
 
 
 def test_export_csv_and_xlsx_follow_the_current_filters(client: Client) -> None:

@@ -28,12 +28,13 @@ class Command(BaseCommand):
         if options["cycle"] is not None and not 1 <= int(options["cycle"]) <= 99:  # type: ignore[call-overload]
             raise CommandError("--cycle must be a cycle number (1, 2, ...).")
         try:
-            summary = services.recommendation_import(
-                raw=path.read_bytes(), format=str(options["format"]), actor=None, filename=path.name,
-                encoding=options["encoding"] or None,  # type: ignore[arg-type]
-                cycle=options["cycle"],  # type: ignore[arg-type]
-                dry_run=bool(options["dry_run"]),
-            )
+            with path.open("rb") as handle:
+                summary = services.recommendation_import(
+                    file=handle, format=str(options["format"]), actor=None, filename=path.name,
+                    encoding=options["encoding"] or None,  # type: ignore[arg-type]
+                    cycle=options["cycle"],  # type: ignore[arg-type]
+                    dry_run=bool(options["dry_run"]),
+                )
         except ApplicationError as exc:
             raise CommandError(exc.message) from None
         self.stdout.write(f"Read {summary.total_rows} rows as {summary.encoding}.")
@@ -45,7 +46,7 @@ class Command(BaseCommand):
                 f"{line['supported']:>9} {line['noted']:>6} {line['pending']:>7} {line['pledges']:>7}"
             )
         self.stdout.write(
-            f"New: {len(summary.new_rows)}; already in the portal: {summary.existing}; "
+            f"New: {summary.new_count}; already in the portal: {summary.existing}; "
             f"repeated within the file: {summary.repeated_in_file}."
         )
         if options["dry_run"]:
