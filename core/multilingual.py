@@ -212,6 +212,43 @@ class TranslatableModel(models.Model):
         )
 
 
+def write_original(obj: TranslatableModel, values: dict[str, Any], *, language: str | None = None) -> dict[str, Any]:
+    """Write the translatable fields of `values` as `obj`'s original text (in `language`, else the record's own
+    original language); return the other values untouched. `obj.title = x` would write the page's language."""
+    if language:
+        obj.original_language = language
+    rest = {}
+    fields = obj.translatable_fields()
+    for name, value in values.items():
+        if name in fields:
+            obj.set_text(name, obj.original_language, value)
+        else:
+            rest[name] = value
+    return rest
+
+
+def original_initial(obj: TranslatableModel | None, names: Iterable[str]) -> dict[str, Any]:
+    """A form's initial values for an edit: the original text (not the page language's fallback)."""
+    if obj is None or obj.pk is None:
+        return {"original_language": active_language()}
+    initial: dict[str, Any] = {"original_language": obj.original_language}
+    for name in names:
+        if name in obj.translatable_fields():
+            initial[name] = obj.original_text(name)
+    return initial
+
+
+def original_language_formfield() -> Any:
+    from django import forms
+
+    # Not required: a post without it (an older form, a script) keeps the record's language, or the page's.
+    return forms.ChoiceField(
+        label=_("Language of the text"), choices=settings.LANGUAGES, required=False,
+        help_text=_("The language you write in. Translations into the other languages are added side by side "
+                    "after saving."),
+    )
+
+
 def any_language_q(field: str, lookup: str, value: Any) -> Q:
     """`field__lookup=value` in any language: a search finds a meeting by its Russian title from /en/ too."""
     condition = Q()
@@ -308,6 +345,85 @@ def register_kind(kind: Kind) -> Kind:
 
 def kinds() -> list[Kind]:
     return sorted(KINDS.values(), key=lambda k: (k.order, k.key))
+
+
+# -- the queue and the editor ------------------------------------------------------------------------------------
+
+
+def kind_of(obj: Any) -> Kind | None:
+    return KINDS.get(obj._meta.label_lower)
+
+
+def queue(kind: Kind, language: str) -> models.QuerySet:
+    """The records of `kind` whose translation into `language` is missing or out of date, oldest change first."""
+    qs = kind.model._default_manager.filter(needs_translation_q(kind.model, language))
+    if kind.related:
+        qs = qs.select_related(*kind.related)
+    return qs.order_by("pk")
+
+
+def queue_counts(language: str | None = None) -> dict[tuple[str, str], int]:
+    """{(kind, language): records to translate}, every kind and language in one query (a UNION of counts)."""
+    from django.db.models import Count, Value
+
+    parts = []
+    for kind in kinds():
+        for lang in [language] if language else languages():
+            parts.append(
+                kind.model._default_manager.filter(needs_translation_q(kind.model, lang)).order_by()
+                .values_list(Value(kind.key), Value(lang), Count("pk"))
+            )
+    if not parts:
+        return {}
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {(key, lang): n for key, lang, n in combined}
+
+
+class TranslationConflict(Exception):
+    """The original changed after the translator opened it; `current` is the record as it is now."""
+
+    def __init__(self, message: str, *, current: TranslatableModel) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current
+
+
+def translation_save(
+    *, obj: TranslatableModel, language: str, texts: dict[str, str], base_fingerprint: str,
+) -> TranslatableModel:
+    """Save the translation of `obj` into `language`, made from the original whose fingerprint is
+    `base_fingerprint`. If the original has changed since, nothing is saved: TranslationConflict (the merge
+    screen). Saving unchanged text confirms it: the translation counts as made from the current original."""
+    from django.db import transaction
+
+    from core.exceptions import ApplicationError
+
+    with transaction.atomic():
+        current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        if language not in languages():
+            raise ApplicationError(_("Unknown language."))
+        if language == current.original_language:
+            raise ApplicationError(_("This is the original language; edit the text itself, not a translation."))
+        if current.current_fingerprint() != base_fingerprint:
+            raise TranslationConflict(
+                str(_("The original was changed while you were translating. Your translation is kept below, next "
+                      "to the new original: compare, adjust, and save again.")),
+                current=current,
+            )
+        kind = kind_of(current)
+        for field in current.translatable_fields():
+            if field not in texts:
+                continue
+            text = (texts[field] or "").strip()
+            if text and kind is not None and field in kind.rich_fields and kind.sanitize is not None:
+                text = kind.sanitize(text)
+            current.set_text(field, language, text)
+        sources = dict(current.translation_sources or {})
+        sources[language] = base_fingerprint
+        # Stamped explicitly, so an unchanged text is confirmed too (compute_state keeps the stamp).
+        current.translation_sources = sources
+        current.save()
+    return current
 
 
 # -- data migrations ---------------------------------------------------------------------------------------------
