@@ -369,9 +369,13 @@ def queue_counts(language: str | None = None) -> dict[tuple[str, str], int]:
     parts = []
     for kind in kinds():
         for lang in [language] if language else languages():
+            qs = kind.model._default_manager.all()
+            # modeltranslation's values_list() would group by every column; plain Django groups by none.
+            qs = qs.rewrite(False) if hasattr(qs, "rewrite") else qs
             parts.append(
-                kind.model._default_manager.filter(needs_translation_q(kind.model, lang)).order_by()
-                .values_list(Value(kind.key), Value(lang), Count("pk"))
+                qs.filter(needs_translation_q(kind.model, lang)).order_by()
+                .annotate(mt_kind=Value(kind.key), mt_language=Value(lang)).values("mt_kind", "mt_language")
+                .annotate(mt_count=Count("pk")).values_list("mt_kind", "mt_language", "mt_count")
             )
     if not parts:
         return {}

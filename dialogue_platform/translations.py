@@ -59,7 +59,7 @@ def translation_queue(request: HttpRequest) -> HttpResponse:
                 "edit_url": reverse("translation-edit", args=[kind.key, obj.pk, language]),
             })
     return render(request, "translations/queue.html", {
-        "language": language, "languages": _language_choices(), "totals": totals, "kind": kind,
+        "language": language, "target_languages": _language_choices(), "totals": totals, "kind": kind,
         "kind_counts": kind_counts, "rows": rows, "page": page, "querystring": querystring,
     })
 

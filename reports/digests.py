@@ -187,10 +187,10 @@ def _actions(period: Period) -> dict[str, Any]:
     for chunk_start in range(0, len(ids), 2000):
         chunk = ids[chunk_start:chunk_start + 2000]
         for link in Link.objects.filter(action_id__in=chunk).values(
-                "action_id", "organization__name", "organization__name_ru", "organization__name_kk",
-                "organization__acronym").order_by("action_id", "organization__name"):
+                "action_id", "organization__name_en", "organization__name_ru", "organization__name_kk",
+                "organization__acronym").order_by("action_id", "organization__name_en"):
             agency_names.setdefault(link["action_id"], []).append(_names({
-                "name": link["organization__name"], "name_ru": link["organization__name_ru"],
+                "name_en": link["organization__name_en"], "name_ru": link["organization__name_ru"],
                 "name_kk": link["organization__name_kk"], "acronym": link["organization__acronym"]}))
     overdue_actions = [
         {"reference": f"{row['road_map__number']}.{row['number']}", "description": row["description"],
