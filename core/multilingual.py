@@ -155,7 +155,9 @@ class TranslatableModel(models.Model):
     def translatable_fields(cls) -> tuple[str, ...]:
         from modeltranslation.translator import translator
 
-        return tuple(translator.get_options_for_model(cls).get_field_names())
+        names = set(translator.get_options_for_model(cls).get_field_names())
+        # In the model's order (title before description), as forms and the editor show them.
+        return tuple(f.name for f in cls._meta.get_fields() if f.name in names)
 
     @classmethod
     def translation_columns(cls) -> list[str]:
