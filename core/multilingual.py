@@ -435,13 +435,17 @@ def translation_save(
 # -- data migrations ---------------------------------------------------------------------------------------------
 
 
-def backfill(app_label: str, models_fields: dict[str, tuple[str, ...]], *, original: str = "en") -> Callable:
+def backfill(
+    app_label: str, models_fields: dict[str, tuple[str, ...]], *, original: str = "en",
+    null_when_empty: tuple[str, ...] = (),
+) -> Callable:
     """A RunPython function for the migration that moves an app's content into the per-language columns.
 
     Until then every text was written in English in the unnamed column (`title`), and a few models kept their
     own Russian and Kazakh columns (`name_ru`, `name_kk`), which modeltranslation now owns under the same names.
     The English text goes to `<field>_en`, nothing else is touched, and each record gets its original language and
-    translation status: a translation already there counts as made from the current original.
+    translation status: a translation already there counts as made from the current original. Columns that are
+    (or are about to be made) unique keep NULL for "no text" (`null_when_empty`): NULLs never collide.
     """
 
     def run(apps: Any, schema_editor: Any) -> None:
@@ -449,7 +453,7 @@ def backfill(app_label: str, models_fields: dict[str, tuple[str, ...]], *, origi
             model = apps.get_model(app_label, model_name)
             unique = {
                 column(f, lang) for f in fields for lang in languages()
-                if model._meta.get_field(column(f, lang)).unique
+                if model._meta.get_field(column(f, lang)).unique or f in null_when_empty
             }
             batch = []
             for obj in model.objects.all().iterator(chunk_size=500):

@@ -71,7 +71,11 @@ def tr(obj: Any, field: str) -> SafeString | str:
 @register.filter(name="original")
 def original(obj: Any, field: str) -> str:
     """The field in the record's original language, as its author wrote it (the minutes' merge screen)."""
-    return obj.original_text(field) if obj is not None else ""
+    if obj is None:
+        return ""
+    # Works on a history row too (HistoricalMinutes has the columns but not TranslatableModel's methods).
+    language = getattr(obj, "original_language", "")
+    return getattr(obj, f"{field}_{language}", None) or getattr(obj, field, "") or ""
 
 
 @register.simple_tag(name="translated")

@@ -14,7 +14,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(backfill("participants", {"Organization": ("name",)}), migrations.RunPython.noop),
+        migrations.RunPython(
+            backfill("participants", {"Organization": ("name",)}, null_when_empty=("name",)), migrations.RunPython.noop
+        ),
         migrations.AlterField(
             model_name="organization",
             name="name_kk",

@@ -27,8 +27,9 @@ def test_backfill_keeps_every_name_and_title_and_marks_translations_complete() -
     org = old.get_model("participants", "Organization").objects.create(
         name="Ministry of Justice", name_ru="Министерство юстиции", name_kk="Әділет министрлігі",
         kind="ministry", standing="member")
-    old.get_model("participants", "Organization").objects.create(
-        name="OSCE Programme Office", name_ru="", name_kk="", kind="international", standing="observer")
+    for name in ("OSCE Programme Office", "UNDP Kazakhstan"):  # two empty names must not collide
+        old.get_model("participants", "Organization").objects.create(
+            name=name, name_ru="", name_kk="", kind="international", standing="observer")
     old.get_model("recommendations", "Theme").objects.create(
         slug="torture", name="Prevention of torture", name_ru="Предупреждение пыток", name_kk="")
     old.get_model("reports", "Report").objects.create(
