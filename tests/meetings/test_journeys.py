@@ -145,7 +145,8 @@ def test_secretariat_journey_from_plan_to_published_minutes(
     assert "The Platform discussed the UPR mid-term report." in public
     assert "Send comments on the UPR report" in public
     history = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
-    assert history.count(f"meetings/manage/{meeting.pk}/minutes/versions/") == 3
+    # Draft, approval, the Kazakh and the Russian translations, publication.
+    assert history.count(f"meetings/manage/{meeting.pk}/minutes/versions/") == 5
 
 
 def test_secretariat_cancels_meeting_and_invitees_are_told(
