@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.multilingual import TranslatableModel
 from core.uploads import PrivateStorage, private_storage, random_name  # noqa: F401 - PrivateStorage: see below
 from participants.models import Organization, User
 
@@ -31,7 +32,7 @@ def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
 
 
 
-class Topic(models.Model):
+class Topic(TranslatableModel):
     """A keyword a meeting or an agenda item is about (e.g. "UPR", "children's rights")."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -44,7 +45,7 @@ class Topic(models.Model):
         return self.name
 
 
-class Subgroup(TimeStampedModel):
+class Subgroup(TranslatableModel, TimeStampedModel):
     """A working group that meets between plenary sessions."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
@@ -121,7 +122,7 @@ class MinutesQuerySet(models.QuerySet["Minutes"]):
         return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED)
 
 
-class Meeting(TimeStampedModel):
+class Meeting(TranslatableModel, TimeStampedModel):
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -254,7 +255,7 @@ class Meeting(TimeStampedModel):
         return self.format in (self.Format.ONLINE, self.Format.HYBRID)
 
 
-class AgendaItem(TimeStampedModel):
+class AgendaItem(TranslatableModel, TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=255)
@@ -340,7 +341,7 @@ class Invitation(TimeStampedModel):
         return f"{self.person_id} @ {self.meeting_id}"
 
 
-class Minutes(TimeStampedModel):
+class Minutes(TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
@@ -377,7 +378,7 @@ class Minutes(TimeStampedModel):
         return f"minutes {self.pk} (meeting {self.meeting_id})"
 
 
-class FollowUpAction(TimeStampedModel):
+class FollowUpAction(TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -426,7 +427,7 @@ def _document_path(instance: MeetingDocument, filename: str) -> str:
     return random_name(f"meetings/{instance.meeting_id}", content_type=instance.content_type, filename=filename)
 
 
-class MeetingDocument(TimeStampedModel):
+class MeetingDocument(TranslatableModel, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTICIPANTS = "participants", _("Participants only")

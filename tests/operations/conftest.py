@@ -30,7 +30,9 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
 
 
 @pytest.fixture
-def on_redis(redis_server: RedisServer, settings: pytest.FixtureRequest) -> Iterator[RedisServer]:
+def on_redis(
+    redis_server: RedisServer, settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[RedisServer]:
     """The site as deployed: cache (django-redis, the options of settings.py) and broker on our own Redis, tasks
     sent to the broker rather than run in-process."""
     settings.CACHES = {
@@ -43,6 +45,18 @@ def on_redis(redis_server: RedisServer, settings: pytest.FixtureRequest) -> Iter
     settings.CELERY_BROKER_URL = redis_server.url(0)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_RESULT_BACKEND = None
+    # In .ci/run's PostgreSQL pass the environment names the CI's own Redis, which stays up; Celery reads
+    # CELERY_BROKER_URL and CELERY_RESULT_BACKEND from the environment before its configuration, so unset them, and
+    # point the app itself at our server (it read Django's settings once, when first used).
+    from dialogue_platform.celery import app
+
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+    monkeypatch.delenv("CELERY_RESULT_BACKEND", raising=False)
+
+    keys = ("broker_url", "task_always_eager", "result_backend")
+    before = {key: app.conf[key] for key in keys}
+    app.conf.update(broker_url=redis_server.url(0), task_always_eager=False, result_backend=None)
     _reset_celery_connections()
     yield redis_server
+    app.conf.update(before)
     _reset_celery_connections()

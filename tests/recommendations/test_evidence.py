@@ -248,7 +248,7 @@ def test_queue_and_road_map_link_the_download_view(world: dict[str, Any]) -> Non
 def test_migration_moves_public_evidence_to_the_private_store_under_random_names(
     settings: Any, world: dict[str, Any], django_capture_on_commit_callbacks: Any,
 ) -> None:
-    migration = importlib.import_module("recommendations.migrations.0004_evidence_to_private_store")
+    migration = importlib.import_module("recommendations.migrations.0006_evidence_to_private_store")
     public = Path(settings.MEDIA_ROOT)
     old_pdf = "recommendations/evidence/2025/03/Протокол.pdf"
     old_html = "recommendations/evidence/2025/03/page.html"

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0004_evidence_to_private_store'),
+        ('recommendations', '0006_evidence_to_private_store'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

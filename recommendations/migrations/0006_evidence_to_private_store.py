@@ -66,7 +66,7 @@ def to_public(apps, schema_editor):  # noqa: ANN001, ANN201
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("recommendations", "0003_private_evidence"),
+        ("recommendations", "0005_private_evidence"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0002_mechanisms_and_search'),
+        ('recommendations', '0004_content_backfill'),
     ]
 
     operations = [
