@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionField
 from participants.models import Organization
 from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation, RoadMap, Theme
 
@@ -21,6 +22,7 @@ class RecommendationForm(forms.ModelForm):
         label=_("Road maps"), queryset=RoadMap.objects.order_by("number"), required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
+    version = VersionField()
 
     class Meta:
         model = Recommendation
@@ -35,6 +37,7 @@ class RecommendationForm(forms.ModelForm):
         self.fields["responsible_agencies"].queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
         if self.instance.pk:
             self.fields["road_maps"].initial = list(self.instance.road_maps.values_list("pk", flat=True))
+            self.fields["version"].initial = self.instance.version
             if self.instance.kind == Recommendation.Kind.VOLUNTARY_PLEDGE:
                 del self.fields["response"]
             else:

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionedModel
 from core.models import LocalizedNameMixin as NameInActiveLanguage
 from core.models import TimeStampedModel
+from core.withdrawal import WithdrawableModel
 from participants.models import Organization
 
 
@@ -28,7 +30,7 @@ class LocalizedNameMixin(NameInActiveLanguage, models.Model):
         abstract = True
 
 
-class Mechanism(TimeStampedModel):
+class Mechanism(VersionedModel, TimeStampedModel):
     """Where recommendations come from: the UPR, one treaty body, special procedures, NGOs, the platform."""
 
     class Kind(models.TextChoices):
@@ -52,7 +54,7 @@ class Mechanism(TimeStampedModel):
         return self.acronym
 
 
-class Review(TimeStampedModel):
+class Review(VersionedModel, TimeStampedModel):
     """One review of one state by one mechanism: a UPR cycle, or a treaty body's periodic report."""
 
     mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("mechanism"))
@@ -83,7 +85,7 @@ class Review(TimeStampedModel):
         return self.title
 
 
-class RecommendingState(models.Model):
+class RecommendingState(VersionedModel, models.Model):
     """A state that made a UPR recommendation, with its UN regional group."""
 
     class RegionalGroup(models.TextChoices):
@@ -108,7 +110,7 @@ class RecommendingState(models.Model):
         return self.name
 
 
-class Theme(LocalizedNameMixin, TimeStampedModel):
+class Theme(LocalizedNameMixin, VersionedModel, TimeStampedModel):
     """The secretariat's taxonomy of human-rights themes."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -121,7 +123,7 @@ class Theme(LocalizedNameMixin, TimeStampedModel):
         return self.name
 
 
-class AffectedGroup(LocalizedNameMixin, TimeStampedModel):
+class AffectedGroup(LocalizedNameMixin, VersionedModel, TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
@@ -132,7 +134,7 @@ class AffectedGroup(LocalizedNameMixin, TimeStampedModel):
         return self.name
 
 
-class SdgTarget(models.Model):
+class SdgTarget(VersionedModel, models.Model):
     code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("For example 16.3."))
     title = models.CharField(_("title"), max_length=500, blank=True)
 
@@ -144,7 +146,7 @@ class SdgTarget(models.Model):
         return f"SDG {self.code}"
 
 
-class Recommendation(TimeStampedModel):
+class Recommendation(WithdrawableModel, VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         # UPR Info lists the state's own commitments ("Voluntary Pledge") among recommendations.
@@ -246,7 +248,7 @@ class Recommendation(TimeStampedModel):
         return self.document_symbol or f"#{self.pk}"
 
 
-class RoadMap(TimeStampedModel):
+class RoadMap(WithdrawableModel, VersionedModel, TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -268,13 +270,14 @@ class RoadMap(TimeStampedModel):
         return f"{self.number}. {self.title}"
 
 
-class Action(TimeStampedModel):
+class Action(WithdrawableModel, VersionedModel, TimeStampedModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
 
-    road_map = models.ForeignKey(RoadMap, on_delete=models.CASCADE, related_name="actions", verbose_name=_("road map"))
+    # PROTECT: a road map is withdrawn, never deleted, and its actions are never deleted with it.
+    road_map = models.ForeignKey(RoadMap, on_delete=models.PROTECT, related_name="actions", verbose_name=_("road map"))
     number = models.PositiveSmallIntegerField(_("number"), default=1)
     description = models.TextField(_("description"))
     responsible_agencies = models.ManyToManyField(
@@ -318,7 +321,7 @@ def evidence_upload_to(instance: ProgressUpdate, filename: str) -> str:
     return f"recommendations/evidence/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProgressUpdate(TimeStampedModel):
+class ProgressUpdate(WithdrawableModel, TimeStampedModel):
     """A focal point's report on an action; public once the secretariat approves it."""
 
     class State(models.TextChoices):
@@ -326,7 +329,7 @@ class ProgressUpdate(TimeStampedModel):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Returned")
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action"))
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates", verbose_name=_("action"))
     date = models.DateField(_("date"))
     text = models.TextField(_("progress"))
     evidence_url = models.URLField(_("evidence link"), blank=True)
@@ -364,7 +367,7 @@ class ProgressUpdate(TimeStampedModel):
         return f"{self.action_id} @ {self.date}"
 
 
-class NationalPlan(TimeStampedModel):
+class NationalPlan(VersionedModel, TimeStampedModel):
     title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     adopted_by = models.CharField(_("adopted by"), max_length=255, blank=True)
@@ -387,7 +390,7 @@ class NationalPlan(TimeStampedModel):
         return self.title
 
 
-class PlanMeasure(TimeStampedModel):
+class PlanMeasure(VersionedModel, TimeStampedModel):
     plan = models.ForeignKey(NationalPlan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan"))
     number = models.CharField(_("number"), max_length=16)
     text = models.TextField(_("measure"))

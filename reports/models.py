@@ -10,13 +10,15 @@ from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
+from core.withdrawal import WithdrawableModel
 from meetings.models import private_storage
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
 
-class Report(TimeStampedModel):
+class Report(VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         UPR_NATIONAL = "upr_national", _("UPR national report")
         TREATY_BODY = "treaty_body", _("Treaty-body report")
@@ -107,10 +109,10 @@ class Report(TimeStampedModel):
         return self.status == self.Status.PUBLISHED
 
 
-class ReportVersion(TimeStampedModel):
+class ReportVersion(VersionedModel, TimeStampedModel):
     """One edition of a report: a draft put to comment, the submitted text, a corrigendum."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions", verbose_name=_("report"))
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="versions", verbose_name=_("report"))
     number = models.PositiveSmallIntegerField(_("version"))
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
@@ -139,7 +141,7 @@ def _document_path(instance: ReportDocument, filename: str) -> str:
     return f"reports/{instance.version.report_id}/{secrets.token_hex(8)}/{Path(filename).name}"
 
 
-class ReportDocument(TimeStampedModel):
+class ReportDocument(WithdrawableModel, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTICIPANTS = "participants", _("Participants only")
@@ -151,7 +153,7 @@ class ReportDocument(TimeStampedModel):
         EN = "en", _("English")
 
     version = models.ForeignKey(
-        ReportVersion, on_delete=models.CASCADE, related_name="documents", verbose_name=_("version")
+        ReportVersion, on_delete=models.PROTECT, related_name="documents", verbose_name=_("version")
     )
     title = models.CharField(_("title"), max_length=255)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True, default="")

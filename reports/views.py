@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import EditConflict, edit_conflict
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
+from core.withdrawal import withdraw_page
 from participants.permissions import secretariat_required
 from reports import selectors, services
 from reports.forms import (
@@ -20,6 +23,7 @@ from reports.forms import (
     ReportForm,
     VersionForm,
 )
+from reports.models import ReportDocument
 from reports.rendering import digest_context
 
 # --- Public -------------------------------------------------------------------------------------
@@ -50,6 +54,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Report files are never public media: each download passes this permission check."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
+    if document.withdrawn_at is not None and not getattr(request.user, "is_secretariat", False):
+        # 410 Gone, saying when and why (core.withdrawal); the secretariat keeps the file for the record.
+        return render(request, "core/withdrawn.html", {  # type: ignore[return-value]
+            "record": document, "title": document.title,
+            "back_url": reverse("reports:report-detail", args=[document.version.report_id]),
+        }, status=410)
     extension = document.extension
     filename = document.title if not extension or document.title.lower().endswith(f".{extension}") else (
         f"{document.title}.{extension}")
@@ -77,18 +87,23 @@ def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         messages.info(request, _("Digests and annual reports are built by the portal, not edited by hand."))
         return redirect("reports:report-detail", pk=report.pk)
     form = ReportForm(request.POST or None, initial=_report_initial(report) if report else None)
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
         try:
             if report is None:
-                report = services.report_create(actor=request.user, **form.cleaned_data)
+                report = services.report_create(actor=request.user, **data)
             else:
-                services.report_update(actor=request.user, report=report, **form.cleaned_data)
+                services.report_update(actor=request.user, report=report, version=version, **data)
+        except EditConflict as exc:
+            conflict = edit_conflict(form, exc, theirs=_report_initial(exc.current))
         except ApplicationError as exc:
             form_error(form, exc)
         else:
             messages.success(request, _("The report was saved."))
             return redirect("reports:report-detail", pk=report.pk)
-    return render(request, "reports/report_form.html", {"form": form, "report": report})
+    return render(request, "reports/report_form.html", {"form": form, "report": report, "conflict": conflict})
 
 
 @require_POST
@@ -139,7 +154,8 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reports:document-upload", pk=pk)
     return render(request, "reports/document_form.html", {
         "form": form, "version": version, "report": version.report,
-        "documents": version.documents.order_by("pk"),
+        # Withdrawn ones too, with who, when and why: nothing published leaves without a trace.
+        "documents": ReportDocument.all_objects.filter(version=version).select_related("withdrawn_by").order_by("pk"),
     })
 
 
@@ -154,6 +170,20 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The document was deleted."))
     return redirect("reports:document-upload", pk=document.version_id)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a document of a published report, with a required reason (core.withdrawal)."""
+    document = get_object_or_404(ReportDocument.all_objects.select_related("version"), pk=pk)
+    url = reverse("reports:document-upload", args=[document.version_id])
+    return withdraw_page(
+        request, record=document, title=document.title,
+        withdraw=lambda reason: services.document_withdraw(actor=request.user, document=document, reason=reason),
+        done_url=url, cancel_url=url,
+        consequences=[_("its link answers that the document was withdrawn, when and why; the file is kept;")],
+    )
 
 
 @require_http_methods(["GET", "POST"])

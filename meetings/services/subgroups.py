@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim
 from core.exceptions import ApplicationError
 from meetings.models import (
     CalendarToken,
@@ -19,8 +20,12 @@ from participants.models import Organization, User
 def subgroup_save(
     *, actor: User, subgroup: Subgroup | None = None, name: str, mandate: str = "",
     co_chair_people: Iterable[User] = (), co_chair_organizations: Iterable[Organization] = (),
-    members: Iterable[User] = (), is_active: bool = True,
+    members: Iterable[User] = (), is_active: bool = True, version: int | None = None,
 ) -> Subgroup:
+    """Create a subgroup, or edit `subgroup` opened at `version` (core.concurrency: a save made meanwhile is an
+    EditConflict)."""
+    if subgroup is not None:
+        subgroup = claim(Subgroup, pk=subgroup.pk, version=version)
     clash = Subgroup.objects.filter(name__iexact=name.strip())
     if subgroup is not None:
         clash = clash.exclude(pk=subgroup.pk)

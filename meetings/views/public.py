@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from core.views import paginate
 from meetings import selectors
@@ -50,9 +51,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Documents are never public media: each download passes this permission check."""
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Documents are never public media: each download passes this permission check. A withdrawn document
+    answers 410 Gone with when and why (the secretariat still gets the file, for the record)."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
+    if document.withdrawn_at is not None and not selectors.is_secretariat(request.user):
+        return render(request, "core/withdrawn.html", {"record": document, "title": document.title,
+                                                       "back_url": reverse("meetings:meeting-detail",
+                                                                           args=[document.meeting_id])}, status=410)
     extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
     filename = document.title + (f".{extension}" if extension else "")
     try:

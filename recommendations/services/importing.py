@@ -89,7 +89,7 @@ def recommendation_import_check(*, rows: list[ImportRow], encoding: str) -> Impo
     existing_keys = set()
     for start in range(0, len(keys), 500):
         existing_keys |= set(
-            Recommendation.objects.filter(natural_key__in=keys[start : start + 500]).values_list("natural_key", flat=True)
+            Recommendation.all_objects.filter(natural_key__in=keys[start : start + 500]).values_list("natural_key", flat=True)
         )
     seen: set[str] = set()
     new_rows: list[ImportRow] = []
