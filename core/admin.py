@@ -42,7 +42,19 @@ def _all_rows(model_admin: Any, request: HttpRequest) -> models.QuerySet:
     return qs.order_by(*ordering) if ordering else qs
 
 
-class ReadOnlyAdminMixin:
+class _NoHistoryRevert:
+    """simple-history's "revert to this version" page saves a whole old version through the admin's form on POST,
+    checking only that the person may view the history: refused here (and hidden by SIMPLE_HISTORY_REVERT_DISABLED).
+    Harmless on admins without history (the method is then never routed)."""
+
+    def history_form_view(self, request: HttpRequest, object_id: str, version_id: str,
+                          extra_context: dict[str, Any] | None = None) -> Any:
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)  # type: ignore[misc]
+
+
+class ReadOnlyAdminMixin(_NoHistoryRevert):
     """Shown for reference only; changes happen on the portal's own screens, through the services."""
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
@@ -134,7 +146,7 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
     return ServiceAdminForm
 
 
-class ServiceAdminMixin:
+class ServiceAdminMixin(_NoHistoryRevert):
     """Edits go through the app's service; see the module's docstring.
 
     `save_service = staticmethod(app_service)`: `app_service(*, actor, instance, version, change)` saves `instance`, on which

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.db import models
@@ -39,13 +39,17 @@ class VersionedModel(models.Model):
 
     version = models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
 
+    # Fields whose change alone is not an edit (a sign-in's last_login): a save of only these keeps the version.
+    unversioned_fields: ClassVar[frozenset[str]] = frozenset()
+
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding and self.pk is not None:
+        update_fields = kwargs.get("update_fields")
+        bookkeeping = update_fields is not None and set(update_fields) <= self.unversioned_fields
+        if not self._state.adding and self.pk is not None and not bookkeeping:
             self.version = (self.version or 0) + 1
-            update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)

@@ -70,6 +70,8 @@ class User(VersionedModel, AbstractUser):
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
+    # Signing in is not an edit of the account (core.concurrency): an open "My account" form stays valid.
+    unversioned_fields = frozenset({"last_login"})
 
     objects = UserManager()  # type: ignore[misc]
 

@@ -45,6 +45,7 @@ from meetings.services.minutes import (
 from meetings.services.subgroups import (
     calendar_token_reset,
     subgroup_save,
+    topic_save,
 )
 
 __all__ = [
@@ -76,5 +77,6 @@ __all__ = [
     "document_delete",
     "document_withdraw",
     "subgroup_save",
+    "topic_save",
     "calendar_token_reset",
 ]

@@ -1,4 +1,4 @@
-"""Working subgroups and personal calendar tokens."""
+"""Working subgroups, topics and personal calendar tokens."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.concurrency import claim
+from core.concurrency import claim, save_edited
 from core.exceptions import ApplicationError
 from meetings.models import (
     CalendarToken,
     Subgroup,
+    Topic,
 )
 from participants.models import Organization, User
 
@@ -38,6 +39,16 @@ def subgroup_save(
     subgroup.co_chair_organizations.set(co_chair_organizations)
     subgroup.members.set(members)
     return subgroup
+
+
+@transaction.atomic
+def topic_save(*, actor: User, instance: Topic, version: int | None, change: bool) -> Topic:
+    """Rename a topic (the administration: core.admin.ServiceAdminMixin), with the version check."""
+    instance.name = instance.name.strip()
+    clash = Topic.objects.filter(name__iexact=instance.name).exclude(pk=instance.pk)
+    if clash.exists():
+        raise ApplicationError(_("There is already a topic with this name."), field="name")
+    return save_edited(instance, version=version, change=change)
 
 
 # --- Calendar tokens ------------------------------------------------------------------------
