@@ -42,10 +42,17 @@ def _all_rows(model_admin: Any, request: HttpRequest) -> models.QuerySet:
     return qs.order_by(*ordering) if ordering else qs
 
 
-class _NoHistoryRevert:
-    """simple-history's "revert to this version" page saves a whole old version through the admin's form on POST,
+class _PortalAdminBase:
+    """What both kinds share.
+
+    simple-history's "revert to this version" page saves a whole old version through the admin's form on POST,
     checking only that the person may view the history: refused here (and hidden by SIMPLE_HISTORY_REVERT_DISABLED).
     Harmless on admins without history (the method is then never routed)."""
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # Django 6's default, and what our own forms use
+        return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
 
     def history_form_view(self, request: HttpRequest, object_id: str, version_id: str,
                           extra_context: dict[str, Any] | None = None) -> Any:
@@ -54,7 +61,7 @@ class _NoHistoryRevert:
         return super().history_form_view(request, object_id, version_id, extra_context)  # type: ignore[misc]
 
 
-class ReadOnlyAdminMixin(_NoHistoryRevert):
+class ReadOnlyAdminMixin(_PortalAdminBase):
     """Shown for reference only; changes happen on the portal's own screens, through the services."""
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
@@ -75,10 +82,13 @@ class ReadOnlyModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 class ReadOnlyInlineMixin:
-    """An inline shown for reference inside another record's page."""
+    """An inline shown for reference inside another record's page (its `fields` are all shown read only)."""
 
     extra = 0
     can_delete = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> tuple[str, ...]:
+        return (*super().get_readonly_fields(request, obj), *(getattr(self, "fields", None) or ()))  # type: ignore[misc]
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
@@ -146,7 +156,7 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
     return ServiceAdminForm
 
 
-class ServiceAdminMixin(_NoHistoryRevert):
+class ServiceAdminMixin(_PortalAdminBase):
     """Edits go through the app's service; see the module's docstring.
 
     `save_service = staticmethod(app_service)`: `app_service(*, actor, instance, version, change)` saves `instance`, on which
