@@ -146,7 +146,7 @@ def _saved_by(record: models.Model) -> object:
             return getattr(record, name)
     history = getattr(record, "history", None)
     if history is not None:
-        latest = history.select_related("history_user").order_by("-history_date", "-history_id").first()
+        latest = history.first()  # simple-history orders the newest first
         if latest is not None:
             return latest.history_user
     return None
