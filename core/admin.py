@@ -1,7 +1,7 @@
 """Bases for every ModelAdmin of the portal's apps: the administration never goes around the services.
 
-Registers nothing (each app's admin.py does). Every registered admin of our apps is one of two kinds
-(tests/core/test_admin_rules.py checks it):
+Each app's admin.py registers its own models; this module registers core's operational records (below). Every
+registered admin of our apps is one of two kinds (tests/core/test_admin_rules.py checks it):
 
 - `ReadOnlyAdminMixin` / `ReadOnlyModelAdmin`: the portal has its own screen for the model, with its rules
   (status transitions, sanitising, version checks, withdrawal). The administration only shows it: no add, change
@@ -32,6 +32,7 @@ from django.http import HttpRequest
 
 from core.concurrency import EditConflict, VersionedModel, VersionField, claim, edit_conflict
 from core.exceptions import ApplicationError
+from core.models import DeferredTask, WorkerHeartbeat
 
 
 def _all_rows(model_admin: Any, request: HttpRequest) -> models.QuerySet:
@@ -191,3 +192,23 @@ class ServiceAdminMixin(_PortalAdminBase):
         if not self.has_delete_permission(request, obj):
             raise PermissionDenied
         super().delete_model(request, obj)  # type: ignore[misc]
+
+
+# --- core's own records -----------------------------------------------------------------------------------
+
+
+@admin.register(DeferredTask)
+class DeferredTaskAdmin(ReadOnlyModelAdmin):
+    # Written by the site itself (enqueue, the catch-up sweep, workers); an edit here could only lose an e-mail.
+    list_display = ["name", "created_at", "eta", "attempts", "last_error"]
+    list_filter = ["name"]
+    search_fields = ["name", "last_error"]
+    ordering = ["pk"]
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(ReadOnlyModelAdmin):
+    list_display = ["hostname", "seen_at"]
+    list_filter = ["seen_at"]
+    search_fields = ["hostname"]
+    ordering = ["-seen_at"]
