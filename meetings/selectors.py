@@ -203,11 +203,17 @@ def meetings_discussing_road_maps(*, road_map_ids: list[int]) -> dict[int, list[
     return {road_map_id: list(meetings.values()) for road_map_id, meetings in found.items()}
 
 
-def documents_for(*, meeting: Meeting, participant_access: bool) -> list[MeetingDocument]:
-    qs = meeting.documents.select_related("agenda_item").order_by("agenda_item__position", "title", "pk")
+def documents_for(
+    *, meeting: Meeting, participant_access: bool
+) -> tuple[list[MeetingDocument], list[MeetingDocument]]:
+    """The documents a person may open, and the trace of those withdrawn (core.withdrawal: title, when and why,
+    for those who could see them), in one query."""
+    qs = MeetingDocument.all_objects.filter(meeting=meeting).select_related("agenda_item").order_by(
+        "agenda_item__position", "title", "pk")
     if not participant_access:
         qs = qs.filter(visibility=MeetingDocument.Visibility.PUBLIC)
-    return list(qs)
+    rows = list(qs)
+    return [d for d in rows if d.withdrawn_at is None], [d for d in rows if d.withdrawn_at is not None]
 
 
 def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:

@@ -39,12 +39,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, meeting=meeting, invitation=invitation
     )
     minutes = selectors.minutes_for(meeting=meeting, user=request.user)
+    documents, withdrawn_documents = selectors.documents_for(meeting=meeting, participant_access=participant_access)
     context = {
         "meeting": meeting,
         "invitation": invitation,
         "participant_access": participant_access,
         "agenda_items": selectors.agenda_items_for(meeting=meeting, with_links=True),
-        "documents": selectors.documents_for(meeting=meeting, participant_access=participant_access),
+        "documents": documents,
+        "withdrawn_documents": withdrawn_documents,
         "minutes": minutes,
         "follow_up_actions": selectors.follow_up_actions_for(meeting=meeting) if minutes else [],
     }

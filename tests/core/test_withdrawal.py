@@ -73,7 +73,8 @@ KINDS = [
     Kind("meeting document", lambda: MeetingDocumentFactory(title="Concept note on torture prevention"),
          lambda d: reverse("meetings:document-withdraw", args=[d.meeting_id, d.pk]),
          lambda d: reverse("meetings:document-download", args=[d.pk]),
-         lambda d: [reverse("meetings:meeting-detail", args=[d.meeting_id]), reverse("api:document-list")],
+         # The meeting's page keeps a line saying it was withdrawn (test below), without the link.
+         lambda d: [reverse("api:document-list")],
          lambda d: d.title),
     Kind("recommendation", lambda: RecommendationFactory(text="Ratify the Optional Protocol to CAT, variant 77"),
          lambda r: reverse("recommendations:recommendation-withdraw", args=[r.pk]),
@@ -205,6 +206,10 @@ def test_the_secretariat_still_sees_a_withdrawn_documents_trace_and_file(client_
     assert "Concept note 77" in listing and REASON in listing
     assert secretariat.get(reverse("meetings:document-download", args=[document.pk])).status_code == 200
     assert client_as("observer").get(reverse("meetings:document-download", args=[document.pk])).status_code == 410
+    public_page = client_as("anonymous").get(reverse("meetings:meeting-detail", args=[document.meeting_id]))
+    assert "“Concept note 77” was withdrawn on" in public_page.content.decode()
+    assert REASON in public_page.content.decode()
+    assert reverse("meetings:document-download", args=[document.pk]) not in public_page.content.decode()
 
 
 def test_a_withdrawn_record_cannot_be_edited(client_as: Callable[[str], Client]) -> None:
