@@ -19,6 +19,7 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
+from core.exceptions import ApplicationError
 from meetings.models import Meeting, Minutes
 from participants.models import Membership, Organization, User
 from recommendations.models import Action, NationalPlan, PlanMeasure, Recommendation, RoadMap, Theme
@@ -223,3 +224,34 @@ def test_a_bulk_classification_counts_as_a_save_for_open_edit_forms(client_as: C
 
     assert response.status_code == 200
     assert list(Recommendation.objects.get(pk=recommendation.pk).themes.all()) == [theme]
+
+
+# Records without an edit form change through decisions; a decision taken meanwhile is never overwritten by a second
+# one made from a page opened before it: the service locks the row and refuses.
+
+
+def test_a_second_decision_on_an_application_is_refused() -> None:
+    from participants import services as participant_services
+    from participants.models import OrganizationApplication
+    from tests.participants.factories import OrganizationApplicationFactory
+
+    application = OrganizationApplicationFactory()
+    aliya, bolat = (UserFactory(role=User.Role.SECRETARIAT) for _ in range(2))
+    participant_services.application_decline(application=application, actor=aliya, reason="Registered abroad.")
+    with pytest.raises(ApplicationError, match="already been declined"):
+        participant_services.application_approve(application=application, actor=bolat)
+    stored = OrganizationApplication.objects.get(pk=application.pk)
+    assert (stored.status, stored.decided_by) == (OrganizationApplication.Status.DECLINED, aliya)
+
+
+def test_a_second_review_of_a_progress_update_is_refused() -> None:
+    from recommendations import services as recommendation_services
+    from recommendations.models import ProgressUpdate
+    from tests.recommendations.factories import ProgressUpdateFactory
+
+    update = ProgressUpdateFactory()
+    aliya, bolat = (UserFactory(role=User.Role.SECRETARIAT) for _ in range(2))
+    recommendation_services.progress_update_approve(actor=aliya, update=update)
+    with pytest.raises(ApplicationError, match="already been reviewed"):
+        recommendation_services.progress_update_reject(actor=bolat, update=update, note="Too late.")
+    assert ProgressUpdate.objects.get(pk=update.pk).state == ProgressUpdate.State.APPROVED
