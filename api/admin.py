@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
 from api.models import ApiToken, DataExport
+from core.admin import ReadOnlyModelAdmin
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ReadOnlyModelAdmin):
     # Tokens are made and revoked on the portal's own pages (services record who revoked); the admin only looks.
     list_display = ["prefix", "label", "user", "created_at", "last_used_at", "revoked_at"]
     list_filter = ["revoked_at", "created_at"]
@@ -18,22 +18,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "label", "prefix", "last_used_at", "revoked_at", "revoked_by"]
     exclude = ["digest"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
 
 @admin.register(DataExport)
-class DataExportAdmin(admin.ModelAdmin):
+class DataExportAdmin(ReadOnlyModelAdmin):
     list_display = ["dataset", "format", "generated_at", "row_count", "size"]
     list_filter = ["dataset", "format"]
     search_fields = ["dataset", "file"]
     readonly_fields = ["dataset", "format", "file", "generated_at", "row_count", "size", "fingerprint"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

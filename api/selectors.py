@@ -75,10 +75,13 @@ def roadmap_list() -> QuerySet[RoadMap]:
     return (
         RoadMap.objects.select_related("theme", "lead_agency")
         .annotate(
-            action_count=Count("actions", distinct=True),
-            done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
+            # Counts through a relation skip the default manager: withdrawn actions are left out by hand.
+            action_count=Count("actions", filter=Q(actions__withdrawn_at__isnull=True), distinct=True),
+            done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE, actions__withdrawn_at__isnull=True),
+                             distinct=True),
             overdue_count=Count(
-                "actions", filter=Q(actions__deadline__lt=today) & ~Q(actions__status=Action.Status.DONE),
+                "actions", filter=Q(actions__deadline__lt=today, actions__withdrawn_at__isnull=True)
+                & ~Q(actions__status=Action.Status.DONE),
                 distinct=True,
             ),
         )

@@ -459,6 +459,8 @@ SPECTACULAR_SETTINGS = {
 # --- Forms ----------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# The administration never writes past the services (core.admin, docs/security.md): no "revert to this version".
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

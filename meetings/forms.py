@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionField
 from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
@@ -181,6 +182,7 @@ class MeetingForm(forms.ModelForm):
     )
     topics_text = TopicsField()
     original_language = original_language_formfield()
+    version = VersionField()
 
     class Meta:
         model = Meeting
@@ -218,6 +220,7 @@ class MeetingForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["online_link"] = self.instance.online_link
             self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
+            self.initial["version"] = self.instance.version
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
@@ -240,6 +243,7 @@ class MeetingForm(forms.ModelForm):
 
     def service_kwargs(self) -> dict[str, object]:
         data = dict(self.cleaned_data)
+        data.pop("version", None)  # passed on its own to meeting_update (core.concurrency)
         data["topics"] = data.pop("topics_text")
         for name in LEAD_TIME_FIELDS:
             if data.get(name) is None:
@@ -308,6 +312,7 @@ class AgendaItemForm(forms.Form):
     road_maps = _road_maps()
     recommendations = RecommendationReferencesField()
     follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -378,7 +383,7 @@ class MinutesForm(forms.Form):
                     "structure. Without the editor, type plain text: an empty line starts a new paragraph."),
     )
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(6)))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def clean_body(self) -> str:
         return plain_text_as_html(self.cleaned_data["body"])
@@ -423,6 +428,7 @@ class SubgroupForm(forms.Form):
     co_chair_people = _people()
     members = _people()
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    version = VersionField()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

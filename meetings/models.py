@@ -10,9 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
+from core.richtext import SanitizedHTMLField
 from core.uploads import PrivateStorage, private_storage, random_name  # noqa: F401 - PrivateStorage: see below
+from core.withdrawal import WithdrawableModel, WithdrawableQuerySet, all_manager, live_manager
 from participants.models import Organization, User
 
 # The first migrations of meetings, submissions and reports name meetings.models.PrivateStorage (now core's).
@@ -32,7 +35,7 @@ def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
 
 
 
-class Topic(TranslatableModel):
+class Topic(VersionedModel, TranslatableModel):
     """A keyword a meeting or an agenda item is about (e.g. "UPR", "children's rights")."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -45,7 +48,7 @@ class Topic(TranslatableModel):
         return self.name
 
 
-class Subgroup(TranslatableModel, TimeStampedModel):
+class Subgroup(VersionedModel, TranslatableModel, TimeStampedModel):
     """A working group that meets between plenary sessions."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
@@ -94,12 +97,13 @@ def default_minutes_overdue_second_days() -> int:
 
 
 def visible_to_public_q(prefix: str = "") -> Q:
-    """Meetings the public may see, everything but drafts, as a condition through `prefix` ("meeting__" from an
-    agenda item, an invitation, a document). Meeting.is_public says the same of one meeting."""
-    return ~Q(**{f"{prefix}status": Meeting.Status.DRAFT})
+    """Meetings the public may see, everything but drafts and withdrawn meetings, as a condition through `prefix`
+    ("meeting__" from an agenda item, an invitation, a document). Meeting.is_public says the same of one meeting
+    (a withdrawn meeting's own page still answers, with the notice)."""
+    return ~Q(**{f"{prefix}status": Meeting.Status.DRAFT}) & Q(**{f"{prefix}withdrawn_at__isnull": True})
 
 
-class MeetingQuerySet(models.QuerySet["Meeting"]):
+class MeetingQuerySet(WithdrawableQuerySet):
     def visible_to_public(self) -> MeetingQuerySet:
         return self.filter(visible_to_public_q())
 
@@ -112,17 +116,18 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(status__in=Meeting.HELD_STATUSES)
 
 
-class MinutesQuerySet(models.QuerySet["Minutes"]):
+class MinutesQuerySet(WithdrawableQuerySet):
     def published(self) -> MinutesQuerySet:
         """Published minutes (a meeting page shows them to everyone)."""
         return self.filter(status=Minutes.Status.PUBLISHED)
 
     def public(self) -> MinutesQuerySet:
         """Published minutes of a meeting marked as having them: the feed, the API and the open data files."""
-        return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED)
+        return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED,
+                                       meeting__withdrawn_at__isnull=True)
 
 
-class Meeting(TranslatableModel, TimeStampedModel):
+class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -193,7 +198,9 @@ class Meeting(TranslatableModel, TimeStampedModel):
         default=default_minutes_overdue_second_days,
     )
 
-    objects = MeetingQuerySet.as_manager()
+    # Withdrawn meetings are left out everywhere but their own page and the administration (core.withdrawal).
+    objects = live_manager(MeetingQuerySet)
+    all_objects = all_manager(MeetingQuerySet)
 
     get_status_display = _label_of(Status, "status")
     get_format_display = _label_of(Format, "format")
@@ -255,7 +262,7 @@ class Meeting(TranslatableModel, TimeStampedModel):
         return self.format in (self.Format.ONLINE, self.Format.HYBRID)
 
 
-class AgendaItem(TranslatableModel, TimeStampedModel):
+class AgendaItem(VersionedModel, TranslatableModel, TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=255)
@@ -305,8 +312,10 @@ class Invitation(TimeStampedModel):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
-    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("person"))
+    # PROTECT: who was invited and who attended is part of a meeting's record; neither deleting the meeting nor the
+    # person may take it with them (a person leaving is deactivated).
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="invitations")
+    person = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations", verbose_name=_("person"))
     # The organisation the person spoke for when invited: statistics by kind must not shift when they change jobs.
     organization = models.ForeignKey(
         Organization,
@@ -341,18 +350,18 @@ class Invitation(TimeStampedModel):
         return f"{self.person_id} @ {self.meeting_id}"
 
 
-class Minutes(TranslatableModel, TimeStampedModel):
+class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
         PUBLISHED = "published", _("Published")
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
-    body = models.TextField(_("minutes"), blank=True)
-    decisions = models.TextField(_("decisions"), blank=True)
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
+    # Sanitised on every save, whatever the path (core.richtext.SanitizedHTMLField); pages render them as HTML.
+    body = SanitizedHTMLField(_("minutes"), blank=True, profile="minutes")
+    decisions = SanitizedHTMLField(_("decisions"), blank=True, profile="minutes")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
-    # Optimistic locking: every save must name the version it was based on (meetings.services.minutes_save).
-    version = models.PositiveIntegerField(_("version"), default=1)
+    # `version` (core.concurrency.VersionedModel): every save must name the version it was based on.
     updated_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("last edited by")
     )
@@ -363,7 +372,8 @@ class Minutes(TranslatableModel, TimeStampedModel):
     # re-parsed every body on a seq scan (260 ms for a word found in all minutes).
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = MinutesQuerySet.as_manager()
+    objects = live_manager(MinutesQuerySet)
+    all_objects = all_manager(MinutesQuerySet)
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
@@ -378,7 +388,7 @@ class Minutes(TranslatableModel, TimeStampedModel):
         return f"minutes {self.pk} (meeting {self.meeting_id})"
 
 
-class FollowUpAction(TranslatableModel, TimeStampedModel):
+class FollowUpAction(VersionedModel, TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -387,7 +397,7 @@ class FollowUpAction(TranslatableModel, TimeStampedModel):
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="follow_up_actions")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="follow_up_actions")
     description = models.TextField(_("action"))
     owner_organization = models.ForeignKey(
         Organization,
@@ -427,15 +437,16 @@ def _document_path(instance: MeetingDocument, filename: str) -> str:
     return random_name(f"meetings/{instance.meeting_id}", content_type=instance.content_type, filename=filename)
 
 
-class MeetingDocument(TranslatableModel, TimeStampedModel):
+class MeetingDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTICIPANTS = "participants", _("Participants only")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")
+    # Removing an agenda item keeps its documents on the meeting.
     agenda_item = models.ForeignKey(
         AgendaItem,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="documents",

@@ -160,7 +160,8 @@ def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -
 
     with_minutes joins the minutes into the same query (the meeting page reads them; minutes_for uses them).
     """
-    qs = Meeting.objects.select_related("subgroup").prefetch_related("topics")
+    # all_objects: a withdrawn meeting's page still answers, saying when and why (core.withdrawal).
+    qs = Meeting.all_objects.select_related("subgroup").prefetch_related("topics")
     if with_minutes:
         qs = qs.select_related("minutes").defer("minutes__search_vector")
     meeting = qs.filter(pk=pk).first()
@@ -205,11 +206,17 @@ def meetings_discussing_road_maps(*, road_map_ids: list[int]) -> dict[int, list[
     return {road_map_id: list(meetings.values()) for road_map_id, meetings in found.items()}
 
 
-def documents_for(*, meeting: Meeting, participant_access: bool) -> list[MeetingDocument]:
-    qs = meeting.documents.select_related("agenda_item").order_by("agenda_item__position", "title", "pk")
+def documents_for(
+    *, meeting: Meeting, participant_access: bool
+) -> tuple[list[MeetingDocument], list[MeetingDocument]]:
+    """The documents a person may open, and the trace of those withdrawn (core.withdrawal: title, when and why,
+    for those who could see them), in one query."""
+    qs = MeetingDocument.all_objects.filter(meeting=meeting).select_related("agenda_item").order_by(
+        "agenda_item__position", "title", "pk")
     if not participant_access:
         qs = qs.filter(visibility=MeetingDocument.Visibility.PUBLIC)
-    return list(qs)
+    rows = list(qs)
+    return [d for d in rows if d.withdrawn_at is None], [d for d in rows if d.withdrawn_at is not None]
 
 
 def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
@@ -236,8 +243,9 @@ def follow_up_action_list(*, meeting: Meeting, status: str = "") -> QuerySet[Fol
 
 
 def document_list(*, meeting: Meeting, visibility: str = "") -> QuerySet[MeetingDocument]:
-    """Secretariat: every document of a meeting, optionally of one visibility."""
-    qs = meeting.documents.select_related("agenda_item")
+    """Secretariat: every document of a meeting, withdrawn ones included (with who, when and why), optionally of
+    one visibility."""
+    qs = MeetingDocument.all_objects.filter(meeting=meeting).select_related("agenda_item", "withdrawn_by")
     if visibility:
         qs = qs.filter(visibility=visibility)
     return qs.order_by("agenda_item__position", "title", "pk")
@@ -245,7 +253,8 @@ def document_list(*, meeting: Meeting, visibility: str = "") -> QuerySet[Meeting
 
 def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
     """404 for documents a person may not know about, so their titles do not leak."""
-    document = MeetingDocument.objects.select_related("meeting").filter(pk=pk).first()
+    # all_objects: a withdrawn document's link answers "withdrawn on ... because ..." (the view, 410).
+    document = MeetingDocument.all_objects.select_related("meeting").filter(pk=pk).first()
     if document is None:
         raise Http404
     meeting = document.meeting

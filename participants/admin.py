@@ -7,6 +7,8 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.admin import ReadOnlyAdminMixin, ReadOnlyInlineMixin, ServiceAdminMixin
+from participants import services
 from participants.models import (
     Membership,
     Organization,
@@ -23,14 +25,18 @@ for _device_model in (TOTPDevice, StaticDevice):
         admin.site.unregister(_device_model)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInlineMixin, admin.TabularInline):
+    # Shown only: memberships are edited on their own page, through their service.
     model = Membership
-    extra = 0
-    autocomplete_fields = ["organization", "user"]
+    fields = ["user", "organization", "position", "is_primary"]
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ServiceAdminMixin, DjangoUserAdmin):
+    # No page of ours manages accounts (roles, deactivation): saved through a service with the version check.
+    # Accounts are deactivated, not deleted, once they took part (invitations and submissions protect them);
+    # a superuser may still delete an account that never did.
+    save_service = staticmethod(services.user_admin_save)
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "role", "is_active", "last_login"]
     list_filter = ["role", "is_active", "is_staff", "preferred_language"]
@@ -77,12 +83,18 @@ class UserAdmin(DjangoUserAdmin):
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         # Only a superuser may hand out superuser powers; the secretariat manages roles.
         if request.user.is_superuser:
-            return ()
-        return ("is_staff", "is_superuser", "groups", "user_permissions")
+            return ("last_login", "date_joined")
+        return ("is_staff", "is_superuser", "groups", "user_permissions", "last_login", "date_joined")
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return bool(request.user.is_superuser) and admin.ModelAdmin.has_delete_permission(self, request, obj)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    # No page of ours edits organisations: saved through a service with the version check; deactivated, never
+    # deleted (people, submissions and road maps point at them).
+    save_service = staticmethod(services.organization_save)
     list_display = ["name", "acronym", "kind", "standing", "region", "country", "is_active"]
     list_filter = ["standing", "kind", "region", "is_active"]
     search_fields = ["name", "name_ru", "name_kk", "acronym", "country", "bin"]
@@ -90,7 +102,10 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    # A person's place in an organisation, not a published record: removing it is allowed.
+    save_service = staticmethod(services.membership_save)
+    allow_delete = True
     list_display = ["user", "organization", "position", "is_primary"]
     list_filter = ["is_primary", "organization__kind", "organization__standing"]
     search_fields = ["user__email", "user__last_name", "organization__name", "position"]
@@ -98,15 +113,9 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organization"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Shown for reference; changes go through the services (the secretariat's pages), which keep
     the organisation, the representative and the e-mails in step."""
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(OrganizationApplication)

@@ -9,6 +9,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionField
 from participants import selectors
 from participants.models import FocusArea, Organization, OrganizationApplication, Region, User
 from participants.validators import normalize_bin, validate_bin
@@ -46,9 +47,20 @@ class SignInForm(AuthenticationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "preferred_language"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.instance.pk is not None:
+            self.fields["version"].initial = self.instance.version
+
+    def _post_clean(self) -> None:
+        """Deliberately empty: the form only collects input; participants.services.profile_update checks the
+        version and saves (the ModelForm's own step would copy the typed values onto request.user first)."""
 
 
 class DirectoryFilterForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModel
 from core.models import LocalizedNameMixin, TimeStampedModel
 from core.multilingual import TranslatableModel
 from participants.validators import validate_bin
@@ -46,7 +47,7 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
 
-class User(AbstractUser):
+class User(VersionedModel, AbstractUser):
     """A person who signs in with an e-mail address. Anonymous visitors are the public."""
 
     class Role(models.TextChoices):
@@ -70,6 +71,8 @@ class User(AbstractUser):
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
+    # Signing in is not an edit of the account (core.concurrency): an open "My account" form stays valid.
+    unversioned_fields = frozenset({"last_login"})
 
     objects = UserManager()  # type: ignore[misc]
 
@@ -158,7 +161,7 @@ def focus_area_labels(values: list[str]) -> list[str]:
     return [str(labels.get(value, value)) for value in values or []]
 
 
-class Organization(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
+class Organization(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedModel):
     """A body that takes part in the platform: a member or an observer."""
 
     class Kind(models.TextChoices):
@@ -221,7 +224,7 @@ class Organization(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
         return focus_area_labels(self.focus_areas)
 
 
-class Membership(TimeStampedModel):
+class Membership(VersionedModel, TimeStampedModel):
     """A person's place in an organisation, with the position they hold there."""
 
     user = models.ForeignKey(

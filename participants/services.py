@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.concurrency import claim, save_edited
 from core.exceptions import ApplicationError
 from core.multilingual import any_language_q
 from participants import hooks, selectors
@@ -366,3 +367,47 @@ def invitation_accept(
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user", "updated_at"])
     return user
+
+
+# --- Edits: a person's own details, and the administration's saves (core.admin.ServiceAdminMixin) ---------
+
+
+@transaction.atomic
+def profile_update(
+    *, actor: User, user: User, version: int | None, first_name: str, last_name: str, preferred_language: str
+) -> User:
+    """A person's own name and language, from "My account" opened at `version` (core.concurrency: a save made
+    meanwhile, in another tab or by the secretariat, is an EditConflict)."""
+    if actor.pk != user.pk:
+        raise ApplicationError(_("Only you can change your own details here."))
+    user = claim(User, pk=user.pk, version=version)
+    user.first_name, user.last_name, user.preferred_language = first_name.strip(), last_name.strip(), preferred_language
+    user.save(update_fields=["first_name", "last_name", "preferred_language"])
+    return user
+
+
+@transaction.atomic
+def user_admin_save(*, actor: User, instance: User, version: int | None, change: bool) -> User:
+    """The administration's save of an account. Only a superuser hands out staff or superuser powers (the form
+    shows those fields to superusers only; this refuses them whatever the form)."""
+    if change:
+        stored = User.objects.get(pk=instance.pk)
+        if not actor.is_superuser and (instance.is_superuser, instance.is_staff) != (stored.is_superuser,
+                                                                                     stored.is_staff):
+            raise ApplicationError(_("Only a superuser may give or take staff or superuser powers."))
+    elif not actor.is_superuser and (instance.is_superuser or instance.is_staff):
+        raise ApplicationError(_("Only a superuser may give or take staff or superuser powers."))
+    return save_edited(instance, version=version, change=change, keep=("last_login",))
+
+
+@transaction.atomic
+def organization_save(*, actor: User, instance: Organization, version: int | None, change: bool) -> Organization:
+    clash = Organization.objects.filter(name__iexact=instance.name).exclude(pk=instance.pk)
+    if clash.exists():
+        raise ApplicationError(_("An organisation with this name is already on the platform."), field="name")
+    return save_edited(instance, version=version, change=change)
+
+
+@transaction.atomic
+def membership_save(*, actor: User, instance: Membership, version: int | None, change: bool) -> Membership:
+    return save_edited(instance, version=version, change=change)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import pagecache
+from core.concurrency import EditConflict, edit_conflict, form_initial
 from core.exceptions import ApplicationError
 from core.ratelimit import rate_limited
 from core.views import form_error
@@ -92,13 +93,22 @@ def directory(request: HttpRequest) -> HttpResponse:
 @signed_in_required
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your details have been saved."))
-        return redirect("participants:profile")
+        data = dict(form.cleaned_data)
+        try:
+            services.profile_update(actor=request.user, user=request.user, **data)
+        except EditConflict as exc:
+            conflict = edit_conflict(form, exc, theirs=form_initial(ProfileForm, instance=exc.current))
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Your details have been saved."))
+            return redirect("participants:profile")
     organization = selectors.user_primary_organization(user=request.user)
     return render(request, "participants/profile.html", {
         "form": form, "organization": organization, "account_links": ACCOUNT_LINKS.collect(request.user),
+        "conflict": conflict,
     })
 
 

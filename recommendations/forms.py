@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionField
 from core.exceptions import ApplicationError
 from core.uploads import ALL_DOCUMENT_TYPES, DocumentUploadValidator
 from participants.models import Organization
@@ -28,6 +29,7 @@ class RecommendationForm(forms.ModelForm):
         label=_("Road maps"), queryset=RoadMap.objects.order_by("number"), required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
+    version = VersionField()
 
     class Meta:
         model = Recommendation
@@ -42,6 +44,7 @@ class RecommendationForm(forms.ModelForm):
         self.fields["responsible_agencies"].queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
         if self.instance.pk:
             self.fields["road_maps"].initial = list(self.instance.road_maps.values_list("pk", flat=True))
+            self.fields["version"].initial = self.instance.version
             if self.instance.kind == Recommendation.Kind.VOLUNTARY_PLEDGE:
                 del self.fields["response"]
             else:

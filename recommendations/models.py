@@ -12,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionedModel
 from core.models import LocalizedNameMixin, TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
+from core.withdrawal import WithdrawableModel
 from participants.models import Organization
 
 
-class Mechanism(TranslatableModel, TimeStampedModel):
+class Mechanism(VersionedModel, TranslatableModel, TimeStampedModel):
     """Where recommendations come from: the UPR, one treaty body, special procedures, NGOs, the platform."""
 
     class Kind(models.TextChoices):
@@ -42,7 +44,7 @@ class Mechanism(TranslatableModel, TimeStampedModel):
         return self.acronym
 
 
-class Review(TranslatableModel, TimeStampedModel):
+class Review(VersionedModel, TranslatableModel, TimeStampedModel):
     """One review of one state by one mechanism: a UPR cycle, or a treaty body's periodic report."""
 
     mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("mechanism"))
@@ -73,7 +75,7 @@ class Review(TranslatableModel, TimeStampedModel):
         return self.title
 
 
-class RecommendingState(models.Model):
+class RecommendingState(VersionedModel, models.Model):
     """A state that made a UPR recommendation, with its UN regional group."""
 
     class RegionalGroup(models.TextChoices):
@@ -98,7 +100,7 @@ class RecommendingState(models.Model):
         return self.name
 
 
-class Theme(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
+class Theme(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedModel):
     """The secretariat's taxonomy of human-rights themes."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -112,7 +114,7 @@ class Theme(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
         return self.name
 
 
-class AffectedGroup(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
+class AffectedGroup(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
@@ -124,7 +126,7 @@ class AffectedGroup(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
         return self.name
 
 
-class SdgTarget(models.Model):
+class SdgTarget(VersionedModel, models.Model):
     code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("For example 16.3."))
     title = models.CharField(_("title"), max_length=500, blank=True)
 
@@ -136,7 +138,7 @@ class SdgTarget(models.Model):
         return f"SDG {self.code}"
 
 
-class Recommendation(TimeStampedModel):
+class Recommendation(WithdrawableModel, VersionedModel, TimeStampedModel):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         # UPR Info lists the state's own commitments ("Voluntary Pledge") among recommendations.
@@ -238,7 +240,7 @@ class Recommendation(TimeStampedModel):
         return self.document_symbol or f"#{self.pk}"
 
 
-class RoadMap(TranslatableModel, TimeStampedModel):
+class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -260,13 +262,14 @@ class RoadMap(TranslatableModel, TimeStampedModel):
         return f"{self.number}. {self.title}"
 
 
-class Action(TranslatableModel, TimeStampedModel):
+class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
 
-    road_map = models.ForeignKey(RoadMap, on_delete=models.CASCADE, related_name="actions", verbose_name=_("road map"))
+    # PROTECT: a road map is withdrawn, never deleted, and its actions are never deleted with it.
+    road_map = models.ForeignKey(RoadMap, on_delete=models.PROTECT, related_name="actions", verbose_name=_("road map"))
     number = models.PositiveSmallIntegerField(_("number"), default=1)
     description = models.TextField(_("description"))
     responsible_agencies = models.ManyToManyField(
@@ -311,7 +314,7 @@ def evidence_upload_to(instance: ProgressUpdate, filename: str) -> str:
     return random_name("recommendations/evidence", content_type=instance.evidence_content_type, filename=filename)
 
 
-class ProgressUpdate(TimeStampedModel):
+class ProgressUpdate(WithdrawableModel, TimeStampedModel):
     """A focal point's report on an action; public once the secretariat approves it."""
 
     class State(models.TextChoices):
@@ -319,7 +322,7 @@ class ProgressUpdate(TimeStampedModel):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Returned")
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action"))
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates", verbose_name=_("action"))
     date = models.DateField(_("date"))
     text = models.TextField(_("progress"))
     evidence_url = models.URLField(_("evidence link"), blank=True)
@@ -363,7 +366,7 @@ class ProgressUpdate(TimeStampedModel):
         return f"{self.action_id} @ {self.date}"
 
 
-class NationalPlan(TranslatableModel, TimeStampedModel):
+class NationalPlan(VersionedModel, TranslatableModel, TimeStampedModel):
     title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     adopted_by = models.CharField(_("adopted by"), max_length=255, blank=True)
@@ -386,7 +389,7 @@ class NationalPlan(TranslatableModel, TimeStampedModel):
         return self.title
 
 
-class PlanMeasure(TranslatableModel, TimeStampedModel):
+class PlanMeasure(VersionedModel, TranslatableModel, TimeStampedModel):
     plan = models.ForeignKey(NationalPlan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan"))
     number = models.CharField(_("number"), max_length=16)
     text = models.TextField(_("measure"))

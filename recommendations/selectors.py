@@ -32,10 +32,12 @@ from recommendations.models import (
 # --- Recommendations --------------------------------------------------------------------------
 
 
-def recommendation_list() -> QuerySet[Recommendation]:
-    """The tracker's rows: a fixed number of queries per page, whatever the number of rows."""
+def recommendation_list(*, withdrawn_too: bool = False) -> QuerySet[Recommendation]:
+    """The tracker's rows: a fixed number of queries per page, whatever the number of rows. Withdrawn ones only
+    for a recommendation's own page (`withdrawn_too`)."""
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
-    return Recommendation.objects.select_related("mechanism", "review").prefetch_related(
+    manager = Recommendation.all_objects if withdrawn_too else Recommendation.objects
+    return manager.select_related("mechanism", "review").prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
@@ -70,10 +72,11 @@ def recommendation_order(qs: QuerySet[Recommendation], *, sort: str, searching: 
 
 
 def recommendation_get(*, pk: int) -> Recommendation:
-    """One recommendation, with `links`: what higher apps link to it ("from an NGO submission"), through our hook."""
+    """One recommendation, with `links`: what higher apps link to it ("from an NGO submission"), through our hook.
+    A withdrawn one too: its page says when and why (core.withdrawal)."""
     try:
         recommendation = (
-            recommendation_list()
+            recommendation_list(withdrawn_too=True)
             .select_related("source_organization")
             .prefetch_related(
                 "affected_groups", "sdg_targets",
@@ -89,11 +92,14 @@ def recommendation_get(*, pk: int) -> Recommendation:
 
 
 def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, object]]:
-    """Changes of status and response, newest first, as (date, who, field, old, new)."""
+    """Changes of status and response, and the withdrawal, newest first, as (date, who, field, old, new)."""
     records = list(recommendation.history.select_related("history_user").order_by("-history_date", "-history_id"))
     changes: list[dict[str, object]] = []
     labels = {"status": Recommendation.Status, "response": Recommendation.Response}
     for newer, older in zip(records, records[1:], strict=False):
+        if newer.withdrawn_at is not None and older.withdrawn_at is None:
+            changes.append({"date": newer.withdrawn_at, "user": newer.history_user, "field": None, "old": None,
+                            "new": newer.withdrawal_reason, "withdrawn": True})
         for field, choices in labels.items():
             old, new = getattr(older, field), getattr(newer, field)
             if old != new:
@@ -114,12 +120,14 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
 
 
 def _with_progress(qs: QuerySet[RoadMap], today: datetime.date) -> QuerySet[RoadMap]:
+    # Counts through a relation skip the default manager: leave withdrawn actions out by hand.
+    live = Q(actions__withdrawn_at__isnull=True)
     return qs.annotate(
-        action_count=Count("actions", distinct=True),
-        done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
+        action_count=Count("actions", filter=live, distinct=True),
+        done_count=Count("actions", filter=live & Q(actions__status=Action.Status.DONE), distinct=True),
         overdue_count=Count(
             "actions",
-            filter=Q(actions__deadline__lt=today) & ~Q(actions__status=Action.Status.DONE),
+            filter=live & Q(actions__deadline__lt=today) & ~Q(actions__status=Action.Status.DONE),
             distinct=True,
         ),
     )
@@ -135,7 +143,8 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
     if agency is not None:
         qs = qs.filter(Q(lead_agency=agency) | Q(actions__responsible_agencies=agency)).distinct()
     road_maps = list(_with_progress(qs, today).annotate(
-        recommendation_count=Count("recommendations", distinct=True)).order_by("number"))
+        recommendation_count=Count("recommendations", filter=Q(recommendations__withdrawn_at__isnull=True),
+                                   distinct=True)).order_by("number"))
     for road_map in road_maps:
         road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
     return road_maps
@@ -147,8 +156,9 @@ def roadmap_get(*, number: int) -> RoadMap:
         "responsible_agencies", "partners", Prefetch("updates", queryset=approved, to_attr="approved_updates"),
     ).order_by("number")
     try:
+        # all_objects: a withdrawn road map's page still answers, saying when and why (core.withdrawal).
         road_map = (
-            RoadMap.objects.select_related("theme", "lead_agency")
+            RoadMap.all_objects.select_related("theme", "lead_agency")
             .prefetch_related(
                 Prefetch("actions", queryset=actions),
                 Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review")
@@ -167,19 +177,29 @@ def roadmap_get(*, number: int) -> RoadMap:
     road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
     road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
     road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+    # Its public history: what was withdrawn, when and why (core.withdrawal).
+    road_map.withdrawn_actions = list(  # type: ignore[attr-defined]
+        Action.all_objects.filter(road_map=road_map, withdrawn_at__isnull=False).order_by("number")
+    )
+    road_map.withdrawn_updates = list(  # type: ignore[attr-defined]
+        ProgressUpdate.all_objects.filter(action__road_map=road_map, state=ProgressUpdate.State.APPROVED,
+                                          withdrawn_at__isnull=False, action__withdrawn_at__isnull=True)
+        .select_related("action").order_by("-withdrawn_at")
+    )
     return road_map
 
 
 def agency_list() -> QuerySet[Organization]:
     """Agencies responsible for at least one action, with their counts."""
     today = timezone.localdate()
+    live = Q(responsible_actions__withdrawn_at__isnull=True)
     return (
-        Organization.objects.filter(responsible_actions__isnull=False)
+        Organization.objects.filter(responsible_actions__isnull=False, responsible_actions__withdrawn_at__isnull=True)
         .annotate(
-            action_count=Count("responsible_actions", distinct=True),
-            done_count=Count("responsible_actions", filter=Q(responsible_actions__status=Action.Status.DONE),
+            action_count=Count("responsible_actions", filter=live, distinct=True),
+            done_count=Count("responsible_actions", filter=live & Q(responsible_actions__status=Action.Status.DONE),
                              distinct=True),
-            overdue_count=Count("responsible_actions", filter=Q(responsible_actions__deadline__lt=today)
+            overdue_count=Count("responsible_actions", filter=live & Q(responsible_actions__deadline__lt=today)
                                 & ~Q(responsible_actions__status=Action.Status.DONE), distinct=True),
         )
         .order_by("name")
@@ -319,7 +339,9 @@ def dashboard() -> dict[str, object]:
     by_response = Recommendation.objects.values("response").annotate(n=Count("id")).order_by("-n")
     status_labels = dict(Recommendation.Status.choices)
     by_status = {row["status"]: row["n"] for row in Recommendation.objects.values("status").annotate(n=Count("id"))}
-    themes = Theme.objects.annotate(n=Count("recommendations")).filter(n__gt=0).order_by("-n", "name")[:15]
+    themes = Theme.objects.annotate(
+        n=Count("recommendations", filter=Q(recommendations__withdrawn_at__isnull=True))
+    ).filter(n__gt=0).order_by("-n", "name")[:15]
     return {
         "total": sum(by_status.values()),
         "by_mechanism": bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")

@@ -151,7 +151,7 @@ def _actions(period: Period) -> dict[str, Any]:
                        action__completed_on__lte=period.end)
     Link = Action.responsible_agencies.through
     per_agency = (
-        Link.objects.values("organization_id")
+        Link.objects.filter(action__withdrawn_at__isnull=True).values("organization_id")
         .annotate(total=Count("id"), done=Count("id", filter=done_by_end),
                   done_in_period=Count("id", filter=done_in_period), overdue=Count("id", filter=overdue))
     )
@@ -170,8 +170,8 @@ def _actions(period: Period) -> dict[str, Any]:
         {"number": r.number, "title": r.title, "total": r.total, "done": r.done,
          "percent": round(r.done * 100 / r.total) if r.total else 0}
         for r in RoadMap.objects.annotate(
-            total=Count("actions"),
-            done=Count("actions", filter=road_done),
+            total=Count("actions", filter=Q(actions__withdrawn_at__isnull=True)),
+            done=Count("actions", filter=road_done & Q(actions__withdrawn_at__isnull=True)),
         ).order_by("number")
     ]
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionField
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.forms import DateTimeLocalInput
 from participants.models import Organization
@@ -57,6 +58,7 @@ class ReportForm(forms.Form):
         help_text=_("For alternative reports: the NGO or coalition that wrote it."),
     )
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    version = VersionField()
 
 
 class VersionForm(forms.Form):

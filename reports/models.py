@@ -6,14 +6,16 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
+from core.withdrawal import WithdrawableModel
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
 
-class Report(TranslatableModel, TimeStampedModel):
+class Report(VersionedModel, TranslatableModel, TimeStampedModel):
     class Kind(models.TextChoices):
         UPR_NATIONAL = "upr_national", _("UPR national report")
         TREATY_BODY = "treaty_body", _("Treaty-body report")
@@ -103,10 +105,10 @@ class Report(TranslatableModel, TimeStampedModel):
         return self.status == self.Status.PUBLISHED
 
 
-class ReportVersion(TranslatableModel, TimeStampedModel):
+class ReportVersion(VersionedModel, TranslatableModel, TimeStampedModel):
     """One edition of a report: a draft put to comment, the submitted text, a corrigendum."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions", verbose_name=_("report"))
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="versions", verbose_name=_("report"))
     number = models.PositiveSmallIntegerField(_("version"))
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
@@ -135,7 +137,7 @@ def _document_path(instance: ReportDocument, filename: str) -> str:
     return random_name(f"reports/{instance.version.report_id}", content_type=instance.content_type, filename=filename)
 
 
-class ReportDocument(TranslatableModel, TimeStampedModel):
+class ReportDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTICIPANTS = "participants", _("Participants only")
@@ -147,7 +149,7 @@ class ReportDocument(TranslatableModel, TimeStampedModel):
         EN = "en", _("English")
 
     version = models.ForeignKey(
-        ReportVersion, on_delete=models.CASCADE, related_name="documents", verbose_name=_("version")
+        ReportVersion, on_delete=models.PROTECT, related_name="documents", verbose_name=_("version")
     )
     title = models.CharField(_("title"), max_length=255)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True, default="")

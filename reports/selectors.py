@@ -101,13 +101,15 @@ def version_get(*, pk: int) -> ReportVersion:
 
 def document_get_for_user(*, user: object, pk: int) -> ReportDocument:
     """Participants-only files need an account; documents of a draft report only the secretariat sees."""
-    document = ReportDocument.objects.select_related("version__report", "version__comment_period").filter(pk=pk).first()
+    # all_objects: a withdrawn document's link answers 410 with when and why (reports.views.document_download).
+    document = (ReportDocument.all_objects.select_related("version__report", "version__comment_period")
+                .filter(pk=pk).first())
     if document is None:
         raise Http404
     if _is_secretariat(user):
         return document
     if not document.version.report.is_published and not (_signed_in(user) and _under_comment(document.version)):
         raise Http404
-    if not ReportDocument.objects.filter(_visible_documents(user), pk=pk).exists():
+    if not ReportDocument.all_objects.filter(_visible_documents(user), pk=pk).exists():
         raise Http404
     return document

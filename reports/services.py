@@ -14,9 +14,11 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim, save_edited
 from core.exceptions import ApplicationError
 from core.multilingual import column
 from core.uploads import PDF, XLSX, validate_document_upload
+from core.withdrawal import withdraw
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 from reports.digests import Period, digest_figures, quarter_period, year_period
@@ -59,7 +61,10 @@ def report_create(
 
 
 @transaction.atomic
-def report_update(*, actor: User, report: Report, **fields: Any) -> Report:
+def report_update(*, actor: User, report: Report, version: int | None, **fields: Any) -> Report:
+    """Edit a report opened at `version` (core.concurrency: a save made meanwhile is an EditConflict). Its status
+    changes only through report_publish and report_unpublish."""
+    report = claim(Report, pk=report.pk, version=version)
     if report.is_generated:
         raise ApplicationError(_("Digests and annual reports are built by the portal, not edited by hand."))
     allowed = {"kind", "title", "title_ru", "title_kk", "document_symbol", "year", "mechanism", "review",
@@ -130,11 +135,37 @@ def document_create(
 
 @transaction.atomic
 def document_delete(*, actor: User, document: ReportDocument) -> None:
+    """Delete a document of a report that is not published (nobody outside the secretariat, or NGOs commenting,
+    relied on it as published). A published report's documents are withdrawn instead (document_withdraw)."""
+    document = ReportDocument.all_objects.select_for_update().select_related("version__report").get(pk=document.pk)
     if document.generated_key:
         raise ApplicationError(_("Files of a digest are replaced by building it again."))
+    if document.version.report.is_published or document.withdrawn_at is not None:
+        raise ApplicationError(_("The report is published, so its documents are withdrawn, not deleted."))
     stored, storage = document.file.name, document.file.storage
     document.delete()
     transaction.on_commit(lambda: storage.delete(stored))
+
+
+@transaction.atomic
+def document_withdraw(*, actor: User, document: ReportDocument, reason: str) -> ReportDocument:
+    """Take a document of a published report down (core.withdrawal): its link then answers "withdrawn on ...
+    because ..."; the file is kept for the record."""
+    document = ReportDocument.all_objects.select_for_update().get(pk=document.pk)
+    if document.generated_key:
+        raise ApplicationError(_("Files of a digest are replaced by building it again."))
+    return withdraw(document, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def report_version_save(*, actor: User, instance: ReportVersion, version: int | None, change: bool) -> ReportVersion:
+    """The administration's edit of a version's date and notes (core.admin.ServiceAdminMixin); versions are added
+    on our own screen (version_create), which numbers them."""
+    if not change:
+        raise ApplicationError(_("Add versions on the report's page: it numbers them."))
+    stored = ReportVersion.objects.get(pk=instance.pk)
+    instance.report_id, instance.number = stored.report_id, stored.number
+    return save_edited(instance, version=version, change=change)
 
 
 @transaction.atomic

@@ -20,4 +20,5 @@ urlpatterns = [
     path("reports/versions/<int:pk>/documents/", views.document_upload, name="document-upload"),
     path("reports/versions/<int:pk>/comment-period/", views.comment_period_open, name="comment-period-open"),
     path("reports/documents/<int:pk>/delete/", views.document_delete, name="document-delete"),
+    path("reports/documents/<int:pk>/withdraw/", views.document_withdraw, name="document-withdraw"),
 ]

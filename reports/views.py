@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import EditConflict, edit_conflict
 from core.exceptions import ApplicationError
 from core.uploads import download_name
 from core.views import form_error, paginate, private_file_response
+from core.withdrawal import withdraw_page
 from participants.permissions import secretariat_required
 from reports import selectors, services
 from reports.forms import (
@@ -21,6 +24,7 @@ from reports.forms import (
     ReportForm,
     VersionForm,
 )
+from reports.models import ReportDocument
 from reports.rendering import digest_context
 
 # --- Public -------------------------------------------------------------------------------------
@@ -51,6 +55,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Report files are never public media: each download passes this permission check."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
+    if document.withdrawn_at is not None and not getattr(request.user, "is_secretariat", False):
+        # 410 Gone, saying when and why (core.withdrawal); the secretariat keeps the file for the record.
+        return render(request, "core/withdrawn.html", {  # type: ignore[return-value]
+            "record": document, "title": document.title,
+            "back_url": reverse("reports:report-detail", args=[document.version.report_id]),
+        }, status=410)
     filename = download_name(document.title, content_type=document.content_type)
     return private_file_response(document.file, filename=filename, content_type=document.content_type)
 
@@ -70,18 +80,23 @@ def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         messages.info(request, _("Digests and annual reports are built by the portal, not edited by hand."))
         return redirect("reports:report-detail", pk=report.pk)
     form = ReportForm(request.POST or None, initial=_report_initial(report) if report else None)
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
         try:
             if report is None:
-                report = services.report_create(actor=request.user, **form.cleaned_data)
+                report = services.report_create(actor=request.user, **data)
             else:
-                services.report_update(actor=request.user, report=report, **form.cleaned_data)
+                services.report_update(actor=request.user, report=report, version=version, **data)
+        except EditConflict as exc:
+            conflict = edit_conflict(form, exc, theirs=_report_initial(exc.current))
         except ApplicationError as exc:
             form_error(form, exc)
         else:
             messages.success(request, _("The report was saved."))
             return redirect("reports:report-detail", pk=report.pk)
-    return render(request, "reports/report_form.html", {"form": form, "report": report})
+    return render(request, "reports/report_form.html", {"form": form, "report": report, "conflict": conflict})
 
 
 @require_POST
@@ -132,7 +147,8 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reports:document-upload", pk=pk)
     return render(request, "reports/document_form.html", {
         "form": form, "version": version, "report": version.report,
-        "documents": version.documents.order_by("pk"),
+        # Withdrawn ones too, with who, when and why: nothing published leaves without a trace.
+        "documents": ReportDocument.all_objects.filter(version=version).select_related("withdrawn_by").order_by("pk"),
     })
 
 
@@ -147,6 +163,20 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The document was deleted."))
     return redirect("reports:document-upload", pk=document.version_id)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a document of a published report, with a required reason (core.withdrawal)."""
+    document = get_object_or_404(ReportDocument.all_objects.select_related("version"), pk=pk)
+    url = reverse("reports:document-upload", args=[document.version_id])
+    return withdraw_page(
+        request, record=document, title=document.title,
+        withdraw=lambda reason: services.document_withdraw(actor=request.user, document=document, reason=reason),
+        done_url=url, cancel_url=url,
+        consequences=[_("its link answers that the document was withdrawn, when and why; the file is kept;")],
+    )
 
 
 @require_http_methods(["GET", "POST"])

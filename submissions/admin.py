@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from core.admin import ReadOnlyInlineMixin
+from core.admin import ReadOnlyModelAdmin as ReadOnlyAdmin
 from submissions.models import CommentPeriod, Submission, SubmissionEvent
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-class SubmissionEventInline(admin.TabularInline):
+class SubmissionEventInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = SubmissionEvent
-    extra = 0
     fields = ("created_at", "action", "actor", "from_status", "to_status", "target", "public_answer", "internal_note")
     readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Submission)

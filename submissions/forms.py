@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionField
 from core.uploads import validate_document_upload
 from meetings.models import Meeting
 from participants.models import Organization, User
@@ -74,6 +75,7 @@ class SubmissionForm(forms.Form):
     text_label = _("Text")
 
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
     title = forms.CharField(label=_("Title"), max_length=255)
     text = forms.CharField(label=_("Text"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 8}))
     anonymous = forms.BooleanField(
@@ -103,6 +105,7 @@ class SubmissionForm(forms.Form):
             "road_map": submission.road_map_id, "responsible_agency": submission.responsible_agency_id,
             "comment_period": submission.comment_period_id, "mechanism": submission.mechanism_id,
             "review": submission.review_id, "meeting": submission.meeting_id, "anonymous": submission.anonymous,
+            "version": submission.version,
         }
 
     def to_data(self) -> SubmissionData:

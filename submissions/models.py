@@ -12,9 +12,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
+from core.richtext import SanitizedHTMLField
 from core.uploads import private_storage, random_name
+from core.withdrawal import WithdrawableModel
 from meetings.models import AgendaItem, Meeting
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
@@ -132,7 +135,7 @@ class SubmissionUpload(TimeStampedModel):
         return f"{self.original_name} ({self.pk})"
 
 
-class Submission(TranslatableModel, TimeStampedModel):
+class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
     class Kind(models.TextChoices):
         PROPOSAL = "proposal", _("Recommendation or proposal")
         COMMENT = "comment", _("Comment on a draft")
@@ -161,8 +164,8 @@ class Submission(TranslatableModel, TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=255)
     # Sanitised HTML (nh3): the proposal, the comment, the report's summary or the suggested agenda item.
-    text = models.TextField(_("text"))
-    justification = models.TextField(_("justification"), blank=True)
+    text = SanitizedHTMLField(_("text"), profile="submission")
+    justification = SanitizedHTMLField(_("justification"), blank=True, profile="submission")
     themes = models.ManyToManyField(Theme, blank=True, related_name="submissions", verbose_name=_("themes"))
     un_references = models.CharField(
         _("related UN recommendations"), max_length=500, blank=True,
@@ -311,7 +314,8 @@ class SubmissionEvent(models.Model):
         RECOMMENDATION = "recommendation", _("a recommendation in the tracker")
         ACTION = "action", _("an action of a road map")
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    # PROTECT: a submission's history goes with it only if the submission itself may go (a never-sent draft).
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(_("step"), max_length=16, choices=Action.choices)
     # What a "taken up" step made of the submission; rendered in the reader's language, unlike typed answers.
     target = models.CharField(_("taken up as"), max_length=16, choices=Target.choices, blank=True)

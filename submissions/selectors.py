@@ -66,7 +66,8 @@ def submitter_events() -> QuerySet[SubmissionEvent]:
 
 
 def submission_list_for_organization(*, organization: Organization, status: str = "") -> QuerySet[Submission]:
-    qs = Submission.objects.filter(organization=organization)
+    # all_objects: the NGO keeps seeing its own submissions, withdrawn ones with when and why (core.withdrawal).
+    qs = Submission.all_objects.filter(organization=organization)
     if status:
         qs = qs.filter(status=status)
     return _with_relations(qs).prefetch_related(
@@ -172,7 +173,7 @@ def queue_counts() -> dict[str, int]:
 
 
 def submission_get_for_moderation(*, pk: int) -> Submission:
-    submission = _with_relations(Submission.objects.exclude(status=S.DRAFT)).prefetch_related(
+    submission = _with_relations(Submission.all_objects.exclude(status=S.DRAFT)).prefetch_related(
         "related_recommendations",
         Prefetch("events", queryset=SubmissionEvent.objects.select_related("actor").order_by("created_at", "pk"),
                  to_attr="all_events"),
@@ -204,7 +205,11 @@ def public_accepted_list(*, kind: str = "", theme: Theme | None = None) -> Query
 
 
 def public_submission_get(*, pk: int) -> Submission:
-    submission = public_accepted_list().filter(pk=pk).first()
+    """An accepted submission's public page; a withdrawn one too, which then says when and why."""
+    submission = Submission.all_objects.filter(
+        pk=pk, status__in=Submission.ACCEPTED_STATUSES
+    ).select_related("organization", "agenda_item__meeting", "recommendation", "action__road_map",
+                     "comment_period__road_map", "road_map").prefetch_related("themes").first()
     if submission is None:
         raise Http404
     return submission

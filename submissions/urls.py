@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from submissions.views import moderation, ngo, public
+from submissions.views import moderation, ngo, public, withdrawal
 
 app_name = "submissions"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("submissions/", public.public_list, name="public-list"),
     path("submissions/<int:pk>/", public.public_detail, name="public-detail"),
     path("submissions/<int:pk>/file/", public.document_download, name="document"),
+    path("submissions/<int:pk>/withdraw/", withdrawal.publication_withdraw, name="publication-withdraw"),
     path("submissions/statistics/", public.statistics, name="statistics"),
     path("submissions/comment-periods/", public.comment_periods, name="comment-periods"),
     path("submissions/comment-periods/<int:pk>/file/", public.period_document, name="period-document"),

@@ -97,7 +97,9 @@ def _names_by_app() -> dict[str, Any]:
     """app -> the lookup names its models bring: their fields, and the relations they add to other apps' models.
 
     A reverse relation counts as the app of the model declaring it: Submission.agenda_item (related_name
-    "ngo_submissions") puts "ngo_submissions" on AgendaItem, but it belongs to submissions.
+    "ngo_submissions") puts "ngo_submissions" on AgendaItem, but it belongs to submissions. A field declared by an
+    abstract base counts as the base's app: core.concurrency.VersionedModel's `version` is core's, on every model
+    that inherits it.
     """
     from django.apps import apps
 
@@ -108,6 +110,12 @@ def _names_by_app() -> dict[str, Any]:
     outside: set[str] = set()
     for model in apps.get_models():
         owner = _app_of_model(model)
+        declared_by: dict[str, str] = {}
+        for base in reversed(model.__mro__[1:]):
+            meta = getattr(base, "_meta", None)
+            base_app = base.__module__.split(".", 1)[0]
+            if meta is not None and meta.abstract and base_app in APP_ORDER:
+                declared_by.update({f.name: base_app for f in (*meta.local_fields, *meta.local_many_to_many)})
         if owner is None:
             outside |= {f.name for f in model._meta.get_fields(include_hidden=True) if f.concrete}
         for field in model._meta.get_fields(include_hidden=True):
@@ -119,9 +127,10 @@ def _names_by_app() -> dict[str, Any]:
                     names[declaring] |= found
                     relations[declaring] |= found
             elif owner is not None:
-                names[owner].add(field.name)
+                declaring = declared_by.get(field.name, owner)
+                names[declaring].add(field.name)
                 if field.is_relation:
-                    relations[owner].add(field.name)
+                    relations[declaring].add(field.name)
     return {"names": names, "relations": relations, "outside": outside}
 
 

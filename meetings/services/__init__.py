@@ -16,6 +16,7 @@ from meetings.services.agenda import (
 from meetings.services.documents import (
     document_create,
     document_delete,
+    document_withdraw,
 )
 from meetings.services.invitations import (
     attendance_record,
@@ -30,6 +31,7 @@ from meetings.services.meetings import (
     meeting_reschedule,
     meeting_transition,
     meeting_update,
+    meeting_withdraw,
 )
 from meetings.services.minutes import (
     MinutesConflict,
@@ -38,10 +40,12 @@ from meetings.services.minutes import (
     minutes_approve,
     minutes_publish,
     minutes_save,
+    minutes_withdraw,
 )
 from meetings.services.subgroups import (
     calendar_token_reset,
     subgroup_save,
+    topic_save,
 )
 
 __all__ = [
@@ -49,6 +53,7 @@ __all__ = [
     "next_plenary_number",
     "meeting_create",
     "meeting_update",
+    "meeting_withdraw",
     "meeting_plan_year",
     "meeting_transition",
     "meeting_cancel",
@@ -65,10 +70,13 @@ __all__ = [
     "minutes_save",
     "minutes_approve",
     "minutes_publish",
+    "minutes_withdraw",
     "follow_up_action_create",
     "follow_up_action_set_status",
     "document_create",
     "document_delete",
+    "document_withdraw",
     "subgroup_save",
+    "topic_save",
     "calendar_token_reset",
 ]

@@ -36,7 +36,8 @@ def _check_dates(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
 def _check_number(number: int | None, subgroup: Subgroup | None, exclude_pk: int | None = None) -> None:
     if number is None or subgroup is not None:
         return
-    clash = Meeting.objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)
+    # all_objects: a withdrawn meeting keeps its number (the database's unique constraint sees it too).
+    clash = Meeting.all_objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)
     if clash.exists():
         raise ApplicationError(
             _("There is already a plenary meeting number %(number)d.") % {"number": number}, field="number"
@@ -57,4 +58,4 @@ def _set_topics(obj: Meeting | AgendaItem, topics: Iterable[str] | None) -> None
 
 
 def next_plenary_number() -> int:
-    return (Meeting.objects.filter(subgroup__isnull=True).aggregate(m=Max("number"))["m"] or 0) + 1
+    return (Meeting.all_objects.filter(subgroup__isnull=True).aggregate(m=Max("number"))["m"] or 0) + 1

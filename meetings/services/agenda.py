@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core import pagecache
+from core.concurrency import claim
 from core.exceptions import ApplicationError
 from meetings.models import (
     AgendaItem,
@@ -67,6 +68,7 @@ def agenda_item_update(
     *,
     actor: User,
     item: AgendaItem,
+    version: int | None,
     title: str,
     description: str = "",
     minutes_allotted: int | None = None,
@@ -76,6 +78,8 @@ def agenda_item_update(
     road_maps: Iterable[RoadMap] | None = None,
     recommendations: Iterable[Recommendation] | None = None,
 ) -> AgendaItem:
+    """Edit an agenda item opened at `version` (core.concurrency: a save made meanwhile is an EditConflict)."""
+    item = claim(AgendaItem, pk=item.pk, version=version)
     _check_editable_agenda(item.meeting)
     item.title, item.description, item.minutes_allotted = title, description, minutes_allotted
     item.save()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 from core.uploads import validate_document_upload
+from core.withdrawal import withdraw
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -43,7 +44,20 @@ def document_create(
 
 @transaction.atomic
 def document_delete(*, actor: User, document: MeetingDocument) -> None:
+    """Delete a document of a draft meeting (nobody but the secretariat saw it). Once the meeting is public its
+    documents are withdrawn instead (document_withdraw), so what was published stays on record."""
+    document = MeetingDocument.all_objects.select_for_update().select_related("meeting").get(pk=document.pk)
+    if document.meeting.is_public or document.withdrawn_at is not None:
+        raise ApplicationError(_("The meeting is public, so its documents are withdrawn, not deleted."))
     stored = document.file.name
     storage = document.file.storage
     document.delete()
     transaction.on_commit(lambda: storage.delete(stored))
+
+
+@transaction.atomic
+def document_withdraw(*, actor: User, document: MeetingDocument, reason: str) -> MeetingDocument:
+    """Take a document of a public meeting down (core.withdrawal): its link then answers "withdrawn on ...
+    because ...", and the file is kept for the record."""
+    document = MeetingDocument.all_objects.select_for_update().get(pk=document.pk)
+    return withdraw(document, actor=actor, reason=reason)

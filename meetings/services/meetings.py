@@ -10,12 +10,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim
 from core.exceptions import ApplicationError
 from core.multilingual import active_language, write_original
+from core.withdrawal import withdraw, withdraw_many
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
     Meeting,
     MeetingChange,
+    MeetingDocument,
+    Minutes,
     Subgroup,
 )
 from meetings.notices import change_notice_publish
@@ -91,10 +95,27 @@ def meeting_create(
     return meeting
 
 
+# What the edit form changes. The status is not among them: it changes only through meeting_transition,
+# meeting_cancel and minutes_publish, which check the meeting's life (ALLOWED_TRANSITIONS).
+EDITABLE_FIELDS = frozenset({
+    "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair", "description",
+    *LEAD_TIME_FIELDS,
+})
+
+
 @transaction.atomic
-def meeting_update(*, actor: User, meeting: Meeting, topics: Iterable[str] | None = None, **fields: Any) -> Meeting:
-    """Edit a meeting. A new date for a scheduled meeting is a reschedule: invitees are told."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+def meeting_update(
+    *, actor: User, meeting: Meeting, version: int | None, topics: Iterable[str] | None = None, **fields: Any
+) -> Meeting:
+    """Edit a meeting opened at `version` (core.concurrency: a save made meanwhile is an EditConflict). A new date
+    for a scheduled meeting is a reschedule: invitees are told."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        # A programming error, not a user's: the status in particular never changes here.
+        raise TypeError(f"meeting_update cannot set {sorted(unknown)}; statuses change through meeting_transition")
+    meeting = claim(Meeting, pk=meeting.pk, version=version)
+    if meeting.withdrawn_at is not None:
+        raise ApplicationError(_("A withdrawn meeting can no longer be edited."))
     if meeting.status in (S.CANCELLED, S.MINUTES_PUBLISHED):
         raise ApplicationError(_("A cancelled meeting or one with published minutes can no longer be edited."))
     starts_at = fields.pop("starts_at", meeting.starts_at)
@@ -141,7 +162,7 @@ def meeting_plan_year(
         raise ApplicationError(_("Every quarter of %(year)d already has a plenary meeting.") % {"year": year})
     numbers = list(range(number, number + len(quarters)))
     clashes = sorted(
-        Meeting.objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
+        Meeting.all_objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
     )
     if clashes:
         raise ApplicationError(
@@ -176,6 +197,8 @@ def _check_lead_times(meeting: Meeting, **changes: object) -> None:
 @transaction.atomic
 def meeting_transition(*, actor: User, meeting: Meeting, to: str) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if to not in S.values:
+        raise ApplicationError(_("Unknown status."), field="status")
     if to not in ALLOWED_TRANSITIONS.get(meeting.status, ()):
         raise ApplicationError(
             _("A meeting cannot go from “%(current)s” to “%(target)s”.")
@@ -236,4 +259,19 @@ def meeting_reschedule(
     meeting.save(update_fields=["starts_at", "ends_at", "updated_at"])
     if meeting.status == S.SCHEDULED:
         change_notice_publish(change=change)
+    return meeting
+
+
+@transaction.atomic
+def meeting_withdraw(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
+    """Withdraw a meeting the public could see (core.withdrawal), with its minutes and documents, for the same
+    reason. A draft was never public: it is cancelled or left as a draft, not withdrawn."""
+    meeting = Meeting.all_objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == S.DRAFT:
+        raise ApplicationError(_("A draft meeting was never public: cancel it instead."))
+    withdraw(meeting, actor=actor, reason=reason)
+    withdraw_many(Minutes.all_objects.select_for_update().filter(meeting=meeting), actor=actor, reason=reason,
+                  when=meeting.withdrawn_at)
+    withdraw_many(MeetingDocument.all_objects.select_for_update().filter(meeting=meeting), actor=actor,
+                  reason=reason, when=meeting.withdrawn_at)
     return meeting

@@ -9,9 +9,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import EditConflict, claim
 from core.exceptions import ApplicationError
 from core.multilingual import Status, write_original
 from core.richtext import MINUTES, sanitize_rich_text
+from core.withdrawal import withdraw
 from meetings.models import (
     FollowUpAction,
     Meeting,
@@ -24,18 +26,22 @@ from meetings.services._common import (
 from participants.models import Organization, User
 from recommendations.models import RoadMap
 
+# The core mechanism's conflict (core.concurrency), under the name the minutes screen has always used.
+MinutesConflict = EditConflict
 
-class MinutesConflict(ApplicationError):
-    """Someone saved the minutes after this editor opened them; `current` is their version."""
 
-    def __init__(self, message: str, *, current: Minutes) -> None:
-        super().__init__(message, field="body")
-        self.current = current
+def _conflict(current: Minutes) -> EditConflict:
+    return EditConflict(
+        _("Someone else saved these minutes while you were editing them. Your text is kept below; compare it "
+          "with their version, merge, and save again."),
+        current=current, field="body",
+    )
 
 
 @transaction.atomic
 def minutes_save(
-    *, actor: User, meeting: Meeting, body: str, decisions: str, version: int, original_language: str | None = None,
+    *, actor: User, meeting: Meeting, body: str, decisions: str, version: int | None,
+    original_language: str | None = None,
 ) -> Minutes:
     """Save a draft of the minutes, refusing the save when `version` is not the stored one.
 
@@ -45,13 +51,19 @@ def minutes_save(
     meeting = Meeting.objects.get(pk=meeting.pk)
     if meeting.status in (S.DRAFT, S.CANCELLED):
         raise ApplicationError(_("Minutes can be written only for a scheduled or held meeting."))
-    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first() or Minutes(meeting=meeting)
-    if minutes.version != version:
-        raise MinutesConflict(
-            _("Someone else saved these minutes while you were editing them. Your text is kept below; compare it "
-              "with their version, merge, and save again."),
-            current=minutes,
-        )
+    stored = Minutes.all_objects.filter(meeting=meeting).values_list("pk", flat=True).first()
+    if stored is None:
+        # The first draft is version 1; two first drafts at once are told apart by the one-to-one constraint.
+        if version != 1:
+            raise ApplicationError(_("These minutes were deleted while you were editing them."))
+        minutes = Minutes(meeting=meeting)
+    else:
+        try:
+            minutes = claim(Minutes, pk=stored, version=version)
+        except EditConflict as exc:
+            raise _conflict(exc.current) from None  # type: ignore[arg-type]
+    if minutes.withdrawn_at is not None:
+        raise ApplicationError(_("These minutes were withdrawn and can no longer be edited."))
     if minutes.status == Minutes.Status.PUBLISHED:
         raise ApplicationError(_("Published minutes can no longer be edited."))
     if minutes.pk is None:
@@ -63,20 +75,15 @@ def minutes_save(
         # An edit after approval needs a new approval.
         minutes.status = Minutes.Status.DRAFT
         minutes.approved_at = None
-    # The first save is version 1 (the model's default); every later save, approval or publication adds one.
-    if minutes.pk is not None:
-        minutes.version += 1
+    # The first save is version 1 (the model's default); every later save, approval or publication adds one
+    # (core.concurrency.VersionedModel.save).
     minutes.updated_by = actor
     try:
         with transaction.atomic():
             minutes.save()
     except IntegrityError:
         # Two first drafts at once: the other one was saved first.
-        raise MinutesConflict(
-            _("Someone else saved these minutes while you were editing them. Your text is kept below; compare it "
-              "with their version, merge, and save again."),
-            current=Minutes.objects.get(meeting=meeting),
-        ) from None
+        raise _conflict(Minutes.all_objects.get(meeting=meeting)) from None
     return minutes
 
 
@@ -92,7 +99,6 @@ def minutes_approve(*, actor: User, meeting: Meeting) -> Minutes:
         raise ApplicationError(_("Minutes can be approved once the meeting is marked as held."))
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
-    minutes.version += 1
     minutes.updated_by = actor
     minutes.save()
     return minutes
@@ -114,7 +120,6 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
         raise ApplicationError(_("Minutes can be published only for a held meeting."))
     minutes.status = Minutes.Status.PUBLISHED
     minutes.published_at = timezone.now()
-    minutes.version += 1
     minutes.updated_by = actor
     minutes.save()
     meeting.status = S.MINUTES_PUBLISHED
@@ -152,9 +157,33 @@ def follow_up_action_create(
 
 
 @transaction.atomic
-def follow_up_action_set_status(*, actor: User, action: FollowUpAction, status: str) -> FollowUpAction:
+def follow_up_action_set_status(
+    *, actor: User, action: FollowUpAction, status: str, version: int | None
+) -> FollowUpAction:
+    """Set the status of a follow-up action seen at `version`; a change made meanwhile is an EditConflict."""
     if status not in FollowUpAction.Status.values:
         raise ApplicationError(_("Unknown status."), field="status")
+    try:
+        action = claim(FollowUpAction, pk=action.pk, version=version)
+    except EditConflict as exc:
+        current: FollowUpAction = exc.current  # type: ignore[assignment]
+        raise EditConflict(
+            _("Someone changed this follow-up action meanwhile: it is now “%(theirs)s”. Your choice “%(yours)s” "
+              "was not saved; choose again.")
+            % {"theirs": current.get_status_display(), "yours": FollowUpAction.Status(status).label},
+            current=current,
+        ) from None
     action.status = status
     action.save(update_fields=["status", "updated_at"])
     return action
+
+
+@transaction.atomic
+def minutes_withdraw(*, actor: User, meeting: Meeting, reason: str) -> Minutes:
+    """Withdraw published minutes (core.withdrawal); the meeting page then says when and why. Drafts were never
+    public and are simply not published."""
+    minutes = Minutes.all_objects.select_for_update().filter(meeting_id=meeting.pk).first()
+    if minutes is None or minutes.published_at is None:
+        raise ApplicationError(_("Only published minutes are withdrawn; drafts are simply not published."))
+    minutes.updated_by = actor
+    return withdraw(minutes, actor=actor, reason=reason)

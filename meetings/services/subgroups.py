@@ -1,4 +1,4 @@
-"""Working subgroups and personal calendar tokens."""
+"""Working subgroups, topics and personal calendar tokens."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim, save_edited
 from core.exceptions import ApplicationError
 from meetings.models import (
     CalendarToken,
     Subgroup,
+    Topic,
 )
 from participants.models import Organization, User
 
@@ -19,8 +21,12 @@ from participants.models import Organization, User
 def subgroup_save(
     *, actor: User, subgroup: Subgroup | None = None, name: str, mandate: str = "",
     co_chair_people: Iterable[User] = (), co_chair_organizations: Iterable[Organization] = (),
-    members: Iterable[User] = (), is_active: bool = True,
+    members: Iterable[User] = (), is_active: bool = True, version: int | None = None,
 ) -> Subgroup:
+    """Create a subgroup, or edit `subgroup` opened at `version` (core.concurrency: a save made meanwhile is an
+    EditConflict)."""
+    if subgroup is not None:
+        subgroup = claim(Subgroup, pk=subgroup.pk, version=version)
     clash = Subgroup.objects.filter(name__iexact=name.strip())
     if subgroup is not None:
         clash = clash.exclude(pk=subgroup.pk)
@@ -33,6 +39,16 @@ def subgroup_save(
     subgroup.co_chair_organizations.set(co_chair_organizations)
     subgroup.members.set(members)
     return subgroup
+
+
+@transaction.atomic
+def topic_save(*, actor: User, instance: Topic, version: int | None, change: bool) -> Topic:
+    """Rename a topic (the administration: core.admin.ServiceAdminMixin), with the version check."""
+    instance.name = instance.name.strip()
+    clash = Topic.objects.filter(name__iexact=instance.name).exclude(pk=instance.pk)
+    if clash.exists():
+        raise ApplicationError(_("There is already a topic with this name."), field="name")
+    return save_edited(instance, version=version, change=change)
 
 
 # --- Calendar tokens ------------------------------------------------------------------------

@@ -31,6 +31,8 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """One meeting for "add to calendar"; invitees and the secretariat get the online link in it."""
     meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+    if meeting.withdrawn_at is not None:
+        raise Http404  # withdrawn: gone from calendars (its page says why)
     invitation = selectors.invitation_for(user=request.user, meeting=meeting)
     private = selectors.can_see_participant_content(user=request.user, meeting=meeting, invitation=invitation)
     event = meeting_event(meeting, include_private=private, invitation=invitation)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from core import pagecache
 from core.uploads import download_name
@@ -43,21 +44,28 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, meeting=meeting, invitation=invitation
     )
     minutes = selectors.minutes_for(meeting=meeting, user=request.user)
+    documents, withdrawn_documents = selectors.documents_for(meeting=meeting, participant_access=participant_access)
     context = {
         "meeting": meeting,
         "invitation": invitation,
         "participant_access": participant_access,
         "agenda_items": selectors.agenda_items_for(meeting=meeting, with_links=True),
-        "documents": selectors.documents_for(meeting=meeting, participant_access=participant_access),
+        "documents": documents,
+        "withdrawn_documents": withdrawn_documents,
         "minutes": minutes,
         "follow_up_actions": selectors.follow_up_actions_for(meeting=meeting) if minutes else [],
     }
     return render(request, "meetings/meeting_detail.html", context)
 
 
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Documents are never public media: each download passes this permission check."""
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Documents are never public media: each download passes this permission check. A withdrawn document
+    answers 410 Gone with when and why (the secretariat still gets the file, for the record)."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
+    if document.withdrawn_at is not None and not selectors.is_secretariat(request.user):
+        return render(request, "core/withdrawn.html", {"record": document, "title": document.title,
+                                                       "back_url": reverse("meetings:meeting-detail",
+                                                                           args=[document.meeting_id])}, status=410)
     filename = download_name(document.title, content_type=document.content_type)
     return private_file_response(document.file, filename=filename, content_type=document.content_type)
 

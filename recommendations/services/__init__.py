@@ -31,6 +31,13 @@ from recommendations.services.progress import (
     progress_update_submit,
     user_agency_ids,
 )
+from recommendations.services.records import (
+    action_save,
+    plan_measure_save,
+    plan_save,
+    reference_save,
+    roadmap_save,
+)
 from recommendations.services.reference import (
     STANDARD_MECHANISMS,
     action_upsert,
@@ -42,6 +49,12 @@ from recommendations.services.reference import (
     review_upsert,
     roadmap_upsert,
     theme_upsert,
+)
+from recommendations.services.withdrawal import (
+    action_withdraw,
+    progress_update_withdraw,
+    recommendation_withdraw,
+    roadmap_withdraw,
 )
 
 __all__ = [
@@ -73,4 +86,13 @@ __all__ = [
     "review_upsert",
     "roadmap_upsert",
     "theme_upsert",
+    "action_save",
+    "plan_measure_save",
+    "plan_save",
+    "reference_save",
+    "roadmap_save",
+    "action_withdraw",
+    "progress_update_withdraw",
+    "recommendation_withdraw",
+    "roadmap_withdraw",
 ]

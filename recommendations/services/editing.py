@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import pagecache
+from core.concurrency import bump_versions, claim
 from core.exceptions import ApplicationError
 from participants.models import Organization, User
 from recommendations.models import (
@@ -14,10 +15,25 @@ from recommendations.models import (
     Theme,
 )
 
+# What the edit form may change (the kind, the mechanism, the review and the text's key are the import's).
+EDITABLE_FIELDS = frozenset({
+    "document_symbol", "paragraph", "text", "response", "action_category", "status", "themes", "affected_groups",
+    "sdg_targets", "responsible_agencies", "source_organization", "road_maps", "recommending_states",
+})
+
 
 @transaction.atomic
-def recommendation_update(*, actor: User, recommendation: Recommendation, data: dict[str, object]) -> Recommendation:
-    """Save the secretariat's edit; the status change lands in the recommendation's history."""
+def recommendation_update(
+    *, actor: User, recommendation: Recommendation, data: dict[str, object], version: int | None
+) -> Recommendation:
+    """Save the secretariat's edit of a recommendation opened at `version` (core.concurrency: a save made
+    meanwhile is an EditConflict); the status change lands in the recommendation's history."""
+    unknown = set(data) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"recommendation_update cannot set {sorted(unknown)}")
+    recommendation = claim(Recommendation, pk=recommendation.pk, version=version)
+    if recommendation.withdrawn_at is not None:
+        raise ApplicationError(_("A withdrawn recommendation can no longer be edited."))
     m2m = ("themes", "affected_groups", "sdg_targets", "responsible_agencies", "recommending_states")
     for name, value in data.items():
         if name not in m2m and name != "road_maps":
@@ -47,6 +63,9 @@ def recommendation_bulk_classify(
     ids = list(Recommendation.objects.filter(pk__in=recommendation_ids).values_list("pk", flat=True))
     if not ids:
         raise ApplicationError(_("Select at least one recommendation."))
+    # Each changed recommendation's version goes up, so an edit form opened before this is refused as a conflict
+    # instead of overwriting the new links (core.concurrency).
+    bump_versions(Recommendation.objects.filter(pk__in=ids))
     if theme:
         Through = Recommendation.themes.through
         Through.objects.bulk_create([Through(recommendation_id=i, theme_id=theme.pk) for i in ids], ignore_conflicts=True)

@@ -239,7 +239,7 @@ def _run(
     for chunk in _chunks(source, CHUNK_ROWS):
         _check(chunk, mechanisms, organizations)
         keys = [row.key for row in chunk]
-        existing = set(Recommendation.objects.filter(natural_key__in=set(keys)).values_list("natural_key", flat=True))
+        existing = set(Recommendation.all_objects.filter(natural_key__in=set(keys)).values_list("natural_key", flat=True))
         new_rows = []
         for row, key in zip(chunk, keys, strict=True):
             summary.total_rows += 1

@@ -85,7 +85,8 @@ def roadmap_upsert(
     *, number: int, title: str, lead_agency: Organization, theme: Theme | None = None, description: str = "",
     recommendations: list[Recommendation] | None = None,
 ) -> RoadMap:
-    road_map, _created = RoadMap.objects.update_or_create(
+    # all_objects: a withdrawn road map keeps its number (and stays withdrawn).
+    road_map, _created = RoadMap.all_objects.update_or_create(
         number=number, defaults={"title": title, "lead_agency": lead_agency, "theme": theme, "description": description}
     )
     if recommendations is not None:
@@ -103,7 +104,8 @@ def action_upsert(
         completed_on = deadline or timezone.localdate()
     values = {"description": description, "deadline": deadline, "indicator": indicator, "status": status,
               "completed_on": completed_on if status == Action.Status.DONE else None}
-    action, created = Action.objects.get_or_create(road_map=road_map, number=number, defaults=values)
+    # all_objects: a withdrawn action keeps its number (and stays withdrawn).
+    action, created = Action.all_objects.get_or_create(road_map=road_map, number=number, defaults=values)
     changed = [name for name, value in values.items() if getattr(action, name) != value]
     # Saved only when something differs: each save is a "changed" entry in the action's public history.
     if not created and changed:
@@ -155,7 +157,7 @@ def recommendation_create(
     mechanism = Mechanism.objects.get(code=mechanism_code)
     key = natural_key(mechanism=mechanism.code, state_under_review=review.state_under_review, cycle=review.number,
                       states=[source_organization.name] if source_organization else [], text=text)
-    if Recommendation.objects.filter(natural_key=key).exists():
+    if Recommendation.all_objects.filter(natural_key=key).exists():
         raise ApplicationError(_("This recommendation is already in the tracker."))
     recommendation = Recommendation(
         kind=Recommendation.Kind.RECOMMENDATION, mechanism=mechanism, review=review, text=text,

@@ -24,8 +24,15 @@ from recommendations.views.roadmaps import (
     roadmap_list,
 )
 from recommendations.views.tracker import dashboard, export, recommendation_detail, tracker
+from recommendations.views.withdrawal import (
+    action_withdraw,
+    progress_update_withdraw,
+    recommendation_withdraw,
+    roadmap_withdraw,
+)
 
 __all__ = [
+    "action_withdraw", "progress_update_withdraw", "recommendation_withdraw", "roadmap_withdraw",
     "agency_detail", "agency_list", "bulk_classify", "dashboard", "export", "import_job", "import_template",
     "import_upload", "my_actions", "plan_detail", "plan_list", "progress_approve", "progress_create", "progress_evidence",
     "progress_queue", "progress_reject", "recommendation_detail", "recommendation_edit", "roadmap_detail",

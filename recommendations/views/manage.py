@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import tabular
+from core.concurrency import EditConflict, edit_conflict, form_initial
 from core.exceptions import ApplicationError
 from core.views import form_error, is_htmx
 from participants.permissions import secretariat_required
@@ -20,16 +21,27 @@ from recommendations.importers import generic
 @secretariat_required
 def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = selectors.recommendation_get(pk=pk)
+    if recommendation.withdrawn_at is not None:
+        messages.error(request, _("A withdrawn recommendation can no longer be edited."))
+        return redirect("recommendations:recommendation-detail", pk=pk)
     form = RecommendationForm(request.POST or None, instance=recommendation)
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
         try:
-            services.recommendation_update(actor=request.user, recommendation=recommendation, data=form.cleaned_data)
+            services.recommendation_update(actor=request.user, recommendation=recommendation, data=data,
+                                           version=version)
+        except EditConflict as exc:
+            theirs = form_initial(RecommendationForm, instance=selectors.recommendation_get(pk=pk))
+            conflict = edit_conflict(form, exc, theirs=theirs)
         except ApplicationError as exc:
             form_error(form, exc)
         else:
             messages.success(request, _("The recommendation was saved."))
             return redirect("recommendations:recommendation-detail", pk=recommendation.pk)
-    return render(request, "recommendations/recommendation_form.html", {"form": form, "recommendation": recommendation})
+    return render(request, "recommendations/recommendation_form.html", {"form": form, "recommendation": recommendation,
+                                                                         "conflict": conflict})
 
 
 @require_POST

@@ -44,6 +44,9 @@ from submissions.services.uploads import (
     upload_keep,
     upload_purge_stale,
 )
+from submissions.services.withdrawal import (
+    submission_publication_withdraw,
+)
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -61,6 +64,7 @@ __all__ = [
     "submission_submit",
     "submission_update",
     "submission_withdraw",
+    "submission_publication_withdraw",
     "BulkResult",
     "submission_assign",
     "submission_bulk",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import richtext
+from core.concurrency import claim
 from core.exceptions import ApplicationError
 from core.uploads import validate_document_upload
 from meetings.models import Meeting
@@ -116,11 +117,13 @@ def submission_create(
 
 
 @transaction.atomic
-def submission_update(*, actor: User, submission: Submission, data: SubmissionData) -> Submission:
-    submission = _lock(submission)
+def submission_update(*, actor: User, submission: Submission, data: SubmissionData, version: int | None) -> Submission:
+    """Save the NGO's edit of a submission opened at `version` (core.concurrency: a colleague's save made
+    meanwhile is an EditConflict, and nothing of theirs is overwritten)."""
     organization = user_primary_organization(user=actor) if actor.is_ngo else None
     if organization is None or organization.pk != submission.organization_id:
         raise ApplicationError(_("Only your own organisation's submissions can be edited."))
+    submission = claim(Submission, pk=submission.pk, version=version)
     if not submission.is_editable:
         raise ApplicationError(_("This submission can no longer be edited: its review has started."))
     _apply_data(submission, data, actor)

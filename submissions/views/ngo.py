@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import EditConflict, edit_conflict
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
 from participants.models import Organization, User
@@ -35,10 +36,10 @@ def _keep_upload(form: SubmissionForm) -> None:
 
 
 def _render_form(request: HttpRequest, form: SubmissionForm, kind: str, submission: Submission | None = None,
-                 status: int = 200) -> HttpResponse:
+                 status: int = 200, conflict: object = None) -> HttpResponse:
     return render(request, "submissions/submission_form.html", {
         "form": form, "kind": kind, "kind_label": Submission.Kind(kind).label, "submission": submission,
-        "kept_upload": getattr(form, "kept_upload", None),
+        "kept_upload": getattr(form, "kept_upload", None), "conflict": conflict,
     }, status=status)
 
 
@@ -115,11 +116,15 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("submissions:detail", pk=pk)
     form = FORMS[submission.kind](request.POST or None, request.FILES or None, user=request.user,
                                   submission=submission)
+    conflict = None
     if request.method == "POST":
         if form.is_valid():
             try:
                 services.submission_update(actor=request.user, submission=submission,  # type: ignore[arg-type]
-                                           data=form.to_data())
+                                           data=form.to_data(), version=form.cleaned_data.get("version"))
+            except EditConflict as exc:
+                # A colleague saved it meanwhile: keep what was typed, show theirs beside it.
+                conflict = edit_conflict(form, exc, theirs=form.initial_from(exc.current))  # type: ignore[arg-type]
             except ApplicationError as exc:
                 form_error(form, exc)
             else:
@@ -129,7 +134,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("submissions:detail", pk=pk)
                 return _after_save(request, submission)
         _keep_upload(form)
-    return _render_form(request, form, submission.kind, submission)
+    return _render_form(request, form, submission.kind, submission, conflict=conflict)
 
 
 @require_http_methods(["GET"])

@@ -26,6 +26,12 @@ def _held_meeting_with_minutes() -> int:
     return MinutesFactory().meeting_id
 
 
+def _published_minutes() -> int:
+    from tests.meetings.factories import PublishedMinutesFactory
+
+    return PublishedMinutesFactory().meeting_id
+
+
 def _approved_minutes() -> int:
     from meetings.models import Minutes
     from tests.meetings.factories import MinutesFactory
@@ -158,4 +164,8 @@ ACCESS_RULES = [
     Rule("meetings: documents", lambda: _url("documents", _meeting()), SECRETARIAT),
     Rule("meetings: delete document", lambda: _url("document-delete", *_document()), SECRETARIAT, method="post",
          ok_status=REDIRECT),
+    # Withdrawing (core.withdrawal): the confirmation page with its required reason.
+    Rule("meetings: withdraw a meeting", lambda: _url("meeting-withdraw", _meeting()), SECRETARIAT),
+    Rule("meetings: withdraw minutes", lambda: _url("minutes-withdraw", _published_minutes()), SECRETARIAT),
+    Rule("meetings: withdraw a document", lambda: _url("document-withdraw", *_document()), SECRETARIAT),
 ]

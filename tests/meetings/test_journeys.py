@@ -394,7 +394,8 @@ def test_editing_the_date_of_a_scheduled_meeting_tells_invitees(
     data = meeting_form_data(number=70, title="Meeting No. 70", starts_at=local(new_start),
                              ends_at=local(new_start + dt.timedelta(hours=2)))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_as("secretariat").post(reverse("meetings:meeting-edit", args=[meeting.pk]), data)
+        response = client_as("secretariat").post(reverse("meetings:meeting-edit", args=[meeting.pk]),
+                                                  {**data, "version": meeting.version})
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.starts_at == new_start

@@ -59,7 +59,7 @@ def test_agenda_item_update_replaces_links_and_shows_current_references(
     form_page = client.get(url).content.decode()
     assert ">\nA/HRC/43/10 para 141.7</textarea>" in form_page
     response = client.post(url, {"title": "Renamed", "road_maps": [new_map.pk],
-                                 "recommendations": "cerd/c/kaz/co/8-9 para 12"})
+                                 "recommendations": "cerd/c/kaz/co/8-9 para 12", "version": item.version})
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.title == "Renamed"

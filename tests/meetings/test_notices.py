@@ -352,7 +352,7 @@ def _form_data(meeting: Meeting, **overrides: object) -> dict[str, object]:
         "ends_at": local(meeting.ends_at).strftime("%Y-%m-%dT%H:%M"), "format": meeting.format,
         "venue": meeting.venue, "online_link": meeting.online_link, "chair": meeting.chair, "description": "",
         "topics_text": "", "invitation_lead_days": 21, "reminder_pending_days": 7, "reminder_accepted_days": 1,
-        "minutes_overdue_first_days": 3, "minutes_overdue_second_days": 7,
+        "minutes_overdue_first_days": 3, "minutes_overdue_second_days": 7, "version": meeting.version,
     }
     data.update(overrides)
     return data
@@ -411,7 +411,7 @@ def test_a_new_meeting_takes_the_lead_times_from_settings(settings: pytest.Fixtu
 
 def test_services_refuse_a_reminder_before_the_invitation(meeting: Meeting, secretariat: User) -> None:
     with pytest.raises(ApplicationError) as caught:
-        services.meeting_update(actor=secretariat, meeting=meeting, invitation_lead_days=5)
+        services.meeting_update(actor=secretariat, meeting=meeting, version=meeting.version, invitation_lead_days=5)
 
     assert caught.value.field == "reminder_pending_days"
     with pytest.raises(ApplicationError):

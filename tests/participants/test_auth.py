@@ -128,7 +128,8 @@ def test_password_change_checks_the_old_password(client: Client, person: User) -
 def test_profile_saves_name_and_language(client: Client, person: User) -> None:
     client.force_login(person)
     response = client.post(
-        reverse("participants:profile"), {"first_name": "Aigerim", "last_name": "Nurlanova", "preferred_language": "kk"}
+        reverse("participants:profile"),
+        {"first_name": "Aigerim", "last_name": "Nurlanova", "preferred_language": "kk", "version": person.version},
     )
     assert response.status_code == 302
     person.refresh_from_db()

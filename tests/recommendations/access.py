@@ -62,6 +62,18 @@ def _evidence_url(*, approved: bool) -> str:
     update = ProgressUpdateFactory(with_evidence=True, author=author, action=ActionFactory(responsible_agencies=[ministry]),
                                    **state)
     return reverse("recommendations:progress-evidence", args=[update.pk])
+def _action_withdraw_url() -> str:
+    from tests.recommendations.factories import ActionFactory
+
+    return reverse("recommendations:action-withdraw", args=[ActionFactory().pk])
+
+
+def _approved_update_withdraw_url() -> str:
+    from recommendations.models import ProgressUpdate
+    from tests.recommendations.factories import ProgressUpdateFactory
+
+    update = ProgressUpdateFactory(state=ProgressUpdate.State.APPROVED, reviewed_at="2026-01-10T10:00:00Z")
+    return reverse("recommendations:progress-withdraw", args=[update.pk])
 
 
 SECRETARIAT = ("secretariat",)
@@ -79,6 +91,10 @@ ACCESS_RULES = [
     Rule("national plans", lambda: reverse("recommendations:plan-list"), PUBLIC),
     Rule("national plan detail", _plan_url, PUBLIC),
     Rule("recommendation edit", lambda: _recommendation_url("recommendations:recommendation-edit"), SECRETARIAT),
+    Rule("recommendation withdraw", lambda: _recommendation_url("recommendations:recommendation-withdraw"), SECRETARIAT),
+    Rule("road map withdraw", lambda: _roadmap_url() + "withdraw/", SECRETARIAT),
+    Rule("action withdraw", _action_withdraw_url, SECRETARIAT),
+    Rule("progress update withdraw", _approved_update_withdraw_url, SECRETARIAT),
     Rule("recommendations bulk classify", lambda: reverse("recommendations:bulk-classify"), SECRETARIAT,
          method="post", ok_status=(302,)),
     Rule("recommendations import", lambda: reverse("recommendations:import"), SECRETARIAT),

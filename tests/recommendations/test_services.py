@@ -37,7 +37,8 @@ def test_bulk_classify_needs_something_to_apply(secretariat: User) -> None:
 def test_voluntary_pledge_keeps_no_response_when_edited(secretariat: User) -> None:
     pledge = RecommendationFactory(kind=Recommendation.Kind.VOLUNTARY_PLEDGE, response="")
 
-    services.recommendation_update(actor=secretariat, recommendation=pledge, data={"response": "supported"})
+    services.recommendation_update(actor=secretariat, recommendation=pledge, data={"response": "supported"},
+                                   version=pledge.version)
 
     pledge.refresh_from_db()
     assert pledge.response == ""

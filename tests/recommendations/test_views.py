@@ -101,7 +101,7 @@ def test_tracker_query_count_does_not_grow_with_the_data(client: Client, django_
 def test_recommendation_detail_shows_history_of_status_changes(client: Client, secretariat: User) -> None:
     recommendation = RecommendationFactory()
     services.recommendation_update(actor=secretariat, recommendation=recommendation,
-                                   data={"status": Recommendation.Status.IN_PROGRESS})
+                                   data={"status": Recommendation.Status.IN_PROGRESS}, version=recommendation.version)
 
     response = client.get(reverse("recommendations:recommendation-detail", args=[recommendation.pk]))
 
@@ -123,7 +123,7 @@ def test_secretariat_edits_a_recommendation(client_as: Callable[[str], Client]) 
 
     response = client.post(reverse("recommendations:recommendation-edit", args=[recommendation.pk]), {
         "document_symbol": "A/HRC/44/10", "paragraph": "141.1", "text": "Edited text", "response": "noted",
-        "status": "implemented", "road_maps": [road_map.pk],
+        "status": "implemented", "road_maps": [road_map.pk], "version": recommendation.version,
     })
 
     assert response.status_code == 302

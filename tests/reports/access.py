@@ -68,4 +68,5 @@ ACCESS_RULES = [
     Rule("reports: open a comment period", lambda: _url("comment-period-open", _version()), SECRETARIAT),
     Rule("reports: delete a document", lambda: _url("document-delete", _document()), SECRETARIAT,
          method="post", ok_status=REDIRECT),
+    Rule("reports: withdraw a document", lambda: _url("document-withdraw", _document()), SECRETARIAT),
 ]

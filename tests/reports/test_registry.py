@@ -86,7 +86,8 @@ def test_secretariat_edits_a_report(client_as: Callable[[str], Client]) -> None:
     report = ReportFactory(status=Report.Status.DRAFT)
     client = client_as("secretariat")
     assert client.get(reverse("reports:report-edit", args=[report.pk])).context["form"]["title"].value() == report.title
-    client.post(reverse("reports:report-edit", args=[report.pk]), _report_post(title="Corrected title"))
+    client.post(reverse("reports:report-edit", args=[report.pk]),
+                _report_post(title="Corrected title", version=report.version))
     report.refresh_from_db()
     assert report.title == "Corrected title"
     assert report.document_symbol == "A/HRC/WG.6/48/KAZ/1"
@@ -183,11 +184,11 @@ def test_participants_only_documents_need_an_account(client_as: Callable[[str], 
 def test_secretariat_deletes_an_uploaded_document(
     client_as: Callable[[str], Client], django_capture_on_commit_callbacks: Callable[..., object],
 ) -> None:
-    document = ReportDocumentFactory()
+    document = ReportDocumentFactory(version__report__status=Report.Status.DRAFT)
     storage, name = document.file.storage, document.file.name
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
         client_as("secretariat").post(reverse("reports:document-delete", args=[document.pk]))
-    assert not ReportDocument.objects.exists()
+    assert not ReportDocument.all_objects.exists()
     assert not storage.exists(name)
 
 

@@ -73,6 +73,8 @@ ACCESS_RULES = [
     Rule("withdraw own submission", lambda: _url("withdraw", _own_submission()), NGO, method="post",
          ok_status=REDIRECT),
     Rule("moderation queue", lambda: _url("queue"), SECRETARIAT),
+    Rule("withdraw a published submission", lambda: _url("publication-withdraw", _sent_submission(
+        status="accepted", decided_at="2026-01-10T10:00:00Z", public_answer="Taken up.")), SECRETARIAT),
     Rule("moderation bulk action", lambda: _url("bulk"), SECRETARIAT, method="post", ok_status=REDIRECT),
     Rule("moderate a submission", lambda: _url("moderate", _sent_submission()), SECRETARIAT),
     Rule("assign a reviewer", lambda: _url("assign", _sent_submission()), SECRETARIAT, method="post",

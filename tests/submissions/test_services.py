@@ -110,12 +110,14 @@ def test_decision_needs_a_public_reason() -> None:
 def test_colleague_of_the_same_ngo_may_edit_until_review_starts() -> None:
     submission = SubmissionFactory(sent=True)
     colleague = ngo_user(submission.organization)
-    services.submission_update(actor=colleague, submission=submission, data=_data(title="Better title"))
+    services.submission_update(actor=colleague, submission=submission, data=_data(title="Better title"),
+                               version=submission.version)
     submission.refresh_from_db()
     assert submission.title == "Better title"
     services.submission_start_review(actor=secretariat_user(), submission=submission)
     with pytest.raises(ApplicationError):
-        services.submission_update(actor=colleague, submission=submission, data=_data(title="Too late"))
+        services.submission_update(actor=colleague, submission=submission, data=_data(title="Too late"),
+                                   version=submission.version)
     submission.refresh_from_db()
     assert submission.title == "Better title"
 
@@ -124,7 +126,8 @@ def test_another_ngo_cannot_edit_submit_or_withdraw() -> None:
     submission = SubmissionFactory()
     stranger = ngo_user()
     with pytest.raises(ApplicationError):
-        services.submission_update(actor=stranger, submission=submission, data=_data(title="Hijacked"))
+        services.submission_update(actor=stranger, submission=submission, data=_data(title="Hijacked"),
+                                   version=submission.version)
     with pytest.raises(ApplicationError):
         services.submission_submit(actor=stranger, submission=submission)
     with pytest.raises(ApplicationError):

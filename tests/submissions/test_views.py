@@ -193,7 +193,8 @@ def test_secretariat_cannot_edit_an_ngo_submission() -> None:
 def test_colleague_edits_a_submitted_proposal_but_not_after_review_started() -> None:
     submission = SubmissionFactory(sent=True)
     colleague = _client(ngo_user(submission.organization))
-    response = colleague.post(reverse("submissions:edit", args=[submission.pk]), _proposal(title="Sharper title"))
+    response = colleague.post(reverse("submissions:edit", args=[submission.pk]),
+                              {**_proposal(title="Sharper title"), "version": submission.version})
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.title == "Sharper title"

@@ -16,6 +16,7 @@ from meetings.views.secretariat.agenda import (
 )
 from meetings.views.secretariat.documents import (
     document_delete,
+    document_withdraw,
     documents,
 )
 from meetings.views.secretariat.invitations import (
@@ -34,6 +35,7 @@ from meetings.views.secretariat.meeting_pages import (
     meeting_plan_year,
     meeting_reschedule,
     meeting_status,
+    meeting_withdraw,
     subgroup_edit,
 )
 from meetings.views.secretariat.minutes import (
@@ -43,6 +45,7 @@ from meetings.views.secretariat.minutes import (
     minutes_edit,
     minutes_publish,
     minutes_version,
+    minutes_withdraw,
 )
 
 __all__ = [
@@ -54,6 +57,9 @@ __all__ = [
     "meeting_plan_year",
     "meeting_reschedule",
     "meeting_status",
+    "meeting_withdraw",
+    "minutes_withdraw",
+    "document_withdraw",
     "subgroup_edit",
     "SUGGESTIONS_PER_PAGE",
     "agenda",

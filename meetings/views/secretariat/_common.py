@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from core.concurrency import EditConflict
 from core.exceptions import ApplicationError
 from core.views import form_error
 from meetings.models import Meeting
@@ -31,10 +32,13 @@ def _attempt(
 ) -> tuple[bool, Any]:
     """Run one service call. A refusal (ApplicationError) is shown next to the form's field, or as a page
     message when there is no form; a success flashes `success` (a text, or built from the call's result).
-    Returns (succeeded, result): the caller redirects on success and re-renders the form otherwise."""
+    Returns (succeeded, result): the caller redirects on success and re-renders the form otherwise. An
+    EditConflict on a form propagates: the caller shows the merge screen (core.concurrency.edit_conflict)."""
     try:
         result = call()
     except ApplicationError as exc:
+        if isinstance(exc, EditConflict) and form is not None:
+            raise
         if form is not None:
             form_error(form, exc)
         else:

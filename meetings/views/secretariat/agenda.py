@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import EditConflict, edit_conflict
 from core.exceptions import ApplicationError
 from core.views import is_htmx, paginate
 from meetings import agenda_sources, selectors, services
@@ -50,6 +51,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        data.pop("version", None)  # a new item has none
         follow_up_id = data.pop("follow_up_of")
         follow_up = FollowUpAction.objects.filter(pk=follow_up_id).first() if follow_up_id else None
         ok, _item = _attempt(
@@ -92,22 +94,31 @@ def agenda_road_map_action_add(request: HttpRequest, pk: int, action_pk: int) ->
 def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    initial = {
-        "title": item.title, "description": item.description, "minutes_allotted": item.minutes_allotted,
-        "presenter_people": item.presenter_people.all(), "presenter_organizations": item.presenter_organizations.all(),
-        "topics": ", ".join(t.name for t in item.topics.all()),
-        "road_maps": item.road_maps.all(), "recommendations": list(item.recommendations.only("pk", "document_symbol", "paragraph").order_by("pk")),
-    }
-    form = AgendaItemForm(request.POST or None, initial=initial)
+    form = AgendaItemForm(request.POST or None, initial=_agenda_item_initial(item))
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("follow_up_of")
-        ok, _item = _attempt(request, lambda: services.agenda_item_update(actor=request.user, item=item, **data),
-                             success=_("The agenda item was saved."), form=form)
+        try:
+            ok, _item = _attempt(request, lambda: services.agenda_item_update(actor=request.user, item=item, **data),
+                                 success=_("The agenda item was saved."), form=form)
+        except EditConflict as exc:
+            ok, conflict = False, edit_conflict(form, exc, theirs=_agenda_item_initial(exc.current))  # type: ignore[arg-type]
         if ok:
             return redirect("meetings:agenda", pk=pk)
     return render(request, "meetings/manage/agenda_item_form.html", {"meeting": meeting, "item": item, "form": form,
-                                                                     "tab": "agenda"})
+                                                                     "tab": "agenda", "conflict": conflict})
+
+
+def _agenda_item_initial(item: AgendaItem) -> dict[str, object]:
+    return {
+        "title": item.title, "description": item.description, "minutes_allotted": item.minutes_allotted,
+        "presenter_people": item.presenter_people.all(), "presenter_organizations": item.presenter_organizations.all(),
+        "topics": ", ".join(t.name for t in item.topics.all()),
+        "road_maps": item.road_maps.all(),
+        "recommendations": list(item.recommendations.only("pk", "document_symbol", "paragraph").order_by("pk")),
+        "version": item.version,
+    }
 
 
 @require_POST

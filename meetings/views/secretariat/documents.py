@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import paginate
+from core.withdrawal import withdraw_page
 from meetings import selectors, services
 from meetings.forms import (
     DocumentForm,
 )
 from meetings.models import MeetingDocument
-from meetings.views.secretariat._common import _attempt, _choice, _meeting
+from meetings.views.secretariat._common import _attempt, _choice, _meeting, _url
 from participants.permissions import secretariat_required
 
 
@@ -41,7 +41,22 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @secretariat_required
 def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """Only documents of a draft meeting are deleted; the service refuses the others (they are withdrawn)."""
     document = get_object_or_404(MeetingDocument, pk=document_pk, meeting_id=pk)
-    services.document_delete(actor=request.user, document=document)
-    messages.success(request, _("The document was deleted."))
+    _attempt(request, lambda: services.document_delete(actor=request.user, document=document),
+             success=_("The document was deleted."))
     return redirect("meetings:documents", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def document_withdraw(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """Withdraw a document of a public meeting, with a required reason (core.withdrawal)."""
+    meeting = _meeting(pk)
+    document = get_object_or_404(MeetingDocument.all_objects, pk=document_pk, meeting=meeting)
+    return withdraw_page(
+        request, record=document, title=document.title,
+        withdraw=lambda reason: services.document_withdraw(actor=request.user, document=document, reason=reason),
+        done_url=_url("meetings:documents", pk), cancel_url=_url("meetings:documents", pk),
+        consequences=[_("its link answers that the document was withdrawn, when and why; the file is kept;")],
+    )

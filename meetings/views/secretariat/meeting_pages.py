@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import EditConflict, edit_conflict, form_initial
 from core.views import paginate
+from core.withdrawal import withdraw_page
 from meetings import selectors, services
 from meetings.forms import (
     CancelForm,
@@ -54,14 +56,20 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = MeetingForm(request.POST or None, instance=meeting)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        ok, _result = _attempt(
-            request, lambda: services.meeting_update(actor=request.user, meeting=meeting, **form.service_kwargs()),
-            success=_("The meeting was saved."), form=form,
-        )
+        try:
+            ok, _result = _attempt(
+                request, lambda: services.meeting_update(actor=request.user, meeting=meeting,
+                                                         version=form.cleaned_data["version"], **form.service_kwargs()),
+                success=_("The meeting was saved."), form=form,
+            )
+        except EditConflict as exc:
+            ok, conflict = False, edit_conflict(form, exc, theirs=form_initial(MeetingForm, instance=exc.current))
         if ok:
             return redirect("meetings:manage-detail", pk=meeting.pk)
-    return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": meeting})
+    return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": meeting,
+                                                                 "conflict": conflict})
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,19 +156,43 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def subgroup_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     subgroup = get_object_or_404(Subgroup, pk=pk) if pk else None
-    initial = {}
-    if subgroup:
-        initial = {
-            "name": subgroup.name, "mandate": subgroup.mandate, "is_active": subgroup.is_active,
-            "co_chair_people": subgroup.co_chair_people.all(),
-            "co_chair_organizations": subgroup.co_chair_organizations.all(), "members": subgroup.members.all(),
-        }
-    form = SubgroupForm(request.POST or None, initial=initial or {"is_active": True})
+    form = SubgroupForm(request.POST or None, initial=_subgroup_initial(subgroup) if subgroup else {"is_active": True})
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        ok, saved = _attempt(
-            request, lambda: services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data),
-            success=_("The working subgroup was saved."), form=form,
-        )
+        try:
+            ok, saved = _attempt(
+                request, lambda: services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data),
+                success=_("The working subgroup was saved."), form=form,
+            )
+        except EditConflict as exc:
+            ok, conflict = False, edit_conflict(form, exc, theirs=_subgroup_initial(exc.current))  # type: ignore[arg-type]
         if ok:
             return redirect("meetings:subgroup-detail", pk=saved.pk)
-    return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup})
+    return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup,
+                                                                  "conflict": conflict})
+
+
+def _subgroup_initial(subgroup: Subgroup) -> dict[str, object]:
+    return {
+        "name": subgroup.name, "mandate": subgroup.mandate, "is_active": subgroup.is_active,
+        "co_chair_people": subgroup.co_chair_people.all(),
+        "co_chair_organizations": subgroup.co_chair_organizations.all(), "members": subgroup.members.all(),
+        "version": subgroup.version,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a meeting the public saw, with a required reason (core.withdrawal); drafts are cancelled instead."""
+    meeting = _meeting(pk)
+    if not meeting.is_public:
+        messages.error(request, _("A draft meeting was never public: cancel it instead."))
+        return redirect("meetings:manage-detail", pk=pk)
+    return withdraw_page(
+        request, record=meeting, title=meeting.title,
+        withdraw=lambda reason: services.meeting_withdraw(actor=request.user, meeting=meeting, reason=reason),
+        done_url=_url("meetings:meeting-detail", pk), cancel_url=_url("meetings:manage-detail", pk),
+        consequences=[_("its minutes and documents are withdrawn with it, for the same reason;"),
+                      _("invitees are not e-mailed: tell them yourself if they need to know;")],
+    )

@@ -8,15 +8,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import EditConflict
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
+from core.withdrawal import withdraw_page
 from meetings import selectors, services
 from meetings.forms import (
     FollowUpActionForm,
     MinutesForm,
 )
 from meetings.models import FollowUpAction, Meeting, Minutes
-from meetings.views.secretariat._common import _attempt, _choice, _meeting
+from meetings.views.secretariat._common import _attempt, _choice, _meeting, _url
 from participants.permissions import secretariat_required
 
 
@@ -24,16 +26,17 @@ from participants.permissions import secretariat_required
 @secretariat_required
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    # Withdrawn minutes too: the page then says so and offers no editor.
+    minutes = Minutes.all_objects.filter(meeting=meeting).first()
     conflict = None
     form = MinutesForm(request.POST or None, initial=_minutes_initial(meeting, minutes))
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_save(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except services.MinutesConflict as exc:
+        except EditConflict as exc:
             conflict = exc.current
             # Keep the user's text, but base the next save on the version now stored, so merging then
-            # saving again succeeds.
+            # saving again succeeds (core.concurrency).
             form.data = form.data.copy()
             form.data["version"] = conflict.version
             form_error(form, exc)
@@ -127,7 +130,24 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def follow_up_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     action = get_object_or_404(FollowUpAction, pk=action_pk, meeting_id=pk)
-    _attempt(request, lambda: services.follow_up_action_set_status(actor=request.user, action=action,
-                                                                   status=request.POST.get("status", "")),
-             success=_("The follow-up action was updated."))
+    version = request.POST.get("version", "")
+    _attempt(request, lambda: services.follow_up_action_set_status(
+        actor=request.user, action=action, status=request.POST.get("status", ""),
+        version=int(version) if version.isdigit() else None,
+    ), success=_("The follow-up action was updated."))
     return redirect("meetings:minutes", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def minutes_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw published minutes, with a required reason (core.withdrawal)."""
+    meeting = _meeting(pk)
+    minutes = get_object_or_404(Minutes.all_objects, meeting=meeting, published_at__isnull=False)
+    return withdraw_page(
+        request, record=minutes, title=_("Minutes of %(meeting)s") % {"meeting": meeting.title},
+        withdraw=lambda reason: services.minutes_withdraw(actor=request.user, meeting=meeting, reason=reason),
+        done_url=_url("meetings:meeting-detail", pk), cancel_url=_url("meetings:minutes", pk),
+        consequences=[_("the meeting stays public; its page says that the minutes were withdrawn, when and why;"),
+                      _("withdrawn minutes cannot be written again;")],
+    )
