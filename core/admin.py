@@ -33,6 +33,14 @@ from django.http import HttpRequest
 from core.concurrency import EditConflict, VersionedModel, VersionField, claim, edit_conflict
 from core.exceptions import ApplicationError
 from core.models import DeferredTask, WorkerHeartbeat
+from core.multilingual import (
+    TranslatableModel,
+    column,
+    default_original_language,
+    languages,
+    original_initial,
+    write_original,
+)
 
 
 def _all_rows(model_admin: Any, request: HttpRequest) -> models.QuerySet:
@@ -113,6 +121,7 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
     row) and the real save in save_model() are atomic together, and the trial run (in a savepoint, rolled back)
     sees exactly what the save will."""
     versioned = issubclass(model_admin.model, VersionedModel)
+    translatable = issubclass(model_admin.model, TranslatableModel)
 
     class ServiceAdminForm(base):  # type: ignore[valid-type, misc]
         if versioned:
@@ -123,9 +132,40 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
             self.edit_conflict = None
             if versioned and self.instance.pk is not None:
                 self.fields["version"].initial = self.instance.version
+            if translatable:
+                # The administration edits the original text, as our own forms do; translations are made in the
+                # translation editor. What the columns hold now is kept to undo modeltranslation's descriptor,
+                # which would write a typed `title` into the page language's column.
+                # Where the admin lists the per-language columns themselves (names of reference lists), those
+                # are what is edited.
+                listed = set(self.fields)
+                self._original_only = [
+                    name for name in self.instance.translatable_fields()
+                    if name in listed and not any(column(name, lang) in listed for lang in languages())
+                ]
+                self._columns = {
+                    column(name, lang): self.instance.__dict__.get(column(name, lang))
+                    for name in self._original_only for lang in languages()
+                }
+                if self.instance.pk is not None:
+                    self.initial.update(original_initial(self.instance, self._original_only))
+                if "original_language" in self.fields:
+                    # Left out of a post, the text is in the record's language (a new one's: the default).
+                    self.fields["original_language"].required = False
+                    # Its default is computed: Django would add a hidden "initial-" copy carrying the visible
+                    # field's aria-describedby, which HTML forbids on a hidden input.
+                    self.fields["original_language"].show_hidden_initial = False
+
+        def _translated_texts(self) -> None:
+            texts = {name: self.cleaned_data[name] for name in self._original_only if name in self.cleaned_data}
+            for name, value in self._columns.items():
+                setattr(self.instance, name, value)
+            write_original(self.instance, texts, language=self.cleaned_data.get("original_language"))
 
         def clean(self) -> dict[str, Any]:
             data = super().clean()
+            if translatable and "original_language" in self.fields and not data.get("original_language"):
+                data["original_language"] = self.instance.original_language or default_original_language()
             if versioned and self.instance.pk is not None:
                 try:
                     claim(type(self.instance), pk=self.instance.pk, version=data.get("version"))
@@ -138,6 +178,8 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
 
         def _post_clean(self) -> None:
             super()._post_clean()
+            if translatable:
+                self._translated_texts()
             if self.errors:
                 return
             trial = copy.copy(self.instance)
@@ -178,8 +220,14 @@ class ServiceAdminMixin(_PortalAdminBase):
         return super().has_delete_permission(request, obj)  # type: ignore[misc]
 
     def get_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
-        # The version is rendered once, hidden, by admin/core/change_form.html, not as a row of the form.
-        return [f for f in super().get_fields(request, obj) if f != "version"]  # type: ignore[misc]
+        # The version is rendered once, hidden, by admin/core/change_form.html, not as a row of the form. The
+        # per-language columns of translated text are the translation editor's (core.multilingual).
+        hidden = {"version"}
+        fields = super().get_fields(request, obj)  # type: ignore[misc]
+        if issubclass(self.model, TranslatableModel):  # type: ignore[attr-defined]
+            # Names of reference lists and organisations too: one way to translate, the translation editor.
+            hidden |= set(self.model.translation_columns())  # type: ignore[attr-defined]
+        return [f for f in fields if f not in hidden]
 
     def get_form(self, request: HttpRequest, obj: object = None, change: bool = False, **kwargs: Any) -> type:
         form = super().get_form(request, obj, change=change, **kwargs)  # type: ignore[misc]

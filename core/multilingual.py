@@ -171,11 +171,12 @@ class TranslatableModel(models.Model):
         instance._translations_loaded = {name: loaded[name] for name in cls.translation_columns() if name in loaded}
         return instance
 
-    def text(self, field: str, language: str) -> str:
+    def text_in(self, field: str, language: str) -> str:
+        # Not `text`: a translated model may have a field of that name (PlanMeasure.text).
         return getattr(self, column(field, language)) or ""
 
     def original_text(self, field: str) -> str:
-        return self.text(field, self.original_language)
+        return self.text_in(field, self.original_language)
 
     def status_of(self, language: str) -> str:
         if language == self.original_language:

@@ -35,12 +35,12 @@ class ShownOnPage:
 
     @property
     def lang_attr(self) -> SafeString:
-        return format_html(' lang="{}"', self.language) if self.is_fallback else mark_safe("")  # noqa: S308
+        return format_html(' lang="{}"', self.language) if self.is_fallback else mark_safe("")  # noqa: S308  # nosec B308: an empty constant string
 
     @property
     def note(self) -> SafeString:
         if not self.is_fallback:
-            return mark_safe("")  # noqa: S308
+            return mark_safe("")  # noqa: S308  # nosec B308: an empty constant string
         return format_html(
             ' <small class="translation-note">{}</small>', fallback_note(self.language, only=self.value.only)
         )

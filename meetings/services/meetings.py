@@ -99,6 +99,7 @@ def meeting_create(
 # meeting_cancel and minutes_publish, which check the meeting's life (ALLOWED_TRANSITIONS).
 EDITABLE_FIELDS = frozenset({
     "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair", "description",
+    "original_language",
     *LEAD_TIME_FIELDS,
 })
 
@@ -112,7 +113,8 @@ def meeting_update(
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         # A programming error, not a user's: the status in particular never changes here.
-        raise TypeError(f"meeting_update cannot set {sorted(unknown)}; statuses change through meeting_transition")
+        message = f"meeting_update cannot set {sorted(unknown)}; statuses change via meeting_transition"  # nosec B608: an error message
+        raise TypeError(message)
     meeting = claim(Meeting, pk=meeting.pk, version=version)
     if meeting.withdrawn_at is not None:
         raise ApplicationError(_("A withdrawn meeting can no longer be edited."))

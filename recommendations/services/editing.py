@@ -30,7 +30,7 @@ def recommendation_update(
     meanwhile is an EditConflict); the status change lands in the recommendation's history."""
     unknown = set(data) - EDITABLE_FIELDS
     if unknown:
-        raise TypeError(f"recommendation_update cannot set {sorted(unknown)}")
+        raise TypeError(f"recommendation_update cannot set {sorted(unknown)}")  # nosec B608: an error message, not SQL
     recommendation = claim(Recommendation, pk=recommendation.pk, version=version)
     if recommendation.withdrawn_at is not None:
         raise ApplicationError(_("A withdrawn recommendation can no longer be edited."))

@@ -119,7 +119,7 @@ CASES = [
     Case("admin: road map", _admin(RoadMap, RoadMapFactory), "title", lambda r: RoadMap.objects.get(pk=r.pk).title),
     Case("admin: action", _admin(Action, ActionFactory), "description",
          lambda r: Action.objects.get(pk=r.pk).description),
-    Case("admin: theme", _admin(Theme, ThemeFactory), "name_ru", lambda r: Theme.objects.get(pk=r.pk).name_ru),
+    Case("admin: theme", _admin(Theme, ThemeFactory), "name", lambda r: Theme.objects.get(pk=r.pk).name),
     Case("admin: topic", _admin(TopicFactory._meta.model, TopicFactory), "name",
          lambda r: type(r).objects.get(pk=r.pk).name),
     Case("admin: organisation", _admin(Organization, OrganizationFactory), "description",

@@ -45,18 +45,10 @@ def on_redis(
     settings.CELERY_BROKER_URL = redis_server.url(0)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_RESULT_BACKEND = None
-    # In .ci/run's PostgreSQL pass the environment names the CI's own Redis, which stays up; Celery reads
-    # CELERY_BROKER_URL and CELERY_RESULT_BACKEND from the environment before its configuration, so unset them, and
-    # point the app itself at our server (it read Django's settings once, when first used).
-    from dialogue_platform.celery import app
-
+    # In .ci/run's PostgreSQL pass the environment names the CI's own Redis, which stays up, and Celery reads
+    # CELERY_BROKER_URL and CELERY_RESULT_BACKEND from the environment before Django's settings.
     monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     monkeypatch.delenv("CELERY_RESULT_BACKEND", raising=False)
-
-    keys = ("broker_url", "task_always_eager", "result_backend")
-    before = {key: app.conf[key] for key in keys}
-    app.conf.update(broker_url=redis_server.url(0), task_always_eager=False, result_backend=None)
     _reset_celery_connections()
     yield redis_server
-    app.conf.update(before)
     _reset_celery_connections()

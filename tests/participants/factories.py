@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import factory
-from django.utils import timezone
+from django.utils import timezone, translation
 from factory.django import DjangoModelFactory
 
 from participants.models import (
@@ -38,6 +39,13 @@ class OrganizationFactory(DjangoModelFactory):
     name_kk = factory.LazyAttribute(lambda o: f"Ұйым {o.name}")
     kind = Organization.Kind.NGO
     standing = Organization.Standing.MEMBER
+
+    @classmethod
+    def _get_or_create(cls, model_class: type[Organization], *args: Any, **kwargs: Any) -> Organization:
+        # `name` is django-modeltranslation's field: looked up in the active language, which a page visited before
+        # may have left as kk or ru. The factory's names are the English ones.
+        with translation.override("en"):
+            return super()._get_or_create(model_class, *args, **kwargs)
 
 
 class UserFactory(DjangoModelFactory):
