@@ -34,7 +34,9 @@ class CappedPaginator(Paginator):
     def count(self) -> int:  # type: ignore[override]
         # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
         limit = max(self.cap, self.requested * self.per_page) + 1
-        return self.object_list[:limit].count()
+        # Without the order: how many rows there are (up to the limit) does not depend on it, and an order by
+        # relevance would rank every counted row.
+        return self.object_list.order_by()[:limit].count()
 
     @property
     def is_capped(self) -> bool:

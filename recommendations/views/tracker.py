@@ -32,6 +32,9 @@ def tracker(request: HttpRequest) -> HttpResponse:
     filterset = _filtered(request)
     paginator = CappedPaginator(filterset.ordered_qs, PAGE_SIZE, requested=request.GET.get("page") or 1)
     page = paginator.get_page(request.GET.get("page"))
+    if filterset.searching:
+        page.object_list = list(page.object_list)
+        selectors.recommendation_snippets(page.object_list, query=filterset.form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("page", None)
     bulk_form = None
