@@ -19,6 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from core import search
 from participants.models import Organization
 from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap, Theme
 
@@ -146,7 +147,7 @@ def _recommendation_rows() -> Iterator[Recommendation]:
             Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
             "affected_groups", "sdg_targets", Prefetch("road_maps", queryset=RoadMap.objects.order_by("number")),
         )
-        .defer("search_vector")
+        .defer(*search.vector_fields())
         .order_by("id")
     )
     return qs.iterator(chunk_size=2000)

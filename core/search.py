@@ -39,7 +39,9 @@ CONFIGS = {"kk": "simple", "ru": "russian", "en": "english"}
 # Private-use characters around matches in ts_headline's output: the snippet is HTML-escaped after the headline
 # is built, and only then are these turned into <mark> elements.
 START, STOP = "\ue000", "\ue001"
-HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2"
+# ts_headline for a passage of long text (minutes): up to two fragments of about 30 words.
+PASSAGE = {"start_sel": START, "stop_sel": STOP, "max_words": 30, "min_words": 12, "max_fragments": 2,
+           "fragment_delimiter": " … "}
 SNIPPET_WORDS = 30
 
 
