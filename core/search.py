@@ -80,8 +80,12 @@ def words(query: str) -> list[str]:
 class RawTsQuery(SearchQuery):
     """A tsquery already in lexemes (from `tsquery`), cast as is: to_tsquery would parse the lexemes again."""
 
+    def __init__(self, raw: str) -> None:
+        super().__init__(raw, config="simple", search_type="raw")
+        self.raw = raw
+
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        return "%s::tsquery", [self.value]
+        return "%s::tsquery", [self.raw]
 
 
 _LEXEME = re.compile(r"'((?:[^']|'')+)'")
@@ -143,9 +147,28 @@ def _parsed(text: str, language: str) -> str:
     return raw
 
 
-def marked(headline: str | None) -> SafeString:
-    """ts_headline's output (plain text with START/STOP around matches) as escaped HTML with <mark> elements."""
-    text = html.escape(html.unescape(headline or ""), quote=False)
+def headline_query(query: RawTsQuery) -> RawTsQuery:
+    """`query` for ts_headline, each non-ASCII lexeme also Capitalised and in CAPITALS.
+
+    The vectors are lower-cased with ICU (the migrations), but ts_headline parses the original text, and under the
+    C locale PostgreSQL lower-cases only ASCII: `Әйелдердің` at the start of a sentence would not be marked. On a
+    database with a UTF-8 locale the extra forms never match and change nothing.
+    """
+    def replace(match: re.Match[str]) -> str:
+        lexeme = match.group(1).replace("''", "'")
+        if lexeme.isascii():
+            return match.group(0)
+        forms = list(dict.fromkeys([lexeme, lexeme.capitalize(), lexeme.upper()]))
+        return "(" + " | ".join("'" + f.replace("'", "''") + "'" for f in forms) + ")"
+
+    return RawTsQuery(_LEXEME.sub(replace, query.raw))
+
+
+def marked(headline: str | None, *, rich: bool = False) -> SafeString:
+    """ts_headline's output (START/STOP around matches) as escaped HTML with <mark> elements. `rich`: the
+    headline was cut from rich text with its tags removed, so its entities (&amp;) are decoded first."""
+    text = headline or ""
+    text = html.escape(html.unescape(text) if rich else text, quote=False)
     return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped above
 
 
@@ -154,10 +177,10 @@ def plain_text(value: str) -> str:
     return " ".join(html.unescape(strip_tags(value or "")).split())
 
 
-def highlight(text: str, query_words: list[str], *, size: int = SNIPPET_WORDS) -> SafeString:
-    """A snippet of `text` around the first matching word, escaped, with every match marked (SQLite, and a
-    fallback for rows PostgreSQL gave no headline)."""
-    text = plain_text(text)
+def highlight(text: str, query_words: list[str], *, size: int = SNIPPET_WORDS, rich: bool = False) -> SafeString:
+    """A snippet of `text` (rich text: its words, tags out) around the first matching word, escaped, with every
+    match marked: SQLite's twin of ts_headline."""
+    text = plain_text(text) if rich else " ".join((text or "").split())
     if not text:
         return mark_safe("")  # noqa: S308 - empty
     tokens = text.split(" ")

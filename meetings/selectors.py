@@ -128,12 +128,12 @@ def minutes_snippets(meetings: list[Meeting], *, query: str) -> None:
             plain = Func(body, Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace",
                          output_field=TextField())
             rows = minutes.annotate(headline=SearchHeadline(
-                plain, tsquery, config=search.config_for(language), **search.PASSAGE,
+                plain, search.headline_query(tsquery), config=search.config_for(language), **search.PASSAGE,
             )).values_list("meeting_id", "headline")
-            snippets = {meeting_id: search.marked(headline) for meeting_id, headline in rows if headline}
+            snippets = {meeting_id: search.marked(headline, rich=True) for meeting_id, headline in rows if headline}
     else:
         for meeting_id, text in minutes.annotate(text=body).values_list("meeting_id", "text"):
-            snippets[meeting_id] = search.highlight(text, found)
+            snippets[meeting_id] = search.highlight(text, found, rich=True)
     for meeting in meetings:
         snippet = snippets.get(meeting.pk, "")
         meeting.snippet = snippet if "<mark>" in snippet else ""  # type: ignore[attr-defined]

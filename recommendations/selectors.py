@@ -114,7 +114,8 @@ def recommendation_snippets(rows: list[Recommendation], *, query: str, language:
             headlines = dict(
                 Recommendation.objects.filter(pk__in=[r.pk for r in rows]).annotate(
                     headline=SearchHeadline(
-                        fallback_expression("text", language), tsquery, config=search.config_for(language),
+                        fallback_expression("text", language), search.headline_query(tsquery),
+                        config=search.config_for(language),
                         start_sel=search.START, stop_sel=search.STOP, highlight_all=True,
                     )
                 ).values_list("pk", "headline")
