@@ -14,6 +14,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 CAP = 5000
+# A text search counts only this far ("1000+"): counting reads every matching row, and a common word with a
+# filter matches thousands (docs/performance.md).
+SEARCH_CAP = 1000
 # Past this a page number is a typo or a probe: its row offset would not even fit the database's integers.
 MAX_PAGE = 1_000_000
 
@@ -29,14 +32,25 @@ class CappedPaginator(Paginator):
             raise BadRequest(_("There is no page %(number)s of these results: page numbers go up to %(max)s at most.")
                              % {"number": self.requested, "max": f"{MAX_PAGE:,}".replace(",", " ")})
         self.cap = cap
+        # (queryset, n): the first n rows of object_list in the same order, cheaper to read (the ranked candidates).
+        self.head = getattr(object_list, "head", None)
 
     @cached_property
     def count(self) -> int:  # type: ignore[override]
         # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
         limit = max(self.cap, self.requested * self.per_page) + 1
         # Without the order: how many rows there are (up to the limit) does not depend on it, and an order by
-        # relevance would rank every counted row.
-        return self.object_list.order_by()[:limit].count()
+        # relevance would rank every counted row; only the key, so no annotation is computed either.
+        return self.object_list.order_by().values("pk")[:limit].count()
+
+    def page(self, number: object):  # type: ignore[no-untyped-def]
+        page = super().page(number)
+        if self.head is not None:
+            head, size = self.head
+            bottom = (page.number - 1) * self.per_page
+            if bottom + self.per_page <= size or self.count <= size:
+                page.object_list = head[bottom:bottom + self.per_page]
+        return page
 
     @property
     def is_capped(self) -> bool:

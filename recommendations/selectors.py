@@ -94,7 +94,11 @@ def recommendation_order(
             When(pk__gte=candidates[-1], then=SearchRank(F(field), tsquery)),
             default=Value(-1.0), output_field=FloatField(),
         )
-        return qs.annotate(rank=rank).order_by("-rank", "-id")
+        ordered = qs.annotate(rank=rank).order_by("-rank", "-id")
+        # The first len(candidates) rows of that order are the candidates: a page among them is read from them
+        # alone (a range of the primary key), not from a sort of every match (CappedPaginator.head).
+        ordered.head = (ordered.filter(pk__gte=candidates[-1]), len(candidates))  # type: ignore[attr-defined]
+        return ordered
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
