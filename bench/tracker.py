@@ -102,7 +102,7 @@ class Gunicorn:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         with self.log.open("w") as log:
             self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-                [str(gunicorn), "dialogue_platform.wsgi", "--config", "gunicorn.conf.py", "--access-logfile", ""],
+                [str(gunicorn), "dialogue_platform.wsgi", "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + 60
