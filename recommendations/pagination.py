@@ -14,9 +14,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 CAP = 5000
-# A text search counts only this far ("1000+"): counting reads every matching row, and a common word with a
-# filter matches thousands (docs/performance.md).
-SEARCH_CAP = 1000
+# A text search counts only this far ("300+"): counting reads every matching row, and a common word with a filter
+# matches thousands (docs/performance.md). As many as relevance ranks (recommendations.selectors.RANK_CANDIDATES),
+# whose query then counts too.
+SEARCH_CAP = 300
 # Past this a page number is a typo or a probe: its row offset would not even fit the database's integers.
 MAX_PAGE = 1_000_000
 
@@ -34,11 +35,17 @@ class CappedPaginator(Paginator):
         self.cap = cap
         # (queryset, n): the first n rows of object_list in the same order, cheaper to read (the ranked candidates).
         self.head = getattr(object_list, "head", None)
+        # (rows, exact) already counted by whoever built object_list, if any: exact, or at least that many.
+        self.counted = getattr(object_list, "counted", None)
 
     @cached_property
     def count(self) -> int:  # type: ignore[override]
         # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
         limit = max(self.cap, self.requested * self.per_page) + 1
+        if self.counted is not None:
+            rows, exact = self.counted
+            if exact or rows == limit:
+                return rows
         # Without the order: how many rows there are (up to the limit) does not depend on it, and an order by
         # relevance would rank every counted row; only the key, so no annotation is computed either.
         return self.object_list.order_by().values("pk")[:limit].count()

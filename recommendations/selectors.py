@@ -75,7 +75,8 @@ SORTS = {
 }
 # Relevance ranks at most this many matches, the newest: ts_rank reads each row's whole vector, and a common word
 # matches tens of thousands of rows. Matches past the candidates follow them, newest first (docs/performance.md).
-RANK_CANDIDATES = 500
+# The same number caps a search's count (recommendations.pagination.SEARCH_CAP).
+RANK_CANDIDATES = 300
 
 
 def recommendation_order(
@@ -87,9 +88,11 @@ def recommendation_order(
         if tsquery is None:
             return qs.order_by("-id")
         field = search.vector_field(language)
-        candidates = list(qs.order_by("-id").values_list("pk", flat=True)[:RANK_CANDIDATES])
-        if not candidates:
+        # One row more than the candidates: it tells "more than RANK_CANDIDATES" without a count query.
+        found = list(qs.order_by("-id").values_list("pk", flat=True)[:RANK_CANDIDATES + 1])
+        if not found:
             return qs.order_by("-id")
+        candidates = found[:RANK_CANDIDATES]
         rank = Case(
             When(pk__gte=candidates[-1], then=SearchRank(F(field), tsquery)),
             default=Value(-1.0), output_field=FloatField(),
@@ -98,6 +101,8 @@ def recommendation_order(
         # The first len(candidates) rows of that order are the candidates: a page among them is read from them
         # alone (a range of the primary key), not from a sort of every match (CappedPaginator.head).
         ordered.head = (ordered.filter(pk__gte=candidates[-1]), len(candidates))  # type: ignore[attr-defined]
+        # (rows counted, whether that is all of them): the paginator's count, without a query.
+        ordered.counted = (len(found), len(found) <= RANK_CANDIDATES)  # type: ignore[attr-defined]
         return ordered
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
