@@ -178,7 +178,10 @@ def recommendation_import(
         review = _review_for(row, mechanism, reviews)
         recommendation = Recommendation(
             kind=row.kind, mechanism=mechanism, review=review,
-            document_symbol=row.document_symbol or review.document_symbol, paragraph=row.paragraph, text=row.text,
+            # The files carry the UN's English wording: its original, whatever the importer's page language
+            # (`text=` would land in that language's column); translations are added in the translation workspace.
+            document_symbol=row.document_symbol or review.document_symbol, paragraph=row.paragraph,
+            original_language="en", text_en=row.text,
             action_category=row.action_category, response=row.response, status=row.status, natural_key=row.key,
             source_organization=organizations.get(row.source_organization.lower()) if row.source_organization else None,
         )
