@@ -99,8 +99,8 @@ def recommendation_order(
         )
         ordered = qs.annotate(rank=rank).order_by("-rank", "-id")
         # The first len(candidates) rows of that order are the candidates: a page among them is read from them
-        # alone (a range of the primary key), not from a sort of every match (CappedPaginator.head).
-        ordered.head = (ordered.filter(pk__gte=candidates[-1]), len(candidates))  # type: ignore[attr-defined]
+        # alone (their ids, through the primary key), not from a sort of every match (CappedPaginator.head).
+        ordered.head = (ordered.filter(pk__in=candidates), len(candidates))  # type: ignore[attr-defined]
         # (rows counted, whether that is all of them): the paginator's count, without a query.
         ordered.counted = (len(found), len(found) <= RANK_CANDIDATES)  # type: ignore[attr-defined]
         return ordered
