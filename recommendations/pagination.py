@@ -35,6 +35,8 @@ class CappedPaginator(Paginator):
         self.cap = cap
         # (queryset, n): the first n rows of object_list in the same order, cheaper to read (the ranked candidates).
         self.head = getattr(object_list, "head", None)
+        # The rows after the head, in the same order (a cheaper query for the pages past it).
+        self.tail = getattr(object_list, "tail", None)
         # (rows, exact) already counted by whoever built object_list, if any: exact, or at least that many.
         self.counted = getattr(object_list, "counted", None)
 
@@ -57,6 +59,8 @@ class CappedPaginator(Paginator):
             bottom = (page.number - 1) * self.per_page
             if bottom + self.per_page <= size or self.count <= size:
                 page.object_list = head[bottom:bottom + self.per_page]
+            elif self.tail is not None and bottom >= size:
+                page.object_list = self.tail[bottom - size:bottom - size + self.per_page]
         return page
 
     @property

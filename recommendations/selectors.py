@@ -101,6 +101,9 @@ def recommendation_order(
         # The first len(candidates) rows of that order are the candidates: a page among them is read from them
         # alone (their ids, through the primary key), not from a sort of every match (CappedPaginator.head).
         ordered.head = (ordered.filter(pk__in=candidates), len(candidates))  # type: ignore[attr-defined]
+        # And the rows after them are the older matches, newest first: a deeper page reads them in that order (a
+        # backward walk of the primary key), not from a sort of every match by the ranking expression.
+        ordered.tail = qs.filter(pk__lt=candidates[-1]).order_by("-id")  # type: ignore[attr-defined]
         # (rows counted, whether that is all of them): the paginator's count, without a query.
         ordered.counted = (len(found), len(found) <= RANK_CANDIDATES)  # type: ignore[attr-defined]
         return ordered

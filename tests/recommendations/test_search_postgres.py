@@ -3,6 +3,8 @@ tests run."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -118,6 +120,12 @@ def test_relevance_ranks_only_the_newest_candidates_then_the_rest_by_date(
 
     # The two newest are ranked (strong before weak); the oldest, past the cap, follows though it ranks best.
     assert order == [strong.pk, weak.pk, oldest_best.pk]
+    # A page past the candidates reads the older matches, newest first.
+    tracker_views = importlib.import_module("recommendations.views.tracker")  # the module, not the view
+    monkeypatch.setattr(tracker_views, "PAGE_SIZE", 1)
+    assert [r.pk for r in client.get("/en/recommendations/", {"q": "torture", "page": 3}).context["page"]] == [
+        oldest_best.pk]
+    monkeypatch.setattr(tracker_views, "PAGE_SIZE", 25)
     by_date = client.get("/en/recommendations/", {"q": "torture", "sort": "oldest"}).context["page"].object_list
     assert [r.pk for r in by_date] == [oldest_best.pk, weak.pk, strong.pk]
 
