@@ -18,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from core import tabular
+from core import search, tabular
 from participants.models import Organization
 from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap
 
@@ -69,6 +69,23 @@ def _codes(choices: Any) -> tuple[tuple[str, Any], ...]:
     return tuple((value, label) for value, label in choices)
 
 
+LANGUAGE_MEANINGS = {
+    "kk": _("In Kazakh; empty where there is no Kazakh text."),
+    "ru": _("In Russian; empty where there is no Russian text."),
+    "en": _("In English; empty where there is no English text."),
+}
+
+
+def _in_every_language(key: str, field: str, of: Callable[[Any], Any] = lambda obj: obj) -> tuple[Column, ...]:
+    """`<key>_kk`, `<key>_ru`, `<key>_en`: a translatable field in each language (issue 15, item 7), beside the
+    plain column, which keeps the text in the file's language (English) or its fallback."""
+    return tuple(
+        Column(f"{key}_{language}", TEXT, LANGUAGE_MEANINGS[language],
+               lambda obj, language=language: getattr(of(obj), f"{field}_{language}", None) or "")
+        for language in ("kk", "ru", "en")
+    )
+
+
 RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
     Column("id", INTEGER, _("The portal's permanent number of the recommendation (also its API id)."), lambda r: r.pk),
     Column("reference", TEXT, _("Document symbol and paragraph, as cited."), lambda r: r.reference),
@@ -88,6 +105,9 @@ RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
            lambda r: r.document_symbol),
     Column("paragraph", TEXT, _("Paragraph number in that document, e.g. 141.23."), lambda r: r.paragraph),
     Column("text", TEXT, _("The recommendation, as worded by the mechanism."), lambda r: r.text),
+    *_in_every_language("text", "text"),
+    Column("original_language", CODE, _("The language the text was first entered in."),
+           lambda r: r.original_language, _codes(settings.LANGUAGES)),
     Column("recommending_states", LIST, _("States that made it (UPR only)."), lambda r: r.related["recommending_states"]),
     Column("action_category", INTEGER, _("UPR Info's action category, 1 (minimal) to 5 (specific action)."),
            lambda r: r.action_category, _codes(Recommendation.ActionCategory.choices)),
@@ -114,6 +134,7 @@ RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
 ACTION_COLUMNS: tuple[Column, ...] = (
     Column("road_map", INTEGER, _("Number of the road map."), lambda a: a.road_map.number),
     Column("road_map_title", TEXT, _("Title of the road map."), lambda a: a.road_map.title),
+    *_in_every_language("road_map_title", "title", lambda a: a.road_map),
     Column("road_map_theme", TEXT, _("Theme of the road map (English name)."),
            lambda a: a.road_map.theme.name if a.road_map.theme else ""),
     Column("lead_agency", TEXT, _("The state body that leads the road map."), lambda a: a.road_map.lead_agency.name),
@@ -123,11 +144,13 @@ ACTION_COLUMNS: tuple[Column, ...] = (
            lambda a: a.pk),
     Column("action_number", INTEGER, _("Number of the action within its road map."), lambda a: a.number),
     Column("description", TEXT, _("What the action is."), lambda a: a.description),
+    *_in_every_language("description", "description"),
     Column("responsible_agencies", LIST, _("State bodies that carry it out."), lambda a: _names(a.agency_list)),
     Column("partners", LIST, _("Partner organisations (NGOs, international organisations)."),
            lambda a: _names(a.partner_list)),
     Column("deadline", DATE, _("When it is due, if a deadline was set."), lambda a: a.deadline),
     Column("indicator", TEXT, _("How its completion is measured."), lambda a: a.indicator),
+    *_in_every_language("indicator", "indicator"),
     Column("status", CODE, _("Where the action stands."), lambda a: a.status, _codes(Action.Status.choices)),
     Column("completed_on", DATE, _("When it was done."), lambda a: a.completed_on),
     Column("is_overdue", BOOLEAN, _("Past its deadline and not done, on the day the file was made."),
@@ -191,7 +214,7 @@ def _batches(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
 def _recommendation_rows() -> Iterator[Recommendation]:
     qs: QuerySet[Recommendation] = (
         Recommendation.objects.select_related("mechanism", "review", "source_organization")
-        .defer("search_vector")
+        .defer(*search.vector_fields())
         .order_by("id")
     )
     for chunk in _batches(qs.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):

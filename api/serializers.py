@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.multilingual import fallback_order
 from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, Review, RoadMap, Theme
@@ -20,6 +21,36 @@ from reports.models import Report, ReportDocument, ReportVersion
 
 def absolute(path: str) -> str:
     return settings.SITE_URL + path
+
+
+class TranslationsSchema(serializers.Serializer):
+    """For the schema: one text per language; "" where there is none."""
+
+    kk = serializers.CharField(help_text="Kazakh.")
+    ru = serializers.CharField(help_text="Russian.")
+    en = serializers.CharField(help_text="English.")
+
+
+def translations(obj: Any, field: str) -> dict[str, str]:
+    """`field` of `obj` in every language, the requested one first (?lang=, else Accept-Language), then its
+    fallback order: {"ru": ..., "en": ..., "kk": ...} on ?lang=ru."""
+    return {language: getattr(obj, f"{field}_{language}", None) or "" for language in fallback_order()}
+
+
+@extend_schema_field(TranslationsSchema)
+class Translations(serializers.Field):
+    """`<field>_translations`: the field in all three languages, beside the plain field, which keeps the text in
+    the requested language (or its fallback) so existing clients read what they always read (docs/api.md)."""
+
+    def __init__(self, field: str, **kwargs: Any) -> None:
+        self.translated_field = field
+        kwargs.update(source="*", read_only=True)
+        kwargs.setdefault("help_text", f"The {field.replace('_', ' ')} in Kazakh, Russian and English (\"\" where "
+                                       "there is none), the requested language first.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> dict[str, str]:
+        return translations(value, self.translated_field)
 
 
 class LocalizedNames(serializers.Serializer):
@@ -60,18 +91,22 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
 
 class MechanismSerializer(serializers.ModelSerializer):
+    name_translations = Translations("name")
+
     class Meta:
         model = Mechanism
-        fields = ["code", "acronym", "name", "kind"]
+        fields = ["code", "acronym", "name", "name_translations", "kind"]
 
 
 class ReviewSerializer(serializers.ModelSerializer):
     mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True)
     cycle = serializers.IntegerField(source="number", help_text="UPR cycle or number of the periodic report.")
+    title_translations = Translations("title")
 
     class Meta:
         model = Review
-        fields = ["id", "mechanism", "state_under_review", "cycle", "session", "year", "title", "document_symbol"]
+        fields = ["id", "mechanism", "state_under_review", "cycle", "session", "year", "title", "title_translations",
+                  "document_symbol"]
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -102,12 +137,15 @@ class RecommendationSerializer(serializers.ModelSerializer):
     responsible_agencies = OrganizationRefSerializer(source="agency_list", many=True, read_only=True)
     source_organization = OrganizationRefSerializer(read_only=True, allow_null=True)
     web_url = serializers.SerializerMethodField()
+    text = serializers.CharField(read_only=True, help_text="The text in the requested language, or its fallback.")
+    text_translations = Translations("text")
+    original_language = serializers.CharField(read_only=True, help_text="The language the text was written in.")
 
     class Meta:
         model = Recommendation
         fields = [
             "id", "reference", "kind", "kind_label", "mechanism", "review", "document_symbol", "paragraph", "text",
-            "recommending_states", "action_category", "response", "response_label", "status", "status_label",
+            "text_translations", "original_language", "recommending_states", "action_category", "response", "response_label", "status", "status_label",
             "themes", "responsible_agencies", "source_organization", "web_url", "created_at", "updated_at",
         ]
 
@@ -145,6 +183,8 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "document_symbol": obj.document_symbol,
             "paragraph": obj.paragraph,
             "text": obj.text,
+            "text_translations": translations(obj, "text"),
+            "original_language": obj.original_language,
             "recommending_states": [state.name for state in obj.state_list],  # type: ignore[attr-defined]
             "action_category": obj.action_category,
             "response": obj.response,
@@ -174,10 +214,12 @@ class RoadMapSerializer(serializers.ModelSerializer):
     overdue_count = serializers.IntegerField(read_only=True)
     progress_percent = serializers.SerializerMethodField()
     web_url = serializers.SerializerMethodField()
+    title_translations = Translations("title")
+    description_translations = Translations("description")
 
     class Meta:
         model = RoadMap
-        fields = ["number", "title", "description", "theme", "lead_agency", "recommendations", "action_count",
+        fields = ["number", "title", "title_translations", "description", "description_translations", "theme", "lead_agency", "recommendations", "action_count",
                   "done_count", "overdue_count", "progress_percent", "web_url", "created_at", "updated_at"]
 
     def get_recommendations(self, obj: RoadMap) -> list[int]:
@@ -197,11 +239,13 @@ class ActionSerializer(serializers.ModelSerializer):
     partners = OrganizationRefSerializer(source="partner_list", many=True, read_only=True)
     status_label = serializers.CharField(source="get_status_display")
     is_overdue = serializers.SerializerMethodField()
+    description_translations = Translations("description")
+    indicator_translations = Translations("indicator")
 
     class Meta:
         model = Action
-        fields = ["id", "road_map", "number", "description", "responsible_agencies", "partners", "deadline",
-                  "indicator", "status", "status_label", "completed_on", "is_overdue", "updated_at"]
+        fields = ["id", "road_map", "number", "description", "description_translations", "responsible_agencies",
+                  "partners", "deadline", "indicator", "indicator_translations", "status", "status_label", "completed_on", "is_overdue", "updated_at"]
 
     def get_is_overdue(self, obj: Action) -> bool:
         return obj.is_overdue_on(self.context.setdefault("today", timezone.localdate()))
@@ -275,11 +319,14 @@ class MeetingSerializer(serializers.ModelSerializer):
     format_label = serializers.CharField(source="get_format_display")
     status_label = serializers.CharField(source="get_status_display")
     web_url = serializers.SerializerMethodField()
+    title_translations = Translations("title")
+    description_translations = Translations("description")
+    venue_translations = Translations("venue")
 
     class Meta:
         model = Meeting
-        fields = ["id", "number", "title", "description", "starts_at", "ends_at", "format", "format_label", "venue",
-                  "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
+        fields = ["id", "number", "title", "title_translations", "description", "description_translations",
+                  "starts_at", "ends_at", "format", "format_label", "venue", "venue_translations", "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
 
     def get_topics(self, obj: Meeting) -> list[str]:
         return sorted(topic.name for topic in obj.topics.all())
@@ -293,10 +340,13 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     road_maps = serializers.SerializerMethodField(help_text="Numbers of the road maps discussed.")
     recommendations = serializers.SerializerMethodField(help_text="Ids of the recommendations discussed.")
     topics = serializers.SerializerMethodField()
+    title_translations = Translations("title")
+    description_translations = Translations("description")
 
     class Meta:
         model = AgendaItem
-        fields = ["id", "meeting", "position", "title", "description", "minutes_allotted", "presenter_organizations",
+        fields = ["id", "meeting", "position", "title", "title_translations", "description",
+                  "description_translations", "minutes_allotted", "presenter_organizations",
                   "road_maps", "recommendations", "topics"]
 
     def get_road_maps(self, obj: AgendaItem) -> list[int]:
@@ -311,18 +361,22 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
 class MinutesSerializer(serializers.ModelSerializer):
     meeting_title = serializers.CharField(source="meeting.title")
+    body_translations = Translations("body")
+    decisions_translations = Translations("decisions")
 
     class Meta:
         model = Minutes
-        fields = ["id", "meeting", "meeting_title", "body", "decisions", "version", "published_at"]
+        fields = ["id", "meeting", "meeting_title", "body", "body_translations", "decisions", "decisions_translations",
+                  "original_language", "version", "published_at"]
 
 
 class DocumentSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField()
+    title_translations = Translations("title")
 
     class Meta:
         model = MeetingDocument
-        fields = ["id", "meeting", "agenda_item", "title", "content_type", "size", "download_url", "created_at"]
+        fields = ["id", "meeting", "agenda_item", "title", "title_translations", "content_type", "size", "download_url", "created_at"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, obj: MeetingDocument) -> str:
@@ -334,10 +388,11 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 class ReportDocumentSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField()
+    title_translations = Translations("title")
 
     class Meta:
         model = ReportDocument
-        fields = ["id", "title", "language", "content_type", "size", "download_url"]
+        fields = ["id", "title", "title_translations", "language", "content_type", "size", "download_url"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, obj: ReportDocument) -> str:
@@ -346,17 +401,20 @@ class ReportDocumentSerializer(serializers.ModelSerializer):
 
 class ReportVersionSerializer(serializers.ModelSerializer):
     documents = ReportDocumentSerializer(source="public_documents", many=True, read_only=True)
+    notes_translations = Translations("notes")
 
     class Meta:
         model = ReportVersion
-        fields = ["number", "date", "notes", "documents"]
+        fields = ["number", "date", "notes", "notes_translations", "documents"]
 
 
 class ReportSerializer(serializers.ModelSerializer):
     """A published report of the registry; who uploaded or edited it is left out."""
 
     title = serializers.CharField(source="localized_title", help_text="Title in the requested language.")
-    titles = serializers.SerializerMethodField()
+    titles = serializers.SerializerMethodField(help_text="Kept for existing clients: title_translations.")
+    title_translations = Translations("title")
+    summary_translations = Translations("summary")
     kind_label = serializers.CharField(source="get_kind_display")
     mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     author_organization = OrganizationRefSerializer(read_only=True, allow_null=True)
@@ -365,8 +423,8 @@ class ReportSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Report
-        fields = ["id", "kind", "kind_label", "title", "titles", "document_symbol", "year", "mechanism", "review",
-                  "author_organization", "summary", "period_start", "period_end", "published_at", "versions",
+        fields = ["id", "kind", "kind_label", "title", "titles", "title_translations", "document_symbol", "year",
+                  "mechanism", "review", "author_organization", "summary", "summary_translations", "period_start", "period_end", "published_at", "versions",
                   "web_url"]
 
     def get_titles(self, obj: Report) -> dict[str, str]:

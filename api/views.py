@@ -30,18 +30,19 @@ from recommendations.forms import ProgressUpdateForm
 
 LANG_PARAMETER = OpenApiParameter(
     "lang", OpenApiTypes.STR, enum=["en", "ru", "kk"], required=False,
-    description="Language of names and labels (default: the Accept-Language header, else English).",
+    description="Language of names, labels and of each plain text field (`title`), and the one listed first in "
+    "each `*_translations` object (default: the Accept-Language header, else English). An unknown code is "
+    "ignored: the answer comes in that default language, with no error.",
 )
 
 
 class LanguageMixin:
-    """?lang= picks the language of localized names and labels; without it, Accept-Language does."""
+    """?lang= picks the language of localized names, labels and plain text fields, and comes first in every
+    `*_translations` object; without it, or with a code we do not publish in (?lang=de), Accept-Language does."""
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        lang = request.query_params.get("lang")
-        if lang:
-            if lang not in dict(settings.LANGUAGES):
-                raise ValidationError({"lang": [_("Choose one of: %(codes)s.") % {"codes": "en, ru, kk"}]})
+        lang = (request.query_params.get("lang") or "").strip().lower()[:2]
+        if lang and lang in dict(settings.LANGUAGES):
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
         super().initial(request, *args, **kwargs)  # type: ignore[misc]

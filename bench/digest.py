@@ -83,7 +83,7 @@ def date_into_quarter(start: datetime.date, share: int = 50) -> None:
                           .annotate(rest=Mod("id", share)).filter(rest=1)[:5000])
             History.objects.bulk_create([
                 History(**{f.attname: getattr(r, f.attname) for f in Recommendation._meta.concrete_fields
-                           if f.attname not in ("search_vector", "natural_key")},
+                           if f.attname not in ("search_kk", "search_ru", "search_en", "natural_key")},
                         history_type="~", history_date=starts + datetime.timedelta(days=30),
                         history_change_reason="bench")
                 for r in edited

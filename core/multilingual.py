@@ -262,10 +262,12 @@ def any_language_q(field: str, lookup: str, value: Any) -> Q:
 
 def fallback_expression(field: str, language: str | None = None) -> Any:
     """The SQL twin of `obj.field`: the text in the page's language, else the first fallback that has one."""
-    from django.db.models import F, Value
+    from django.db.models import F, TextField, Value
     from django.db.models.functions import Coalesce, NullIf
 
-    return Coalesce(*(NullIf(F(column(field, lang)), Value("")) for lang in fallback_order(language)), Value(""))
+    # TextField: a text column (a recommendation's) beside the '' literal would be "mixed types" otherwise.
+    return Coalesce(*(NullIf(F(column(field, lang)), Value("")) for lang in fallback_order(language)), Value(""),
+                    output_field=TextField())
 
 
 def needs_translation_q(model: type[TranslatableModel], language: str) -> Q:

@@ -370,11 +370,14 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     # Filled by a database trigger on PostgreSQL (migration 0002) and GIN-indexed; unused on SQLite. Stored
     # rather than an index on the to_tsvector() expression: the planner underrates that function's cost and
     # re-parsed every body on a seq scan (260 ms for a word found in all minutes).
-    search_vector = SearchVectorField(null=True, editable=False)
+    # One per language since migration 0006 (core.search): the reader's language, its own configuration.
+    search_kk = SearchVectorField(null=True, editable=False)
+    search_ru = SearchVectorField(null=True, editable=False)
+    search_en = SearchVectorField(null=True, editable=False)
 
     objects = live_manager(MinutesQuerySet)
     all_objects = all_manager(MinutesQuerySet)
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_kk", "search_ru", "search_en"])
 
     class Meta:
         verbose_name = _("minutes")

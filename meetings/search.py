@@ -1,13 +1,10 @@
-"""Full-text search over minutes on PostgreSQL: Minutes.search_vector, kept by the trigger of migration 0002."""
+"""Full-text search over minutes: one stored vector per language since migration 0006 (core.search)."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery
-
-# "simple" (as the trigger of migration 0002): no stemmer, so Kazakh, Russian and English minutes are all searchable by their words.
-CONFIG = "simple"
+from core import search
 
 
-def minutes_search_query(text: str) -> SearchQuery:
-    # websearch syntax accepts what people type: words, "quoted phrases", -exclusions.
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
+def minutes_search_query(text: str, language: str | None = None) -> search.RawTsQuery | None:
+    """The PostgreSQL query for `text` in `language` (the page's by default), for Minutes.search_<language>."""
+    return search.tsquery(text, language)

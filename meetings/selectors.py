@@ -6,12 +6,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils import timezone
 
-from core.multilingual import any_language_q
+from core import search
+from core.multilingual import any_language_q, fallback_expression
 from meetings.hooks import AGENDA_ITEM_LINKS
 from meetings.models import (
     AgendaItem,
@@ -84,18 +87,56 @@ def meeting_upcoming_list(*, subgroup: Subgroup | None = None, topic: Topic | No
 
 
 def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
-    """Meetings whose published minutes match `query`, or whose title contains it."""
+    """Meetings whose published minutes contain every word of `query` in the reader's language (core.search), or
+    whose title (in any language) contains every word."""
     published = Minutes.objects.published()
+    found = search.words(query)
+    if not found:
+        return qs
     if connection.vendor == "postgresql":
-        from meetings.search import minutes_search_query
-
-        # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0002).
-        matching = published.filter(search_vector=minutes_search_query(query))
+        tsquery = search.tsquery(query)
+        # `search_<lang> @@ query` on the stored column: the GIN index serves it (migration 0006).
+        matching = published.filter(**{search.vector_field(): tsquery}) if tsquery is not None else published.none()
     else:
-        matching = published.filter(
-            any_language_q("body", "icontains", query) | any_language_q("decisions", "icontains", query)
+        language = search.search_language()
+        matching = published.annotate(
+            shown_body=fallback_expression("body", language), shown_decisions=fallback_expression("decisions", language)
         )
-    return qs.filter(Q(pk__in=matching.values("meeting_id")) | any_language_q("title", "icontains", query))
+        for word in found:
+            matching = matching.filter(Q(shown_body__icontains=word) | Q(shown_decisions__icontains=word))
+    in_title = Q()
+    for word in found:
+        in_title &= any_language_q("title", "icontains", word)
+    return qs.filter(Q(pk__in=matching.values("meeting_id")) | in_title)
+
+
+def minutes_snippets(meetings: list[Meeting], *, query: str) -> None:
+    """`snippet` on each meeting of a page of results: a passage of its published minutes in the reader's language
+    with the query's words marked (escaped HTML); ts_headline on PostgreSQL for these minutes only (one query)."""
+    found = search.words(query)
+    if not meetings or not found:
+        return
+    language = search.search_language()
+    minutes = Minutes.objects.published().filter(meeting_id__in=[m.pk for m in meetings])
+    body = Concat(fallback_expression("body", language), Value(" "), fallback_expression("decisions", language),
+                  output_field=TextField())
+    snippets: dict[int, str] = {}
+    if connection.vendor == "postgresql":
+        tsquery = search.tsquery(query, language)
+        if tsquery is not None:
+            # The headline of the words a reader sees: tags out before PostgreSQL cuts the passage.
+            plain = Func(body, Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace",
+                         output_field=TextField())
+            rows = minutes.annotate(headline=SearchHeadline(
+                plain, search.headline_query(tsquery), config=search.config_for(language), **search.PASSAGE,
+            )).values_list("meeting_id", "headline")
+            snippets = {meeting_id: search.marked(headline, rich=True) for meeting_id, headline in rows if headline}
+    else:
+        for meeting_id, text in minutes.annotate(text=body).values_list("meeting_id", "text"):
+            snippets[meeting_id] = search.highlight(text, found, rich=True)
+    for meeting in meetings:
+        snippet = snippets.get(meeting.pk, "")
+        meeting.snippet = snippet if "<mark>" in snippet else ""  # type: ignore[attr-defined]
 
 
 def meeting_archive_list(
@@ -163,7 +204,7 @@ def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -
     # all_objects: a withdrawn meeting's page still answers, saying when and why (core.withdrawal).
     qs = Meeting.all_objects.select_related("subgroup").prefetch_related("topics")
     if with_minutes:
-        qs = qs.select_related("minutes").defer("minutes__search_vector")
+        qs = qs.select_related("minutes").defer(*(f"minutes__{name}" for name in search.vector_fields()))
     meeting = qs.filter(pk=pk).first()
     if meeting is None or (not meeting.is_public and not is_secretariat(user)):
         raise Http404
@@ -398,7 +439,7 @@ def minutes_recently_published(*, limit: int = 30) -> QuerySet[Minutes]:
     return (
         Minutes.objects.public()
         .select_related("meeting", "meeting__subgroup")
-        .defer("search_vector")
+        .defer(*search.vector_fields())
         .order_by("-published_at", "-pk")[:limit]
     )
 

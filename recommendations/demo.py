@@ -318,6 +318,28 @@ def _seed_plans(road_maps: dict[int, object]) -> None:
 VOCABULARY = ["torture", "prevention", "detention", "police", "investigation", "assembly", "notification", "protest", "expression", "media", "journalist", "defamation", "domestic", "violence", "women", "girls", "children", "disability", "inclusive", "education", "accessibility", "migrants", "trafficking", "labour", "health", "housing", "water", "corruption", "judiciary", "independence", "prosecutor", "court", "ombudsman", "discrimination", "minorities", "language", "religion", "registration", "elections", "participation", "gender", "equality", "refugees", "statelessness", "prison", "conditions", "juvenile", "justice", "poverty", "social", "protection", "environment", "climate"]
 VERBS = ["Ensure", "Strengthen", "Adopt", "Continue", "Guarantee", "Review", "Consider", "Ratify", "Establish",
          "Investigate", "Promote", "Take measures to improve"]
+# The same words in Russian and Kazakh, in the same order: the synthetic rows exist in every language, as the UN's
+# Russian texts and the Platform's Kazakh translations do (bench/tracker.py searches a Russian word on /ru/).
+VOCABULARY_RU = ["пыток", "предупреждения", "содержания под стражей", "полиции", "расследования", "собраний",
+                 "уведомления", "протеста", "выражения мнений", "СМИ", "журналистов", "клеветы", "бытового",
+                 "насилия", "женщин", "девочек", "детей", "инвалидности", "инклюзивного", "образования",
+                 "доступности", "мигрантов", "торговли людьми", "труда", "здоровья", "жилья", "воды", "коррупции",
+                 "судебной системы", "независимости", "прокурора", "суда", "омбудсмена", "дискриминации",
+                 "меньшинств", "языка", "религии", "регистрации", "выборов", "участия", "гендерного", "равенства",
+                 "беженцев", "безгражданства", "тюрьмы", "условий", "несовершеннолетних", "правосудия", "бедности",
+                 "социальной", "защиты", "окружающей среды", "климата"]
+VOCABULARY_KK = ["азаптау", "алдын алу", "қамауда ұстау", "полиция", "тергеу", "жиналыс", "хабарлама", "наразылық",
+                 "сөз бостандығы", "бұқаралық ақпарат", "журналист", "жала жабу", "тұрмыстық", "зорлық-зомбылық",
+                 "әйелдер", "қыздар", "балалар", "мүгедектік", "инклюзивті", "білім", "қолжетімділік", "көші-қон",
+                 "адам саудасы", "еңбек", "денсаулық", "тұрғын үй", "су", "сыбайлас жемқорлық", "сот жүйесі",
+                 "тәуелсіздік", "прокурор", "сот", "омбудсмен", "кемсіту", "азшылықтар", "тіл", "дін", "тіркеу",
+                 "сайлау", "қатысу", "гендерлік", "теңдік", "босқындар", "азаматтығы жоқ адамдар", "түрме",
+                 "жағдайлар", "кәмелетке толмағандар", "сот төрелігі", "кедейлік", "әлеуметтік", "қорғау",
+                 "қоршаған орта", "климат"]
+VERBS_RU = ["Обеспечить", "Укрепить", "Принять", "Продолжить", "Гарантировать", "Пересмотреть", "Рассмотреть",
+            "Ратифицировать", "Создать", "Расследовать", "Поощрять", "Принять меры по улучшению"]
+VERBS_KK = ["Қамтамасыз ету", "Нығайту", "Қабылдау", "Жалғастыру", "Кепілдік беру", "Қайта қарау", "Қарастыру",
+            "Ратификациялау", "Құру", "Тергеу", "Ілгерілету", "Жақсарту шараларын қабылдау"]
 
 
 def seed_volume(*, count: int, seed_value: int = 20260101) -> int:
@@ -359,15 +381,25 @@ def seed_volume(*, count: int, seed_value: int = 20260101) -> int:
     for index in range(count):
         key = hashlib.sha256(f"synthetic-{index}".encode()).hexdigest()[:54]
         key = f"synthetic-{key}"
-        words = rng.sample(VOCABULARY, 6)
+        words = rng.sample(range(len(VOCABULARY)), 6)
+        verb = rng.randrange(len(VERBS))
         review = reviews[index % len(reviews)]
         if key in existing:
             continue
+        english = (f"{VERBS[verb]} {' '.join(VOCABULARY[w] for w in words[:3])} and "
+                   f"{' '.join(VOCABULARY[w] for w in words[3:])} (synthetic {index}).")
+        russian = (f"{VERBS_RU[verb]} {', '.join(VOCABULARY_RU[w] for w in words[:3])} и "
+                   f"{', '.join(VOCABULARY_RU[w] for w in words[3:])} (синтетическая {index}).")
+        # A Kazakh translation for every third row: the others show the fallback on /kk/.
+        kazakh = (f"{', '.join(VOCABULARY_KK[w] for w in words)}: {VERBS_KK[verb].lower()} (синтетикалық {index})."
+                  if index % 3 == 0 else "")
+        # bulk_create skips TranslatableModel.save: the columns and the status are written here.
         batch.append(Recommendation(
             mechanism=mechanisms[review.mechanism_id], review=review,
             document_symbol=review.document_symbol or f"SYN/{review.pk}",
             paragraph=f"{100 + index // 1000}.{index % 1000 + 1}",
-            text=f"{rng.choice(VERBS)} {' '.join(words[:3])} and {' '.join(words[3:])} (synthetic {index}).",
+            text=english, text_en=english, text_ru=russian, text_kk=kazakh, original_language="en",
+            translation_status={"en": "original", "ru": "complete", "kk": "complete" if kazakh else "missing"},
             response=rng.choice(responses), status=rng.choice(statuses), natural_key=key,
             action_category=rng.randint(1, 5),
         ))

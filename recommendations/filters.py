@@ -130,4 +130,5 @@ class RecommendationFilter(django_filters.FilterSet):
     @property
     def ordered_qs(self) -> QuerySet[Recommendation]:
         sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else (self.data.get("sort") or "")
-        return selectors.recommendation_order(self.qs, sort=sort or "", searching=self.searching)
+        query = (self.form.cleaned_data.get("q") or "") if self.form.is_valid() else ""
+        return selectors.recommendation_order(self.qs, sort=sort or "", searching=self.searching, query=query)

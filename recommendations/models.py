@@ -138,7 +138,7 @@ class SdgTarget(VersionedModel, models.Model):
         return f"SDG {self.code}"
 
 
-class Recommendation(WithdrawableModel, VersionedModel, TimeStampedModel):
+class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         # UPR Info lists the state's own commitments ("Voluntary Pledge") among recommendations.
@@ -203,10 +203,13 @@ class Recommendation(WithdrawableModel, VersionedModel, TimeStampedModel):
     )
     # sha256 of (mechanism, review, recommending states, whitespace-normalised text): importing a file twice adds nothing.
     natural_key = models.CharField(_("natural key"), max_length=64, unique=True, editable=False)
-    # Filled by a database trigger on PostgreSQL (migration 0002); unused on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
+    # One search vector per language (core.search), filled by a database trigger on PostgreSQL (migration 0005)
+    # from the text in that language or the one the reader sees instead; GIN-indexed; unused on SQLite.
+    search_kk = SearchVectorField(null=True, editable=False)
+    search_ru = SearchVectorField(null=True, editable=False)
+    search_en = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector", "natural_key"])
+    history = HistoricalRecords(excluded_fields=["search_kk", "search_ru", "search_en", "natural_key"])
 
     class Meta:
         verbose_name = _("recommendation")

@@ -14,6 +14,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 CAP = 5000
+# A text search counts only this far ("300+"): counting reads every matching row, and a common word with a filter
+# matches thousands (docs/performance.md). As many as relevance ranks (recommendations.selectors.RANK_CANDIDATES),
+# whose query then counts too.
+SEARCH_CAP = 300
 # Past this a page number is a typo or a probe: its row offset would not even fit the database's integers.
 MAX_PAGE = 1_000_000
 
@@ -29,12 +33,35 @@ class CappedPaginator(Paginator):
             raise BadRequest(_("There is no page %(number)s of these results: page numbers go up to %(max)s at most.")
                              % {"number": self.requested, "max": f"{MAX_PAGE:,}".replace(",", " ")})
         self.cap = cap
+        # (queryset, n): the first n rows of object_list in the same order, cheaper to read (the ranked candidates).
+        self.head = getattr(object_list, "head", None)
+        # The rows after the head, in the same order (a cheaper query for the pages past it).
+        self.tail = getattr(object_list, "tail", None)
+        # (rows, exact) already counted by whoever built object_list, if any: exact, or at least that many.
+        self.counted = getattr(object_list, "counted", None)
 
     @cached_property
     def count(self) -> int:  # type: ignore[override]
         # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
         limit = max(self.cap, self.requested * self.per_page) + 1
-        return self.object_list[:limit].count()
+        if self.counted is not None:
+            rows, exact = self.counted
+            if exact or rows == limit:
+                return rows
+        # Without the order: how many rows there are (up to the limit) does not depend on it, and an order by
+        # relevance would rank every counted row; only the key, so no annotation is computed either.
+        return self.object_list.order_by().values("pk")[:limit].count()
+
+    def page(self, number: object):  # type: ignore[no-untyped-def]
+        page = super().page(number)
+        if self.head is not None:
+            head, size = self.head
+            bottom = (page.number - 1) * self.per_page
+            if bottom + self.per_page <= size or self.count <= size:
+                page.object_list = head[bottom:bottom + self.per_page]
+            elif self.tail is not None and bottom >= size:
+                page.object_list = self.tail[bottom - size:bottom - size + self.per_page]
+        return page
 
     @property
     def is_capped(self) -> bool:

@@ -6,15 +6,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, FloatField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import search
 from core.charts import bars
+from core.multilingual import fallback_expression
 from participants.models import Membership, Organization, User
 from recommendations import hooks
 from recommendations.models import (
@@ -41,19 +43,31 @@ def recommendation_list(*, withdrawn_too: bool = False) -> QuerySet[Recommendati
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
-    ).defer("search_vector")
+    ).defer(*search.vector_fields())
 
 
-def recommendation_search(qs: QuerySet[Recommendation], query: str) -> QuerySet[Recommendation]:
-    """Full-text search with ranking on PostgreSQL (GIN-indexed search_vector); every word, icontains elsewhere."""
+def recommendation_search(
+    qs: QuerySet[Recommendation], query: str, *, language: str | None = None
+) -> QuerySet[Recommendation]:
+    """Every word of `query`, anywhere, in the reader's language (core.search).
+
+    PostgreSQL: the stored vector of that language (GIN-indexed), websearch syntax. Elsewhere: each word in the
+    text the reader is shown, or in the symbol or paragraph (icontains, ANDed).
+    """
     query = " ".join(query.split())
     if not query:
         return qs
+    language = search.search_language(language)
     if connection.vendor == "postgresql":
-        search = SearchQuery(query, config="english", search_type="websearch")
-        return qs.filter(search_vector=search).annotate(rank=SearchRank(F("search_vector"), search))
-    for word in query.split():
-        qs = qs.filter(Q(text__icontains=word) | Q(document_symbol__icontains=word) | Q(paragraph__icontains=word))
+        tsquery = search.tsquery(query, language)
+        if tsquery is None:  # nothing but stop words ("the", "и")
+            return qs.none()
+        field = search.vector_field(language)
+        return qs.filter(**{field: tsquery})
+    qs = qs.annotate(shown_text=fallback_expression("text", language))
+    for word in search.words(query):
+        qs = qs.filter(Q(shown_text__icontains=word) | Q(document_symbol__icontains=word)
+                       | Q(paragraph__icontains=word))
     return qs
 
 
@@ -63,12 +77,71 @@ SORTS = {
     "reference": ("document_symbol", "paragraph", "id"),
     "status": ("status", "-id"),
 }
+# Relevance ranks at most this many matches, the newest: ts_rank reads each row's whole vector, and a common word
+# matches tens of thousands of rows. Matches past the candidates follow them, newest first (docs/performance.md).
+# The same number caps a search's count (recommendations.pagination.SEARCH_CAP).
+RANK_CANDIDATES = 300
 
 
-def recommendation_order(qs: QuerySet[Recommendation], *, sort: str, searching: bool) -> QuerySet[Recommendation]:
+def recommendation_order(
+    qs: QuerySet[Recommendation], *, sort: str, searching: bool, query: str = "", language: str | None = None
+) -> QuerySet[Recommendation]:
     if (sort in ("", "relevance")) and searching and connection.vendor == "postgresql":
-        return qs.order_by("-rank", "-id")
+        language = search.search_language(language)
+        tsquery = search.tsquery(query, language)
+        if tsquery is None:
+            return qs.order_by("-id")
+        field = search.vector_field(language)
+        # One row more than the candidates: it tells "more than RANK_CANDIDATES" without a count query.
+        found = list(qs.order_by("-id").values_list("pk", flat=True)[:RANK_CANDIDATES + 1])
+        if not found:
+            return qs.order_by("-id")
+        candidates = found[:RANK_CANDIDATES]
+        rank = Case(
+            When(pk__gte=candidates[-1], then=SearchRank(F(field), tsquery)),
+            default=Value(-1.0), output_field=FloatField(),
+        )
+        ordered = qs.annotate(rank=rank).order_by("-rank", "-id")
+        # The first len(candidates) rows of that order are the candidates: a page among them is read from them
+        # alone (their ids, through the primary key), not from a sort of every match (CappedPaginator.head).
+        ordered.head = (ordered.filter(pk__in=candidates), len(candidates))  # type: ignore[attr-defined]
+        # And the rows after them are the older matches, newest first: a deeper page reads them in that order (a
+        # backward walk of the primary key), not from a sort of every match by the ranking expression.
+        ordered.tail = qs.filter(pk__lt=candidates[-1]).order_by("-id")  # type: ignore[attr-defined]
+        # (rows counted, whether that is all of them): the paginator's count, without a query.
+        ordered.counted = (len(found), len(found) <= RANK_CANDIDATES)  # type: ignore[attr-defined]
+        return ordered
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def recommendation_snippets(rows: list[Recommendation], *, query: str, language: str | None = None) -> None:
+    """`snippet` on each row: its text in the reader's language with the query's words marked, escaped HTML.
+
+    PostgreSQL: ts_headline for these rows only (one query), with the language's configuration; elsewhere the
+    Python highlighter (core.search.highlight).
+    """
+    if not rows or not query.strip():
+        return
+    language = search.search_language(language)
+    if connection.vendor == "postgresql":
+        tsquery = search.tsquery(query, language)
+        headlines: dict[int, str] = {}
+        if tsquery is not None:
+            headlines = dict(
+                Recommendation.objects.filter(pk__in=[r.pk for r in rows]).annotate(
+                    headline=SearchHeadline(
+                        fallback_expression("text", language), search.headline_query(tsquery),
+                        config=search.config_for(language),
+                        start_sel=search.START, stop_sel=search.STOP, highlight_all=True,
+                    )
+                ).values_list("pk", "headline")
+            )
+        for row in rows:
+            row.snippet = search.marked(headlines.get(row.pk) or "")  # type: ignore[attr-defined]
+        return
+    found = search.words(query)
+    for row in rows:
+        row.snippet = search.highlight(row.text, found, size=80)  # type: ignore[attr-defined]
 
 
 def recommendation_get(*, pk: int) -> Recommendation:
@@ -162,7 +235,7 @@ def roadmap_get(*, number: int) -> RoadMap:
             .prefetch_related(
                 Prefetch("actions", queryset=actions),
                 Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review")
-                         .defer("search_vector").order_by("mechanism__sort_order", "review__number", "id")),
+                         .defer(*search.vector_fields()).order_by("mechanism__sort_order", "review__number", "id")),
                 Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan")),
             )
             .get(number=number)
@@ -318,7 +391,7 @@ def plan_list() -> QuerySet[NationalPlan]:
 def plan_get(*, slug: str) -> NationalPlan:
     measures = PlanMeasure.objects.prefetch_related(
         "responsible_agencies", "road_maps",
-        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism").defer("search_vector")),
+        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism").defer(*search.vector_fields())),
     ).order_by("id")
     try:
         return NationalPlan.objects.prefetch_related(Prefetch("measures", queryset=measures)).get(slug=slug)

@@ -13,6 +13,7 @@ from recommendations.models import (
     Mechanism,
     NationalPlan,
     PlanMeasure,
+    Recommendation,
     Review,
     RoadMap,
     Theme,
@@ -50,6 +51,15 @@ class ActionTranslation(TranslationOptions):
 
 # The history table copies every column of the action, so it has the translations too.
 register([Action, Action.history.model])(ActionTranslation)
+
+
+class RecommendationTranslation(TranslationOptions):
+    # The UN publishes its recommendations in Russian as well as English: the tracker shows and searches the
+    # reader's language (core.search).
+    fields = ("text",)
+
+
+register([Recommendation, Recommendation.history.model])(RecommendationTranslation)
 
 
 @register(NationalPlan)

@@ -33,6 +33,9 @@ def meeting_archive(request: HttpRequest) -> HttpResponse:
         query=filters.get("q", ""),
     )
     page, querystring = paginate(request, meetings)
+    if filters.get("q"):
+        page.object_list = list(page.object_list)
+        selectors.minutes_snippets(page.object_list, query=filters["q"])
     return render(request, "meetings/meeting_archive.html", {"form": form, "page": page, "querystring": querystring})
 
 

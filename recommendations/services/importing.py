@@ -15,6 +15,7 @@ from typing import IO
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -134,12 +135,18 @@ class _Writer:
             mechanism = self.mechanisms[row.mechanism]
             review = self._review_for(row, mechanism)
             source = self.organizations.get(row.source_organization) if row.source_organization else None
-            objects.append(Recommendation(
-                kind=row.kind, mechanism=mechanism, review=review,
-                document_symbol=row.document_symbol or review.document_symbol, paragraph=row.paragraph,
-                text=row.text, action_category=row.action_category, response=row.response, status=row.status,
-                natural_key=row.key, source_organization=source,
-            ))
+            # The files carry the UN's English wording: its original, whatever the importer's page language
+            # (under another language `text=` would land in that language's column). bulk_create skips save(),
+            # so the translation state is computed here; translations are added in the translation workspace.
+            with translation.override("en"):
+                recommendation = Recommendation(
+                    kind=row.kind, mechanism=mechanism, review=review,
+                    document_symbol=row.document_symbol or review.document_symbol, paragraph=row.paragraph,
+                    original_language="en", text=row.text, action_category=row.action_category,
+                    response=row.response, status=row.status, natural_key=row.key, source_organization=source,
+                )
+            recommendation.refresh_translation_state()
+            objects.append(recommendation)
         created = bulk_create_with_history(objects, Recommendation, batch_size=500, default_user=self.actor)
         links: dict[str, list[tuple[int, int]]] = {
             "recommending_states": [], "themes": [], "affected_groups": [], "sdg_targets": [],

@@ -10,7 +10,7 @@ from recommendations import selectors
 from recommendations.filters import RecommendationFilter
 from recommendations.forms import BulkClassifyForm
 from recommendations.models import Recommendation
-from recommendations.pagination import CappedPaginator
+from recommendations.pagination import CAP, SEARCH_CAP, CappedPaginator
 
 PAGE_SIZE = 25
 FILTER_FIELDS = ["mechanism", "cycle", "response", "status", "theme", "group", "sdg", "agency", "state", "kind"]
@@ -28,8 +28,12 @@ def _filtered(request: HttpRequest) -> RecommendationFilter:
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: every recommendation, filtered, searched, sorted and paginated from GET parameters."""
     filterset = _filtered(request)
-    paginator = CappedPaginator(filterset.ordered_qs, PAGE_SIZE, requested=request.GET.get("page") or 1)
+    paginator = CappedPaginator(filterset.ordered_qs, PAGE_SIZE, requested=request.GET.get("page") or 1,
+                                cap=SEARCH_CAP if filterset.searching else CAP)
     page = paginator.get_page(request.GET.get("page"))
+    if filterset.searching:
+        page.object_list = list(page.object_list)
+        selectors.recommendation_snippets(page.object_list, query=filterset.form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("page", None)
     bulk_form = None

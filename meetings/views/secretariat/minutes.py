@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import search
 from core.concurrency import EditConflict
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
@@ -86,7 +87,7 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _minutes_step(request, pk, services.minutes_publish, _("The minutes were published."))
     meeting = _meeting(pk)
-    minutes = Minutes.objects.filter(meeting=meeting).defer("search_vector").first()
+    minutes = Minutes.objects.filter(meeting=meeting).defer(*search.vector_fields()).first()
     if minutes is None or minutes.status != Minutes.Status.APPROVED or meeting.status != Meeting.Status.HELD:
         messages.error(request, _("Only approved minutes of a held meeting can be published."))
         return redirect("meetings:minutes", pk=pk)
