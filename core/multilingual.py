@@ -171,11 +171,12 @@ class TranslatableModel(models.Model):
         instance._translations_loaded = {name: loaded[name] for name in cls.translation_columns() if name in loaded}
         return instance
 
-    def text(self, field: str, language: str) -> str:
+    # Not `text()`: a model may have a field of that name (a plan measure's `text`), which would hide it.
+    def text_in(self, field: str, language: str) -> str:
         return getattr(self, column(field, language)) or ""
 
     def original_text(self, field: str) -> str:
-        return self.text(field, self.original_language)
+        return self.text_in(field, self.original_language)
 
     def status_of(self, language: str) -> str:
         if language == self.original_language:
@@ -271,6 +272,36 @@ def needs_translation_q(model: type[TranslatableModel], language: str) -> Q:
     """Records whose translation into `language` is missing or out of date."""
     return Q(**{"translation_status__" + language + "__in": [str(s) for s in TO_DO]})
 
+
+
+def add_missing_translations(obj: TranslatableModel, texts: dict[str, dict[str, str]]) -> bool:
+    """Fill `obj`'s empty translations from `texts` ({field: {language: text}}) and save, only if one was empty.
+
+    For seeded content (the demo): a second run finds every column filled and saves nothing, and a translation
+    the secretariat has edited since is never overwritten."""
+    changed = False
+    for field, by_language in texts.items():
+        for language, text in by_language.items():
+            if text and language in languages() and language != obj.original_language and not obj.text_in(field, language):
+                obj.set_text(field, language, text)
+                changed = True
+    if changed:
+        obj.save()
+    return changed
+
+
+def translate_from_table(
+    objects: Iterable[TranslatableModel], fields: Iterable[str], table: dict[str, dict[str, str]],
+) -> int:
+    """Add the translations of each object's original texts found in `table` ({original text: {language:
+    text}}); a text absent from the table, or a language left out of its entry, stays untranslated. Returns
+    how many objects were saved."""
+    fields = list(fields)
+    saved = 0
+    for obj in objects:
+        texts = {field: table.get(obj.original_text(field), {}) for field in fields}
+        saved += add_missing_translations(obj, texts)
+    return saved
 
 # -- what a page shows -------------------------------------------------------------------------------------------
 

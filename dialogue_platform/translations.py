@@ -105,7 +105,7 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) ->
         messages.info(request, _("That is the original language of this text; choose a language to translate into."))
         others = [code for code in multilingual.languages() if code != obj.original_language]
         return redirect("translation-edit", kind=kind, pk=pk, language=others[0])
-    initial = {"base": obj.current_fingerprint(), **{f: obj.text(f, language) for f in obj.translatable_fields()}}
+    initial = {"base": obj.current_fingerprint(), **{f: obj.text_in(f, language) for f in obj.translatable_fields()}}
     form = TranslationForm(request.POST or None, initial=initial, obj=obj, kind=found, language=language)
     conflict = False
     if request.method == "POST" and form.is_valid():

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from participants.models import Organization
-from recommendations import services
+from recommendations import demo_translations, services
 from recommendations.importers import upr_info
 from recommendations.models import Action, Mechanism, Recommendation, Review, Theme
 
@@ -184,6 +184,7 @@ def seed() -> None:
     _seed_classification()
     road_maps = _seed_road_maps()
     _seed_plans(road_maps)
+    demo_translations.seed()
 
 
 def _seed_classification() -> None:
