@@ -14,7 +14,7 @@ import io
 import random
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from participants.models import Organization
 from recommendations import demo_translations, services
@@ -164,8 +164,15 @@ def _find(text_start: str) -> Recommendation:
     return Recommendation.objects.filter(text__startswith=text_start).order_by("id").first()  # type: ignore[return-value]
 
 
-@transaction.atomic
 def seed() -> None:
+    # Written in English (the UN documents' language): `title=` must fill the English columns whatever the caller's
+    # language, and translations go beside them.
+    with translation.override("en"):
+        return _seed_in_english()
+
+
+@transaction.atomic
+def _seed_in_english() -> None:
     """Create or refresh the demo data. Needs participants.demo.seed first (organisations)."""
     for slug, name, name_ru, name_kk in THEMES:
         services.theme_upsert(slug=slug, name=name, name_ru=name_ru, name_kk=name_kk)

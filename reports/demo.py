@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.multilingual import translate_from_table
 from participants.models import Organization
@@ -69,8 +69,15 @@ def _translate() -> None:
     translate_from_table(ReportVersion.objects.order_by("pk"), ["notes"], notes)
 
 
-@transaction.atomic
 def seed() -> dict[str, int]:
+    # Written in English (the UN documents' language): `title=` must fill the English columns whatever the caller's
+    # language, and translations go beside them.
+    with translation.override("en"):
+        return _seed_in_english()
+
+
+@transaction.atomic
+def _seed_in_english() -> dict[str, int]:
     """Create the demo reports once (looked up by symbol or title) and build the last quarter's digest."""
     made = 0
     upr = Mechanism.objects.filter(code="upr").first()
