@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_http_methods
 
 from core import multilingual
@@ -78,7 +78,11 @@ def _language_choices() -> list[tuple[str, str]]:
 class TranslationForm(forms.Form):
     """One text field per translatable field, plus the fingerprint of the original it is made from."""
 
-    base = forms.CharField(widget=forms.HiddenInput)
+    # Lost only by an old or tampered form: the message says what to do, and the typed text stays in the form.
+    base = forms.CharField(widget=forms.HiddenInput, error_messages={
+        "required": gettext_lazy("This form did not say which version of the original it was translated from. "
+                                 "Compare your text with the original beside it, and save again."),
+    })
 
     def __init__(self, *args: Any, obj: multilingual.TranslatableModel, kind: multilingual.Kind, language: str,
                  **kwargs: Any) -> None:
@@ -135,6 +139,10 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) ->
             target = request.POST.get("next_url", "")
             return redirect(target if target.startswith("/") and not target.startswith("//")
                             else reverse("translation-queue") + f"?lang={language}&kind={kind}")
+    if request.method == "POST" and "base" in form.errors:
+        # As on the merge screen: the original is shown as it is now, and the next save is based on it.
+        form.data = form.data.copy()
+        form.data["base"] = obj.current_fingerprint()
     rows = [
         {"name": name, "label": form[name].label, "original": obj.original_text(name), "field": form[name],
          "rich": name in found.rich_fields}

@@ -14,6 +14,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from core import multilingual
+from dialogue_platform.translations import TranslationForm
 from meetings.models import Meeting
 from recommendations.models import PlanMeasure
 from tests.meetings.factories import MeetingFactory, PublishedMinutesFactory
@@ -91,3 +92,57 @@ def test_a_plan_measure_is_translated_through_the_editor(client_as: Callable[[st
     measure.refresh_from_db()
     assert measure.text_kk == "Азаптаудың алдын алу жөніндегі жол картасын орындау."
     assert measure.status_of("kk") == multilingual.Status.COMPLETE
+
+
+def test_a_translation_posted_without_its_base_keeps_the_text_and_says_why(client_as: Callable[[str], Client]) -> None:
+    """A form that lost its hidden fingerprint (an old tab, a script) is refused with a message, nothing saved."""
+    client = client_as("secretariat")
+    with translation.override("ru"):
+        meeting = MeetingFactory(title="Заседание № 49", venue="МИД", original_language="ru")
+    url = translate_url(reverse("translation-edit", args=["meetings.meeting", meeting.pk, "kk"]), "kk")
+    with translation.override("kk"):
+        response = client.post(url, {"title": "Диалог алаңының № 49 отырысы 🇰🇿\u200f", "venue": "СІМ"})
+        message = str(TranslationForm.base_fields["base"].error_messages["required"])
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert "Диалог алаңының № 49 отырысы 🇰🇿\u200f" in html
+    meeting.refresh_from_db()
+    assert meeting.title_kk == ""
+    # The page now carries the original's fingerprint: saving again from it works.
+    assert f'name="base" value="{meeting.current_fingerprint()}"' in html
+
+
+def test_mixed_scripts_emoji_and_rtl_marks_survive_the_editor(client_as: Callable[[str], Client]) -> None:
+    client = client_as("secretariat")
+    with translation.override("ru"):
+        meeting = MeetingFactory(title="Заседание № 50", venue="МИД", original_language="ru")
+    text = "Қазақстан · Kazakhstan · \u200fمرحبا\u200f · 🤝"
+    url = translate_url(reverse("translation-edit", args=["meetings.meeting", meeting.pk, "kk"]), "kk")
+    with translation.override("kk"):
+        client.post(url, {"base": meeting.current_fingerprint(), "title": text, "venue": "СІМ"})
+    meeting.refresh_from_db()
+    assert meeting.title_kk == text
+
+
+def test_minutes_translated_over_a_newer_original_show_the_merge_screen(client_as: Callable[[str], Client]) -> None:
+    """The optimistic check on rich text: the new original beside the translator's kept text; nothing saved."""
+    from meetings.models import Minutes
+
+    client = client_as("secretariat")
+    with translation.override("ru"):
+        minutes = PublishedMinutesFactory(original_language="ru")
+    minutes.body_ru = "<p>Первая редакция.</p>"
+    minutes.save()
+    kazakh_before = minutes.body_kk
+    base = Minutes.objects.get(pk=minutes.pk).current_fingerprint()
+    minutes.body_ru = "<p>Исправленная редакция.</p>"
+    minutes.save()
+    url = translate_url(reverse("translation-edit", args=["meetings.minutes", minutes.pk, "kk"]), "kk")
+    with translation.override("kk"):
+        response = client.post(url, {"base": base, "body": "<p>Бірінші редакция.</p>", "decisions": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Исправленная редакция." in html and "&lt;p&gt;Бірінші редакция.&lt;/p&gt;" in html
+    assert 'id="merge-heading"' in html
+    assert Minutes.objects.get(pk=minutes.pk).body_kk == kazakh_before  # nothing saved
