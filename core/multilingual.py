@@ -111,10 +111,24 @@ def default_original_language() -> str:
     return active_language()
 
 
+class OriginalLanguageField(models.CharField):
+    """A CharField whose form field carries no hidden "initial" copy. Django adds one for a callable default (the
+    page's language), and the admin puts aria-describedby on that hidden input: invalid HTML (vnu)."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("show_hidden_initial", False)
+        return super().formfield(**kwargs)
+
+    def deconstruct(self) -> Any:
+        # Migrations see a plain CharField: the difference is only in forms.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+
 class TranslatableModel(models.Model):
     """A record whose human-written fields exist in several languages (registered in the app's translation.py)."""
 
-    original_language = models.CharField(
+    original_language = OriginalLanguageField(
         _("original language"), max_length=2, choices=settings.LANGUAGES, default=default_original_language,
         help_text=_("The language the text was written in; the other languages are translations of it."),
     )
