@@ -111,10 +111,24 @@ def default_original_language() -> str:
     return active_language()
 
 
+class OriginalLanguageField(models.CharField):
+    """A CharField whose form field carries no hidden "initial" copy. Django adds one for a callable default (the
+    page's language), and the admin puts aria-describedby on that hidden input: invalid HTML (vnu)."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("show_hidden_initial", False)
+        return super().formfield(**kwargs)
+
+    def deconstruct(self) -> Any:
+        # Migrations see a plain CharField: the difference is only in forms.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+
 class TranslatableModel(models.Model):
     """A record whose human-written fields exist in several languages (registered in the app's translation.py)."""
 
-    original_language = models.CharField(
+    original_language = OriginalLanguageField(
         _("original language"), max_length=2, choices=settings.LANGUAGES, default=default_original_language,
         help_text=_("The language the text was written in; the other languages are translations of it."),
     )
@@ -171,8 +185,8 @@ class TranslatableModel(models.Model):
         instance._translations_loaded = {name: loaded[name] for name in cls.translation_columns() if name in loaded}
         return instance
 
+    # Not `text()`: a model may have a field of that name (a plan measure's `text`), which would hide it.
     def text_in(self, field: str, language: str) -> str:
-        # Not `text`: a translated model may have a field of that name (PlanMeasure.text).
         return getattr(self, column(field, language)) or ""
 
     def original_text(self, field: str) -> str:
@@ -274,6 +288,36 @@ def needs_translation_q(model: type[TranslatableModel], language: str) -> Q:
     """Records whose translation into `language` is missing or out of date."""
     return Q(**{"translation_status__" + language + "__in": [str(s) for s in TO_DO]})
 
+
+
+def add_missing_translations(obj: TranslatableModel, texts: dict[str, dict[str, str]]) -> bool:
+    """Fill `obj`'s empty translations from `texts` ({field: {language: text}}) and save, only if one was empty.
+
+    For seeded content (the demo): a second run finds every column filled and saves nothing, and a translation
+    the secretariat has edited since is never overwritten."""
+    changed = False
+    for field, by_language in texts.items():
+        for language, text in by_language.items():
+            if text and language in languages() and language != obj.original_language and not obj.text_in(field, language):
+                obj.set_text(field, language, text)
+                changed = True
+    if changed:
+        obj.save()
+    return changed
+
+
+def translate_from_table(
+    objects: Iterable[TranslatableModel], fields: Iterable[str], table: dict[str, dict[str, str]],
+) -> int:
+    """Add the translations of each object's original texts found in `table` ({original text: {language:
+    text}}); a text absent from the table, or a language left out of its entry, stays untranslated. Returns
+    how many objects were saved."""
+    fields = list(fields)
+    saved = 0
+    for obj in objects:
+        texts = {field: table.get(obj.original_text(field), {}) for field in fields}
+        saved += add_missing_translations(obj, texts)
+    return saved
 
 # -- what a page shows -------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_http_methods
 
 from core import multilingual
@@ -53,15 +54,21 @@ def translation_queue(request: HttpRequest) -> HttpResponse:
         for obj in page.object_list:
             rows.append({
                 "obj": obj,
-                "label": kind.describe(obj) if kind.describe else str(obj),
+                "label": _label(kind, obj),
                 "status": obj.status_of(language),
                 "original": obj.original_language,
                 "edit_url": reverse("translation-edit", args=[kind.key, obj.pk, language]),
             })
     return render(request, "translations/queue.html", {
         "language": language, "target_languages": _language_choices(), "totals": totals, "kind": kind,
-        "kind_counts": kind_counts, "rows": rows, "page": page, "querystring": querystring,
+        "kind_counts": kind_counts, "done_kinds": [k for k, n in kind_counts if not n and k != kind], "rows": rows, "page": page, "querystring": querystring,
     })
+
+
+def _label(kind: multilingual.Kind, obj: multilingual.TranslatableModel) -> str:
+    """The record as its original reads (templates mark it with the original's lang): what is being translated."""
+    with override(obj.original_language):
+        return kind.describe(obj) if kind.describe else str(obj)
 
 
 def _language_choices() -> list[tuple[str, str]]:
@@ -71,7 +78,11 @@ def _language_choices() -> list[tuple[str, str]]:
 class TranslationForm(forms.Form):
     """One text field per translatable field, plus the fingerprint of the original it is made from."""
 
-    base = forms.CharField(widget=forms.HiddenInput)
+    # Lost only by an old or tampered form: the message says what to do, and the typed text stays in the form.
+    base = forms.CharField(widget=forms.HiddenInput, error_messages={
+        "required": gettext_lazy("This form did not say which version of the original it was translated from. "
+                                 "Compare your text with the original beside it, and save again."),
+    })
 
     def __init__(self, *args: Any, obj: multilingual.TranslatableModel, kind: multilingual.Kind, language: str,
                  **kwargs: Any) -> None:
@@ -128,6 +139,10 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) ->
             target = request.POST.get("next_url", "")
             return redirect(target if target.startswith("/") and not target.startswith("//")
                             else reverse("translation-queue") + f"?lang={language}&kind={kind}")
+    if request.method == "POST" and "base" in form.errors:
+        # As on the merge screen: the original is shown as it is now, and the next save is based on it.
+        form.data = form.data.copy()
+        form.data["base"] = obj.current_fingerprint()
     rows = [
         {"name": name, "label": form[name].label, "original": obj.original_text(name), "field": form[name],
          "rich": name in found.rich_fields}
@@ -139,7 +154,7 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) ->
         for code in multilingual.languages()
     ]
     return render(request, "translations/edit.html", {
-        "obj": obj, "kind": found, "label": found.describe(obj) if found.describe else str(obj),
+        "obj": obj, "kind": found, "label": _label(found, obj),
         "language": language, "language_name": multilingual.language_name(language),
         "original_name": multilingual.language_name(obj.original_language), "form": form, "rows": rows,
         "conflict": conflict, "statuses": statuses, "public_url": found.public_url(obj) if found.public_url else None,

@@ -61,7 +61,7 @@ def _minutes_rich_text(html: str) -> str:
 register_kind(Kind("meetings.meeting", Meeting, _("Meetings"), public_url=_meeting_url, order=10))
 register_kind(Kind(
     "meetings.agendaitem", AgendaItem, _("Agenda items"), related=("meeting",),
-    describe=lambda item: f"{item.meeting.title} · {item.position}. {item.title}",
+    describe=lambda item: f"{item.position}. {item.title} · {item.meeting.title}",
     public_url=lambda item: _meeting_url(item.meeting), order=11,
 ))
 register_kind(Kind(
@@ -71,12 +71,12 @@ register_kind(Kind(
 ))
 register_kind(Kind(
     "meetings.followupaction", FollowUpAction, _("Follow-up actions"), related=("meeting",),
-    describe=lambda a: f"{a.meeting.title} · {a.description}", public_url=lambda a: _meeting_url(a.meeting),
+    describe=lambda a: f"{a.description} · {a.meeting.title}", public_url=lambda a: _meeting_url(a.meeting),
     order=13,
 ))
 register_kind(Kind(
     "meetings.meetingdocument", MeetingDocument, _("Meeting documents"), related=("meeting",),
-    describe=lambda d: f"{d.meeting.title} · {d.title}", public_url=lambda d: _meeting_url(d.meeting), order=14,
+    describe=lambda d: f"{d.title} · {d.meeting.title}", public_url=lambda d: _meeting_url(d.meeting), order=14,
 ))
 register_kind(Kind(
     "meetings.subgroup", Subgroup, _("Working subgroups"),

@@ -12,11 +12,11 @@ import hashlib
 import random
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import tabular
 from participants.models import Organization
-from recommendations import services
+from recommendations import demo_translations, services
 from recommendations.importers import upr_info
 from recommendations.models import Action, Mechanism, Recommendation, Review, Theme
 
@@ -157,8 +157,15 @@ def _find(text_start: str) -> Recommendation:
     return Recommendation.objects.filter(text__startswith=text_start).order_by("id").first()  # type: ignore[return-value]
 
 
-@transaction.atomic
 def seed() -> None:
+    # Written in English (the UN documents' language): `title=` must fill the English columns whatever the caller's
+    # language, and translations go beside them.
+    with translation.override("en"):
+        return _seed_in_english()
+
+
+@transaction.atomic
+def _seed_in_english() -> None:
     """Create or refresh the demo data. Needs participants.demo.seed first (organisations)."""
     for slug, name, name_ru, name_kk in THEMES:
         services.theme_upsert(slug=slug, name=name, name_ru=name_ru, name_kk=name_kk)
@@ -177,6 +184,7 @@ def seed() -> None:
     _seed_classification()
     road_maps = _seed_road_maps()
     _seed_plans(road_maps)
+    demo_translations.seed()
 
 
 def _seed_classification() -> None:

@@ -88,7 +88,7 @@ register_kind(Kind(
 ))
 register_kind(Kind(
     "recommendations.planmeasure", PlanMeasure, _("Plan measures"), related=("plan",),
-    describe=lambda m: f"{m.plan.title} · {m.number}. {m.text}",
+    describe=lambda m: f"{m.number}. {m.text} · {m.plan.title}",
     public_url=lambda m: reverse("recommendations:plan-detail", args=[m.plan.slug]), order=23,
 ))
 register_kind(Kind("recommendations.theme", Theme, _("Themes"), order=24))

@@ -37,6 +37,6 @@ register_kind(Kind(
 ))
 register_kind(Kind(
     "reports.reportdocument", ReportDocument, _("Report documents"), related=("version__report",),
-    describe=lambda d: f"{d.version.report.title} · {d.title}", public_url=lambda d: _report_url(d.version.report),
+    describe=lambda d: f"{d.title} · {d.version.report.title}", public_url=lambda d: _report_url(d.version.report),
     order=52,
 ))

@@ -41,6 +41,22 @@ STANDARD_MECHANISMS = [
 ]
 
 
+def _upsert(model: type, lookup: dict[str, object], values: dict[str, object]) -> object:
+    """update_or_create() that saves only what differs: a seed run again changes no row and no timestamp."""
+    # all_objects where the model has it: a withdrawn record (a road map) keeps its key and stays withdrawn.
+    obj = getattr(model, "all_objects", model._default_manager).select_for_update().filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj.save()
+        return obj
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=[*changed, "updated_at"])
+    return obj
+
+
 @transaction.atomic
 def mechanisms_ensure() -> None:
     """Create the standard mechanisms that are missing (existing rows keep the secretariat's edits)."""
@@ -57,27 +73,22 @@ def review_upsert(
     year: int | None = None, document_symbol: str = "", description: str = "",
 ) -> Review:
     mechanisms_ensure()
-    review, _created = Review.objects.update_or_create(
-        mechanism=Mechanism.objects.get(code=mechanism_code), state_under_review=state_under_review, number=number,
-        defaults={"title": title, "session": session, "year": year, "document_symbol": document_symbol,
-                  "description": description},
+    return _upsert(
+        Review, {"mechanism": Mechanism.objects.get(code=mechanism_code), "state_under_review": state_under_review,
+                 "number": number},
+        {"title": title, "session": session, "year": year, "document_symbol": document_symbol,
+         "description": description},
     )
-    return review
 
 
 @transaction.atomic
 def theme_upsert(*, slug: str, name: str, name_ru: str = "", name_kk: str = "") -> Theme:
-    theme, _created = Theme.objects.update_or_create(slug=slug, defaults={"name": name, "name_ru": name_ru,
-                                                                          "name_kk": name_kk})
-    return theme
+    return _upsert(Theme, {"slug": slug}, {"name": name, "name_ru": name_ru, "name_kk": name_kk})
 
 
 @transaction.atomic
 def affected_group_upsert(*, slug: str, name: str, name_ru: str = "", name_kk: str = "") -> AffectedGroup:
-    group, _created = AffectedGroup.objects.update_or_create(
-        slug=slug, defaults={"name": name, "name_ru": name_ru, "name_kk": name_kk}
-    )
-    return group
+    return _upsert(AffectedGroup, {"slug": slug}, {"name": name, "name_ru": name_ru, "name_kk": name_kk})
 
 
 @transaction.atomic
@@ -85,9 +96,8 @@ def roadmap_upsert(
     *, number: int, title: str, lead_agency: Organization, theme: Theme | None = None, description: str = "",
     recommendations: list[Recommendation] | None = None,
 ) -> RoadMap:
-    # all_objects: a withdrawn road map keeps its number (and stays withdrawn).
-    road_map, _created = RoadMap.all_objects.update_or_create(
-        number=number, defaults={"title": title, "lead_agency": lead_agency, "theme": theme, "description": description}
+    road_map = _upsert(
+        RoadMap, {"number": number}, {"title": title, "lead_agency": lead_agency, "theme": theme, "description": description}
     )
     if recommendations is not None:
         road_map.recommendations.add(*recommendations)
@@ -122,11 +132,10 @@ def plan_upsert(
     *, slug: str, title: str, adopted_by: str = "", adopted_on: datetime.date | None = None,
     start_year: int | None = None, end_year: int | None = None, description: str = "",
 ) -> NationalPlan:
-    plan, _created = NationalPlan.objects.update_or_create(
-        slug=slug, defaults={"title": title, "adopted_by": adopted_by, "adopted_on": adopted_on,
-                             "start_year": start_year, "end_year": end_year, "description": description},
+    return _upsert(
+        NationalPlan, {"slug": slug}, {"title": title, "adopted_by": adopted_by, "adopted_on": adopted_on,
+                                       "start_year": start_year, "end_year": end_year, "description": description},
     )
-    return plan
 
 
 @transaction.atomic
@@ -135,9 +144,7 @@ def plan_measure_upsert(
     deadline: datetime.date | None = None, recommendations: list[Recommendation] | None = None,
     road_maps: list[RoadMap] | None = None,
 ) -> PlanMeasure:
-    measure, _created = PlanMeasure.objects.update_or_create(
-        plan=plan, number=number, defaults={"text": text, "deadline": deadline}
-    )
+    measure = _upsert(PlanMeasure, {"plan": plan, "number": number}, {"text": text, "deadline": deadline})
     measure.responsible_agencies.set(responsible or [])
     measure.recommendations.set(recommendations or [])
     measure.road_maps.set(road_maps or [])

@@ -17,6 +17,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 from conftest import ROLES, make_role_user
 from tests.auth import force_login
@@ -39,6 +40,9 @@ def crawls(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> I
         reports = {}
         for role in ROLES:
             client = Client()
+            # The previous role's crawl leaves its last page's language active in this thread (LocaleMiddleware
+            # does not reset it): a Russian page would make the next person's organisation look-up by name Russian.
+            translation.deactivate()
             if role != "anonymous":
                 force_login(client, make_role_user(role, email=f"crawler-{role}@example.org"))
             reports[role] = crawl(client, role, seed_urls(role, rules))
