@@ -4,6 +4,7 @@ writers and the dictionary page, so the documentation cannot drift from the file
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -17,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
+from core.language import in_language
 from participants.models import Organization
 from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap, Theme
 
@@ -48,7 +49,7 @@ def _names(items: Iterable[Any]) -> list[str]:
 
 
 def _url(name: str, *args: object) -> str:
-    with override(settings.LANGUAGE_CODE):
+    with in_language(settings.LANGUAGE_CODE):
         return settings.SITE_URL + reverse(name, args=args)
 
 
@@ -195,11 +196,19 @@ def _flat(value: Any) -> Any:
     return value
 
 
+def _xlsx_value(value: Any) -> Any:
+    """As _flat, but a date stays a date: a real date cell shown as YYYY-MM-DD (core.xlsx). Datetimes stay ISO
+    text, which keeps their UTC offset (Excel has no time zones)."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    return _flat(value)
+
+
 def build(dataset: Dataset, fmt: str) -> tuple[bytes, int]:
     """The whole dataset as one file's bytes, and its row count. Values are language-neutral (codes, English names)."""
     keys = [column.key for column in dataset.columns]
     count = 0
-    with override(settings.LANGUAGE_CODE):
+    with in_language(settings.LANGUAGE_CODE):
         if fmt == "csv":
             text = io.StringIO()
             text.write("\ufeff")  # Excel opens a UTF-8 CSV correctly only with a BOM.
@@ -212,11 +221,13 @@ def build(dataset: Dataset, fmt: str) -> tuple[bytes, int]:
         if fmt == "xlsx":
             from openpyxl import Workbook
 
+            from core.xlsx import cell
+
             workbook = Workbook(write_only=True)
             sheet = workbook.create_sheet(dataset.key)
             sheet.append(keys)
             for row in dataset.rows():
-                sheet.append([_flat(column.value(row)) for column in dataset.columns])
+                sheet.append([cell(sheet, _xlsx_value(column.value(row)), iso=True) for column in dataset.columns])
                 count += 1
             buffer = io.BytesIO()
             workbook.save(buffer)

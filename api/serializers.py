@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core import dates
 from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, ProgressUpdate, Recommendation, Review, RoadMap, Theme
@@ -244,15 +245,23 @@ class MeetingSerializer(serializers.ModelSerializer):
     topics = serializers.SerializerMethodField()
     format_label = serializers.CharField(source="get_format_display")
     status_label = serializers.CharField(source="get_status_display")
+    when_label = serializers.SerializerMethodField(
+        help_text="Date, hours and time zone as people read them in the requested language, e.g. "
+                  "\"20.06.2027, 10:00–13:00 (Алматы, UTC+5)\" or \"20 June 2027, 10:00–13:00 (Almaty, UTC+5)\". "
+                  "starts_at and ends_at are the machine-readable times."
+    )
     web_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Meeting
-        fields = ["id", "number", "title", "description", "starts_at", "ends_at", "format", "format_label", "venue",
-                  "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
+        fields = ["id", "number", "title", "description", "starts_at", "ends_at", "when_label", "format",
+                  "format_label", "venue", "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
 
     def get_topics(self, obj: Meeting) -> list[str]:
         return sorted(topic.name for topic in obj.topics.all())
+
+    def get_when_label(self, obj: Meeting) -> str:
+        return dates.range_text(obj.starts_at, obj.ends_at)
 
     def get_web_url(self, obj: Meeting) -> str:
         return absolute(reverse("meetings:meeting-detail", args=[obj.pk]))

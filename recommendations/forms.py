@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DateInput
 from participants.models import Organization
 from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation, RoadMap, Theme
 
@@ -110,7 +111,7 @@ class ProgressUpdateForm(forms.ModelForm):
         fields = ["date", "text", "evidence_url", "evidence_file", "proposed_status"]
         # A date input takes ISO dates whatever the page language; a localised value would show as empty.
         widgets = {
-            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "date": DateInput(),
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 
