@@ -18,7 +18,7 @@ import zoneinfo
 from django import forms
 from django.utils import formats, timezone
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext, gettext_lazy, pgettext
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 # The format names a template may give |date or |time (Django's own names, defined per language in
 # core/formats/), plus "c", the ISO 8601 form machines read in <time datetime="...">.
@@ -151,8 +151,7 @@ def weekday_text(value: dt.date | dt.datetime, tz: dt.tzinfo | str | None = None
         # Russian and Kazakh write the day of the week in lower case inside a sentence.
         weekday = weekday.lower()
     # Translators: a day of the week and a date, e.g. "Thursday, 20 June 2027".
-    return pgettext("weekday and date", "%(weekday)s, %(date)s") % {"weekday": weekday,
-                                                                    "date": date_text(value)}
+    return gettext("%(weekday)s, %(date)s") % {"weekday": weekday, "date": date_text(value)}
 
 
 def month_text(value: dt.date | dt.datetime) -> str:
