@@ -58,13 +58,28 @@ def in_each_language(read: Callable[[], T]) -> dict[str, T]:
     return values
 
 
+# Which language to show when a text is missing in the reader's: kk -> ru -> en, ru -> en -> kk, en -> ru -> kk.
+# django-modeltranslation's setting, when the project has it as a per-language dict, wins.
+_FALLBACKS = {"kk": ("ru", "en"), "ru": ("en", "kk"), "en": ("ru", "kk")}
+
+
+def fallback_order(code: str | None) -> list[str]:
+    language = supported_language(code)
+    configured = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", None)
+    if isinstance(configured, dict) and (language in configured or "default" in configured):
+        rest = list(configured.get(language, configured.get("default", ())))
+    else:
+        rest = list(_FALLBACKS.get(language, ()))
+    order = [language, *rest, settings.LANGUAGE_CODE, *language_codes()]
+    return list(dict.fromkeys(order))
+
+
 def pick(values: dict[str, Any] | Any, code: str | None = None) -> Any:
     """The value for the active language (or `code`) from an `in_each_language` dict; a plain value as it is
-    (snapshots made before they were kept per language). Falls back to the default language, then any."""
+    (snapshots made before they were kept per language). An empty one falls back (`fallback_order`)."""
     if not isinstance(values, dict):
         return values
-    language = supported_language(code or translation.get_language())
-    for candidate in (language, settings.LANGUAGE_CODE, *values):
+    for candidate in (*fallback_order(code or translation.get_language()), *values):
         value = values.get(candidate)
         if value not in (None, ""):
             return value
