@@ -116,3 +116,53 @@ def test_a_moved_meetings_email_dates_old_and_new_times_with_the_zone(
     new = f"{_day(new_start.date(), language)}, 14:00 ({ZONE[language]})"
     assert old in message.body and new in message.body
     assert "Astana time" not in message.body and "&" not in message.subject
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_a_personal_calendar_speaks_its_owners_language_whatever_the_calendar_app_asks(
+    june_meeting: Meeting, language: str,
+) -> None:
+    """Calendar apps fetch the personal feed unattended; the text inside is for its owner."""
+    from meetings import services
+    from tests.meetings.factories import InvitationFactory
+    from tests.participants.factories import UserFactory
+
+    owner = UserFactory(preferred_language=language)
+    InvitationFactory(meeting=june_meeting, person=owner)
+    token = services.calendar_token_reset(user=owner).token
+
+    ics = Client().get(f"/feeds/meetings/personal/{token}.ics", headers={"accept-language": "de"}).content
+    calendar = Calendar.from_ical(ics)
+    (event,) = calendar.walk("VEVENT")
+
+    assert _span(june_meeting, language) in str(event["description"])
+    expected_name = {"kk": "Диалог алаңындағы менің отырыстарым", "ru": "Мои заседания Диалоговой платформы",
+                     "en": "My Dialogue Platform meetings"}[language]
+    assert str(calendar["x-wr-calname"]) == expected_name
+
+
+@pytest.mark.parametrize(("language", "agenda", "date_label"), [
+    ("kk", "Күн тәртібі", "Күні"), ("ru", "Повестка дня", "Дата"), ("en", "Agenda", "Date"),
+])
+def test_the_invitation_lists_the_agenda_and_says_when_in_the_recipients_language(
+    june_meeting: Meeting, language: str, agenda: str, date_label: str, django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.utils import translation
+
+    from meetings.notices.publish import meeting_notices_publish_due
+    from tests.meetings.factories import AgendaItemFactory, InvitationFactory
+    from tests.participants.factories import UserFactory
+
+    AgendaItemFactory(meeting=june_meeting, position=1, title="Opening")
+    AgendaItemFactory(meeting=june_meeting, position=2, title="UPR mid-term report")
+    InvitationFactory(meeting=june_meeting, person=UserFactory(preferred_language=language))
+    # Published from a page in another language: the e-mail still speaks the recipient's.
+    with translation.override("en" if language != "en" else "ru"), django_capture_on_commit_callbacks(execute=True):
+        meeting_notices_publish_due(now=june_meeting.starts_at - dt.timedelta(days=14))
+
+    (message,) = mail.outbox
+    assert f"{agenda}:\n1. Opening\n2. UPR mid-term report\n" in message.body
+    assert f"<h2>{agenda}</h2>" in message.alternatives[0].content
+    assert f"{date_label}: " in message.body
+    assert f"10:00–13:00 ({ZONE[language]})" in message.body
+    assert _day(june_meeting.starts_at.date(), language) in message.subject
