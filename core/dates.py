@@ -20,11 +20,11 @@ from django.utils import formats, timezone
 from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext, gettext_lazy
 
-# The format names a template may give |date or |time (Django's own names, defined per language in
-# core/formats/), plus "c", the ISO 8601 form machines read in <time datetime="...">.
+# The format names a template may give |date or |time: Django's own names, defined per language in core/formats/.
+# Machines read <time datetime="{{ value|iso }}">.
 NAMED_FORMATS = frozenset({
     "DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT", "TIME_FORMAT",
-    "YEAR_MONTH_FORMAT", "MONTH_DAY_FORMAT", "c",
+    "YEAR_MONTH_FORMAT", "MONTH_DAY_FORMAT",
 })
 
 # Zones as people name them; the UTC offset is computed for the date itself (Kazakhstan moved to UTC+5 in 2024).
@@ -78,6 +78,16 @@ def utc_offset(moment: dt.datetime | None = None, tz: dt.tzinfo | str | None = N
 def zone_label(moment: dt.datetime | None = None, tz: dt.tzinfo | str | None = None) -> str:
     """"Алматы, UTC+5": the zone's name in the active language and its offset on that date."""
     return f"{zone_name(tz)}, {utc_offset(moment, tz)}"
+
+
+def iso(value: dt.date | dt.datetime | None, tz: dt.tzinfo | str | None = None) -> str:
+    """"2027-06-20T10:00:00+05:00" (whole seconds: HTML's <time datetime> takes at most three decimals), or
+    "2027-06-20" for a date: what machines read, in every language."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        return localize(value, tz).replace(microsecond=0).isoformat()
+    return value.isoformat()
 
 
 def date_text(value: dt.date | dt.datetime | None, tz: dt.tzinfo | str | None = None) -> str:

@@ -5,6 +5,7 @@
     {{ value|clock }}                      14:30 (Алматы, UTC+5)
     {{ value|weekday }}                    четверг, 20.06.2027 / Thursday, 20 June 2027
     {{ value|month }}                      Маусым 2027 / June 2027
+    {{ value|iso }}                        2027-06-20T14:30:00+05:00, for <time datetime="...">
     {% span starts ends %}                 20.06.2027, 10:00–13:00 (Алматы, UTC+5)
     {% span starts ends weekday=True %}    четверг, 20.06.2027, 10:00–13:00 (Алматы, UTC+5)
     {% span starts ends zone="Asia/Almaty" %}  in a zone of its own (a meeting that has one)
@@ -47,6 +48,11 @@ def clock(value: Any, zone: Any = None) -> str:
 @register.filter
 def weekday(value: Any, zone: Any = None) -> str:
     return dates.weekday_text(value, zone) if value not in (None, "") else ""
+
+
+@register.filter
+def iso(value: Any, zone: Any = None) -> str:
+    return dates.iso(value, zone)
 
 
 @register.filter

@@ -157,8 +157,8 @@ DATE_FILTER = re.compile(r"""\|\s*(?:date|time)\s*:\s*(["'])(?P<format>.*?)\1"""
 
 
 def test_templates_use_only_named_date_formats() -> None:
-    """|date:"j E Y" in a template is how the three formats drifted apart; only the named ones (and "c" for
-    machines) are allowed. The helpers of {% load dates %} cover every other need."""
+    """|date:"j E Y" in a template is how the three formats drifted apart; only the named ones are allowed. The
+    helpers of {% load dates %} cover every other need (|iso for machines)."""
     offenders = []
     for path in sorted((ROOT / "templates").rglob("*")):
         if path.is_file() and path.suffix in (".html", ".txt", ".xml", ".ics"):
@@ -172,7 +172,15 @@ def test_templates_use_only_named_date_formats() -> None:
 def test_the_grep_catches_an_ad_hoc_format() -> None:
     line = '{{ meeting.starts_at|date:"m/d/Y" }} {{ x|time:\'H:i\' }} {{ y|date:"DATE_FORMAT" }} {{ z|date:\'c\' }}'
     found = [m["format"] for m in DATE_FILTER.finditer(line) if m["format"] not in dates.NAMED_FORMATS]
-    assert found == ["m/d/Y", "H:i"]
+    assert found == ["m/d/Y", "H:i", "c"]
+
+
+def test_machine_readable_times_have_whole_seconds_and_the_local_offset() -> None:
+    """<time datetime> takes at most three decimals of a second (the HTML validator rejects Django's "c")."""
+    stamp = dt.datetime(2026, 12, 3, 9, 8, 45, 95810, tzinfo=dt.UTC)
+    text = Template("{% load dates %}{{ m|iso }}|{{ m.date|iso }}|{{ none|iso }}").render(
+        Context({"m": stamp, "none": None}))
+    assert text == "2026-12-03T14:08:45+05:00|2026-12-03|"
 
 
 # A display format written in Python (strftime, date_format with a literal, an f-string "{when:%d %B}")
