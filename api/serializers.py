@@ -24,9 +24,20 @@ def absolute(path: str) -> str:
 
 
 class LocalizedNames(serializers.Serializer):
-    en = serializers.CharField(source="name")
-    ru = serializers.CharField(source="name_ru")
-    kk = serializers.CharField(source="name_kk")
+    """The name in each language ("" where there is none)."""
+
+    en = serializers.SerializerMethodField()
+    ru = serializers.SerializerMethodField()
+    kk = serializers.SerializerMethodField()
+
+    def get_en(self, obj: Any) -> str:
+        return obj.name_en or ""
+
+    def get_ru(self, obj: Any) -> str:
+        return obj.name_ru or ""
+
+    def get_kk(self, obj: Any) -> str:
+        return obj.name_kk or ""
 
 
 class OrganizationRefSerializer(serializers.ModelSerializer):
@@ -350,7 +361,7 @@ class ReportSerializer(serializers.ModelSerializer):
                   "web_url"]
 
     def get_titles(self, obj: Report) -> dict[str, str]:
-        return {"en": obj.title, "ru": obj.title_ru, "kk": obj.title_kk}
+        return {"en": obj.title_en or "", "ru": obj.title_ru or "", "kk": obj.title_kk or ""}
 
     def get_web_url(self, obj: Report) -> str:
         return absolute(reverse("reports:report-detail", args=[obj.pk]))

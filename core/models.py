@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,16 +15,18 @@ class TimeStampedModel(models.Model):
 
 
 class LocalizedNameMixin:
-    """`localized_name`: the name in the active language (name_ru, name_kk), falling back to English `name`."""
+    """`localized_name`: the name in the active language with the configured fallback.
+
+    The names live in `name_kk`, `name_ru`, `name_en` (django-modeltranslation, registered in the app's
+    translation.py), and `name` reads the active language's; this alias stays for the pages and the API that
+    say `localized_name`.
+    """
 
     name: str
-    name_ru: str
-    name_kk: str
 
     @property
     def localized_name(self) -> str:
-        language = (get_language() or "en")[:2]
-        return {"ru": self.name_ru, "kk": self.name_kk}.get(language) or self.name
+        return self.name
 
 
 # --- Operational records of the site itself (docs/operations.md) ---------------------------------------

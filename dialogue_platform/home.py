@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import multilingual
 from meetings import selectors as meeting_selectors
 from notifications import selectors as notification_selectors
 from participants import selectors as participant_selectors
@@ -100,6 +101,19 @@ def _minutes_overdue(now: dt.datetime) -> Task:
         ngettext("meeting with minutes overdue", "meetings with minutes overdue", count),
         url, _("Write the minutes"),
         items=[(m.title, reverse("meetings:minutes", args=[m.pk])) for m in overdue[:LIST_LIMIT]],
+    )
+
+
+@register_secretariat_task
+def _translations_missing(now: dt.datetime) -> Task:
+    # One query: a UNION of counts over every kind of translatable content (core.multilingual.queue_counts).
+    counts = multilingual.queue_counts()
+    count = sum(counts.values())
+    busiest = max(multilingual.languages(), key=lambda code: sum(n for (_k, c), n in counts.items() if c == code))
+    return Task(
+        "translations", count,
+        ngettext("translation missing or out of date", "translations missing or out of date", count),
+        reverse("translation-queue") + "?lang=" + busiest, _("Translate them side by side"),
     )
 
 

@@ -33,6 +33,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Content in three languages (docs/translations.md): before the admin, as modeltranslation requires.
+    "modeltranslation",
     "dialogue_platform.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -188,6 +190,21 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Content people write (meeting titles, minutes, road maps...) is stored in each of LANGUAGES by
+# django-modeltranslation (title_kk, title_ru, title_en). Where a page's language has no text, the first of these
+# that has some is shown, marked with its language (core.multilingual, docs/translations.md).
+CONTENT_FALLBACK_LANGUAGES = {
+    "kk": ("ru", "en"),
+    "ru": ("en", "kk"),
+    "en": ("ru", "kk"),
+}
+MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ru", "en", "kk"), **CONTENT_FALLBACK_LANGUAGES}
+# Minutes are published only when these translations are there (and up to date): Kazakh, the state language,
+# and Russian, the official one. Empty: publish in whatever language the minutes have.
+MINUTES_REQUIRED_LANGUAGES = env.list("DJANGO_MINUTES_REQUIRED_LANGUAGES", default=["kk", "ru"])
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

@@ -74,6 +74,11 @@ STATE_TONES: dict[str, str] = {
     "waiting": "waiting",
     "ready": "success",
     "pledge": "neutral",
+    # Translations (core.multilingual.Status).
+    "original": "neutral",
+    "complete": "success",
+    "missing": "attention",
+    "outdated": "waiting",
 }
 
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from dialogue_platform import views
+from dialogue_platform import translations, views
 
 handler400 = "dialogue_platform.views.bad_request"
 
@@ -23,6 +23,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("workspace/", views.workspace, name="workspace"),
+    path("translations/", translations.translation_queue, name="translation-queue"),
+    path("translations/<str:kind>/<int:pk>/<str:language>/", translations.translation_edit, name="translation-edit"),
     path("", include("participants.urls")),
     path("", include("notifications.urls")),
     path("", include("recommendations.urls")),

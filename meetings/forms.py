@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DateInput, DateTimeLocalInput, TimeInput, zone_hint
+from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
@@ -173,6 +174,7 @@ class MeetingForm(forms.ModelForm):
         help_text=_("Shown only to invitees and the secretariat."),
     )
     topics_text = TopicsField()
+    original_language = original_language_formfield()
 
     class Meta:
         model = Meeting
@@ -188,8 +190,11 @@ class MeetingForm(forms.ModelForm):
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        if not self.is_bound:
+            # The text in the language it was written in, not the page language's fallback.
+            self.initial.update(original_initial(self.instance, ("title", "venue", "description")))
         self.order_fields([
-            "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
+            "original_language", "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
             "description", "topics_text", *LEAD_TIME_FIELDS,
         ])
         for name, upper in LEAD_TIME_FIELDS.items():
@@ -360,6 +365,7 @@ def plain_text_as_html(text: str) -> str:
 
 
 class MinutesForm(forms.Form):
+    original_language = original_language_formfield()
     body = forms.CharField(
         label=_("Minutes"), required=False, widget=forms.Textarea(attrs=_rich_text_attrs(16)),
         help_text=_("Headings, lists, bold, italics, links and tables are kept; text pasted from Word keeps its "

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from core.multilingual import TranslatableModel
 from participants.models import Organization, User
 
 
@@ -54,7 +55,7 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
-class Topic(models.Model):
+class Topic(TranslatableModel):
     """A keyword a meeting or an agenda item is about (e.g. "UPR", "children's rights")."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -67,7 +68,7 @@ class Topic(models.Model):
         return self.name
 
 
-class Subgroup(TimeStampedModel):
+class Subgroup(TranslatableModel, TimeStampedModel):
     """A working group that meets between plenary sessions."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
@@ -144,7 +145,7 @@ class MinutesQuerySet(models.QuerySet["Minutes"]):
         return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED)
 
 
-class Meeting(TimeStampedModel):
+class Meeting(TranslatableModel, TimeStampedModel):
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -277,7 +278,7 @@ class Meeting(TimeStampedModel):
         return self.format in (self.Format.ONLINE, self.Format.HYBRID)
 
 
-class AgendaItem(TimeStampedModel):
+class AgendaItem(TranslatableModel, TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=255)
@@ -363,7 +364,7 @@ class Invitation(TimeStampedModel):
         return f"{self.person_id} @ {self.meeting_id}"
 
 
-class Minutes(TimeStampedModel):
+class Minutes(TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
@@ -400,7 +401,7 @@ class Minutes(TimeStampedModel):
         return f"minutes {self.pk} (meeting {self.meeting_id})"
 
 
-class FollowUpAction(TimeStampedModel):
+class FollowUpAction(TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -449,7 +450,7 @@ def _document_path(instance: MeetingDocument, filename: str) -> str:
     return f"meetings/{instance.meeting_id}/{secrets.token_hex(8)}/{Path(filename).name}"
 
 
-class MeetingDocument(TimeStampedModel):
+class MeetingDocument(TranslatableModel, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTICIPANTS = "participants", _("Participants only")

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from core.multilingual import any_language_q
 from meetings.hooks import AGENDA_ITEM_LINKS
 from meetings.models import (
     AgendaItem,
@@ -55,7 +56,7 @@ def subgroup_list(*, active: bool | None = None, query: str = "") -> QuerySet[Su
     if active is not None:
         qs = qs.filter(is_active=active)
     if query:
-        qs = qs.filter(Q(name__icontains=query) | Q(mandate__icontains=query))
+        qs = qs.filter(any_language_q("name", "icontains", query) | any_language_q("mandate", "icontains", query))
     return qs.annotate(meeting_count=Count("meetings", filter=visible_to_public_q("meetings__"))).order_by("name")
 
 
@@ -91,8 +92,10 @@ def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
         # `search_vector @@ query` on the stored column: the GIN index serves it (see migration 0002).
         matching = published.filter(search_vector=minutes_search_query(query))
     else:
-        matching = published.filter(Q(body__icontains=query) | Q(decisions__icontains=query))
-    return qs.filter(Q(pk__in=matching.values("meeting_id")) | Q(title__icontains=query))
+        matching = published.filter(
+            any_language_q("body", "icontains", query) | any_language_q("decisions", "icontains", query)
+        )
+    return qs.filter(Q(pk__in=matching.values("meeting_id")) | any_language_q("title", "icontains", query))
 
 
 def meeting_archive_list(
@@ -127,7 +130,7 @@ def meeting_manage_list(
     if subgroup is not None:
         qs = qs.filter(subgroup=subgroup)
     if query:
-        qs = qs.filter(Q(title__icontains=query) | Q(venue__icontains=query))
+        qs = qs.filter(any_language_q("title", "icontains", query) | any_language_q("venue", "icontains", query))
     return (
         _with_list_relations(qs)
         .annotate(

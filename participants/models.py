@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import LocalizedNameMixin, TimeStampedModel
+from core.multilingual import TranslatableModel
 from participants.validators import validate_bin
 
 
@@ -157,7 +158,7 @@ def focus_area_labels(values: list[str]) -> list[str]:
     return [str(labels.get(value, value)) for value in values or []]
 
 
-class Organization(LocalizedNameMixin, TimeStampedModel):
+class Organization(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
     """A body that takes part in the platform: a member or an observer."""
 
     class Kind(models.TextChoices):
@@ -177,9 +178,8 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
         MEMBER = "member", _("Member")
         OBSERVER = "observer", _("Observer")
 
-    name = models.CharField(_("name (English)"), max_length=255, unique=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
+    # name_kk, name_ru, name_en: participants/translation.py.
+    name = models.CharField(_("name"), max_length=255, unique=True)
     acronym = models.CharField(_("acronym"), max_length=32, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     standing = models.CharField(_("standing"), max_length=16, choices=Standing.choices)

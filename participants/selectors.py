@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce, Collate, NullIf
+from django.db.models.functions import Collate
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.multilingual import active_language, any_language_q, fallback_expression
 from participants.models import Membership, Organization, OrganizationApplication, OrganizationInvitation, User
 
 # ICU collations, so Kazakh letters (Ә, Қ, Ұ, ...) sort with their neighbours rather than after Я as the
@@ -16,11 +16,10 @@ _COLLATIONS = {"ru": "ru-x-icu", "kk": "kk-x-icu", "en": "en-x-icu"}
 
 
 def localized_name_order() -> Combinable:
-    """The organisation name people read in the active language (core.models.LocalizedNameMixin.localized_name): name_ru
-    or name_kk, falling back to the English name when that translation is empty."""
-    language = (get_language() or "en")[:2]
-    field = {"ru": "name_ru", "kk": "name_kk"}.get(language)
-    name = Coalesce(NullIf(F(field), Value("")), F("name")) if field else F("name")
+    """The organisation name people read in the active language (`Organization.name`, with the fallback of
+    settings.CONTENT_FALLBACK_LANGUAGES)."""
+    language = active_language()
+    name = fallback_expression("name", language)
     if connection.vendor == "postgresql":
         return Collate(name, _COLLATIONS.get(language, "und-x-icu"))
     return name
@@ -43,9 +42,7 @@ def organization_directory(
     qs = organization_public_list(standing=standing, kind=kind)
     if query:
         qs = qs.filter(
-            Q(name__icontains=query)
-            | Q(name_ru__icontains=query)
-            | Q(name_kk__icontains=query)
+            any_language_q("name", "icontains", query)
             | Q(acronym__icontains=query)
         )
     people = Membership.objects.filter(user__is_active=True).select_related("user").order_by(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from core import dates
 from core.exceptions import ApplicationError
+from core.multilingual import any_language_q
 from participants import hooks, selectors
 from participants.models import (
     Membership,
@@ -35,9 +36,11 @@ def organization_upsert(
     description: str = "",
 ) -> Organization:
     """Create the organisation named `name`, or bring an existing one up to date."""
+    # `name` is the English name (the original); the other languages are its translations.
     org, _created = Organization.objects.update_or_create(
-        name=name,
+        name_en=name,
         defaults={
+            "original_language": "en",
             "kind": kind,
             "standing": standing,
             "name_ru": name_ru,
@@ -187,7 +190,7 @@ def application_approve(*, application: OrganizationApplication, actor: User) ->
     if Organization.objects.filter(bin=application.bin).exists():
         raise ApplicationError(_("An organisation with this BIN is already on the platform; decline this application."))
     name = application.name_en or application.name_ru or application.name_kk
-    if Organization.objects.filter(name__iexact=name).exists():
+    if Organization.objects.filter(any_language_q("name", "iexact", name)).exists():
         raise ApplicationError(
             _("An organisation named “%(name)s” is already on the platform. If it is the same NGO, decline this "
               "application; otherwise rename the existing one in the administration first.") % {"name": name}
@@ -199,10 +202,14 @@ def application_approve(*, application: OrganizationApplication, actor: User) ->
             _("The contact's e-mail address %(email)s belongs to a %(role)s account, which cannot represent an NGO. "
               "Ask the applicant for another address.") % {"email": email, "role": user.get_role_display()}
         )
+    # The organisation is registered under the name in the applicant's language, where they gave one.
+    given = {"kk": application.name_kk, "ru": application.name_ru, "en": application.name_en}
+    original = application.language if given.get(application.language) else next(k for k, v in given.items() if v)
     organization = Organization.objects.create(
-        name=name,
+        name_en=application.name_en,
         name_ru=application.name_ru,
         name_kk=application.name_kk,
+        original_language=original,
         kind=Organization.Kind.NGO,
         standing=Organization.Standing.MEMBER,
         website=application.website,

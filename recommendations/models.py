@@ -12,23 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import LocalizedNameMixin as NameInActiveLanguage
-from core.models import TimeStampedModel
+from core.models import LocalizedNameMixin, TimeStampedModel
+from core.multilingual import TranslatableModel
 from participants.models import Organization
 
 
-class LocalizedNameMixin(NameInActiveLanguage, models.Model):
-    """Name fields in the three portal languages; `localized_name` comes from core."""
-
-    name = models.CharField(_("name (English)"), max_length=255)
-    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
-
-    class Meta:
-        abstract = True
-
-
-class Mechanism(TimeStampedModel):
+class Mechanism(TranslatableModel, TimeStampedModel):
     """Where recommendations come from: the UPR, one treaty body, special procedures, NGOs, the platform."""
 
     class Kind(models.TextChoices):
@@ -52,7 +41,7 @@ class Mechanism(TimeStampedModel):
         return self.acronym
 
 
-class Review(TimeStampedModel):
+class Review(TranslatableModel, TimeStampedModel):
     """One review of one state by one mechanism: a UPR cycle, or a treaty body's periodic report."""
 
     mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("mechanism"))
@@ -108,9 +97,10 @@ class RecommendingState(models.Model):
         return self.name
 
 
-class Theme(LocalizedNameMixin, TimeStampedModel):
+class Theme(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
     """The secretariat's taxonomy of human-rights themes."""
 
+    name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
@@ -121,7 +111,8 @@ class Theme(LocalizedNameMixin, TimeStampedModel):
         return self.name
 
 
-class AffectedGroup(LocalizedNameMixin, TimeStampedModel):
+class AffectedGroup(LocalizedNameMixin, TranslatableModel, TimeStampedModel):
+    name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
@@ -246,7 +237,7 @@ class Recommendation(TimeStampedModel):
         return self.document_symbol or f"#{self.pk}"
 
 
-class RoadMap(TimeStampedModel):
+class RoadMap(TranslatableModel, TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -268,7 +259,7 @@ class RoadMap(TimeStampedModel):
         return f"{self.number}. {self.title}"
 
 
-class Action(TimeStampedModel):
+class Action(TranslatableModel, TimeStampedModel):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -364,7 +355,7 @@ class ProgressUpdate(TimeStampedModel):
         return f"{self.action_id} @ {self.date}"
 
 
-class NationalPlan(TimeStampedModel):
+class NationalPlan(TranslatableModel, TimeStampedModel):
     title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     adopted_by = models.CharField(_("adopted by"), max_length=255, blank=True)
@@ -387,7 +378,7 @@ class NationalPlan(TimeStampedModel):
         return self.title
 
 
-class PlanMeasure(TimeStampedModel):
+class PlanMeasure(TranslatableModel, TimeStampedModel):
     plan = models.ForeignKey(NationalPlan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan"))
     number = models.CharField(_("number"), max_length=16)
     text = models.TextField(_("measure"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.language import in_each_language
 from core.richtext import MINUTES, sanitize_rich_text
@@ -73,10 +73,14 @@ def _text(read: Callable[[], str]) -> str | dict[str, str]:
 
 def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
     if isinstance(org, dict):
-        return {"en": org["name"], "ru": org["name_ru"] or org["name"], "kk": org["name_kk"] or org["name"],
-                "short": org["acronym"] or org["name"]}
-    return {"en": org.name, "ru": org.name_ru or org.name, "kk": org.name_kk or org.name,
-            "short": org.acronym or org.name}
+        org = Organization(name_en=org["name_en"], name_ru=org["name_ru"], name_kk=org["name_kk"],
+                           acronym=org["acronym"])
+    names = {}
+    for language in ("en", "ru", "kk"):
+        with translation.override(language):
+            names[language] = org.name
+    names["short"] = org.acronym or names["en"]
+    return names
 
 
 def _meetings(period: Period) -> list[dict[str, Any]]:
@@ -164,7 +168,7 @@ def _actions(period: Period) -> dict[str, Any]:
                   done_in_period=Count("id", filter=done_in_period), overdue=Count("id", filter=overdue))
     )
     orgs = {o["pk"]: o for o in Organization.objects.filter(
-        pk__in=[row["organization_id"] for row in per_agency]).values("pk", "name", "name_ru", "name_kk", "acronym")}
+        pk__in=[row["organization_id"] for row in per_agency]).values("pk", "name_en", "name_ru", "name_kk", "acronym")}
     agencies = sorted(
         ({"names": _names(orgs[row["organization_id"]]), "total": row["total"], "done": row["done"],
           "done_in_period": row["done_in_period"], "overdue": row["overdue"]} for row in per_agency),
@@ -193,10 +197,10 @@ def _actions(period: Period) -> dict[str, Any]:
     for chunk_start in range(0, len(ids), 2000):
         chunk = ids[chunk_start:chunk_start + 2000]
         for link in Link.objects.filter(action_id__in=chunk).values(
-                "action_id", "organization__name", "organization__name_ru", "organization__name_kk",
-                "organization__acronym").order_by("action_id", "organization__name"):
+                "action_id", "organization__name_en", "organization__name_ru", "organization__name_kk",
+                "organization__acronym").order_by("action_id", "organization__name_en"):
             agency_names.setdefault(link["action_id"], []).append(_names({
-                "name": link["organization__name"], "name_ru": link["organization__name_ru"],
+                "name_en": link["organization__name_en"], "name_ru": link["organization__name_ru"],
                 "name_kk": link["organization__name_kk"], "acronym": link["organization__acronym"]}))
     overdue_actions = [
         {"reference": f"{row.road_map.number}.{row.number}", "description": _text(lambda row=row: row.description),

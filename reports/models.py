@@ -7,16 +7,16 @@ from pathlib import Path
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.multilingual import TranslatableModel
 from meetings.models import private_storage
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
 
-class Report(TimeStampedModel):
+class Report(TranslatableModel, TimeStampedModel):
     class Kind(models.TextChoices):
         UPR_NATIONAL = "upr_national", _("UPR national report")
         TREATY_BODY = "treaty_body", _("Treaty-body report")
@@ -33,9 +33,8 @@ class Report(TimeStampedModel):
     GENERATED_KINDS = (Kind.QUARTERLY_DIGEST, Kind.ANNUAL_REPORT)
 
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
-    title = models.CharField(_("title (English)"), max_length=500)
-    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
+    # title and summary in each language: reports/translation.py.
+    title = models.CharField(_("title"), max_length=500)
     document_symbol = models.CharField(
         _("document symbol"), max_length=64, blank=True, help_text=_("For UN documents, e.g. A/HRC/WG.6/34/KAZ/1.")
     )
@@ -95,8 +94,8 @@ class Report(TimeStampedModel):
 
     @property
     def localized_title(self) -> str:
-        language = (get_language() or "en")[:2]
-        return {"ru": self.title_ru, "kk": self.title_kk}.get(language) or self.title
+        """The title in the page's language or its fallback (modeltranslation); kept for older callers."""
+        return self.title
 
     @property
     def is_generated(self) -> bool:
@@ -107,7 +106,7 @@ class Report(TimeStampedModel):
         return self.status == self.Status.PUBLISHED
 
 
-class ReportVersion(TimeStampedModel):
+class ReportVersion(TranslatableModel, TimeStampedModel):
     """One edition of a report: a draft put to comment, the submitted text, a corrigendum."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions", verbose_name=_("report"))
@@ -139,7 +138,7 @@ def _document_path(instance: ReportDocument, filename: str) -> str:
     return f"reports/{instance.version.report_id}/{secrets.token_hex(8)}/{Path(filename).name}"
 
 
-class ReportDocument(TimeStampedModel):
+class ReportDocument(TranslatableModel, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTICIPANTS = "participants", _("Participants only")

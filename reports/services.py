@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 from core.language import in_language
+from core.multilingual import column
 from core.uploads import PDF, XLSX, validate_document_upload
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
@@ -50,10 +51,11 @@ def report_create(
     if review is not None and mechanism is None:
         mechanism = review.mechanism
     _check_links(kind=kind, mechanism=mechanism, review=review)
+    # The form asks for the title in each language, English first: English is the original.
     return Report.objects.create(
-        kind=kind, title=title, title_ru=title_ru, title_kk=title_kk, document_symbol=document_symbol, year=year,
-        mechanism=mechanism, review=review, author_organization=author_organization, summary=summary,
-        created_by=actor,
+        kind=kind, title_en=title, title_ru=title_ru, title_kk=title_kk, document_symbol=document_symbol,
+        year=year, mechanism=mechanism, review=review, author_organization=author_organization,
+        summary_en=summary, original_language="en", created_by=actor,
     )
 
 
@@ -66,8 +68,10 @@ def report_update(*, actor: User, report: Report, **fields: Any) -> Report:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"report_update got unexpected fields {sorted(unknown)}")
+    # `title` and `summary` are the English original (report_create); the other titles name their language.
+    renamed = {"title": "title_en", "summary": column("summary", report.original_language)}
     for name, value in fields.items():
-        setattr(report, name, value)
+        setattr(report, renamed.get(name, name), value)
     if report.review is not None and report.mechanism is None:
         report.mechanism = report.review.mechanism
     _check_links(kind=report.kind, mechanism=report.mechanism, review=report.review)
@@ -157,7 +161,7 @@ def version_comment_period_open(
         return f"{title} — v{version.number}" if title else ""
 
     period = comment_period_open(
-        actor=actor, opens_at=opens_at, closes_at=closes_at, title=titled(report.title),
+        actor=actor, opens_at=opens_at, closes_at=closes_at, title=titled(report.title_en),
         title_ru=titled(report.title_ru), title_kk=titled(report.title_kk), description=description,
         url=settings.SITE_URL + reverse("reports:report-detail", args=[report.pk]),
     )
@@ -203,11 +207,11 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
     titles = _digest_titles(kind, period, year, quarter)
     report, _created = Report.objects.select_for_update().get_or_create(
         kind=kind, period_start=period.start,
-        defaults={"period_end": period.end, "year": year, "title": titles["en"], "created_by": actor,
-                  "author_organization": None},
+        defaults={"period_end": period.end, "year": year, "title_en": titles["en"], "original_language": "en",
+                  "created_by": actor, "author_organization": None},
     )
     now = timezone.now()
-    report.title, report.title_ru, report.title_kk = titles["en"], titles["ru"], titles["kk"]
+    report.title_en, report.title_ru, report.title_kk = titles["en"], titles["ru"], titles["kk"]
     report.period_end = period.end
     report.data = digest_figures(period=period)
     report.built_at = now

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.multilingual import TranslatableModel
 from meetings.models import AgendaItem, Meeting, private_storage
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
@@ -36,7 +36,7 @@ class CommentPeriodQuerySet(models.QuerySet["CommentPeriod"]):
         return self.filter(opens_at__lte=moment, closes_at__gt=moment)
 
 
-class CommentPeriod(TimeStampedModel):
+class CommentPeriod(TranslatableModel, TimeStampedModel):
     """A window in which NGOs may comment on a road map or on a draft document (e.g. a national report).
 
     Generic on purpose: the reports app opens periods for its drafts through services.comment_period_open.
@@ -46,9 +46,8 @@ class CommentPeriod(TimeStampedModel):
         RoadMap, on_delete=models.CASCADE, null=True, blank=True, related_name="comment_periods",
         verbose_name=_("road map"),
     )
-    title = models.CharField(_("title (English)"), max_length=500, blank=True)
-    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
+    # title and description in each language: submissions/translation.py.
+    title = models.CharField(_("title"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     document = models.FileField(
         _("draft document"), upload_to=_draft_document_path, storage=private_storage, max_length=255, blank=True
@@ -88,8 +87,7 @@ class CommentPeriod(TimeStampedModel):
     @property
     def subject_title(self) -> str:
         """The draft's title in the active language, or the road map's title."""
-        language = (get_language() or "en")[:2]
-        title = {"ru": self.title_ru, "kk": self.title_kk}.get(language) or self.title
+        title = self.title
         if title:
             return title
         if self.road_map_id is not None:
@@ -134,7 +132,7 @@ class SubmissionUpload(TimeStampedModel):
         return f"{self.original_name} ({self.pk})"
 
 
-class Submission(TimeStampedModel):
+class Submission(TranslatableModel, TimeStampedModel):
     class Kind(models.TextChoices):
         PROPOSAL = "proposal", _("Recommendation or proposal")
         COMMENT = "comment", _("Comment on a draft")

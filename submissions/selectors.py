@@ -257,8 +257,8 @@ def statistics(*, public: bool) -> dict[str, object]:
     )
     organizations_source = sent.filter(status__in=Submission.ACCEPTED_STATUSES, anonymous=False) if public else sent
     by_organization = (
-        organizations_source.values("organization__name", "organization__name_ru", "organization__name_kk")
-        .annotate(n=Count("id")).order_by("-n", "organization__name")[:15]
+        organizations_source.values("organization__name_en", "organization__name_ru", "organization__name_kk")
+        .annotate(n=Count("id")).order_by("-n", "organization__name_en")[:15]
     )
     by_month = (
         sent.annotate(month=TruncMonth("submitted_at", tzinfo=timezone.get_current_timezone())).values("month")
@@ -266,8 +266,8 @@ def statistics(*, public: bool) -> dict[str, object]:
     )
 
     def org_label(row: dict[str, object]) -> str:
-        probe = Organization(name=str(row["organization__name"]), name_ru=str(row["organization__name_ru"] or ""),
-                             name_kk=str(row["organization__name_kk"] or ""))
+        probe = Organization(name_en=row["organization__name_en"], name_ru=row["organization__name_ru"],
+                             name_kk=row["organization__name_kk"])
         return probe.localized_name
 
     statuses = [value for value, _label in Submission.Status.choices if value != S.DRAFT]

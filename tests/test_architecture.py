@@ -294,7 +294,7 @@ def test_app_templates_use_only_apps_below_them(app: str) -> None:
 def test_every_template_folder_is_an_app_or_the_sites_layout() -> None:
     """A new folder under templates/ must be an app (then checked above) or knowingly part of the site's layout."""
     # "home": the role homes that dialogue_platform/home.py (the wiring, above every app) renders.
-    site_layout = {"includes", "registration", "admin", "home"}
+    site_layout = {"includes", "registration", "admin", "home", "translations"}
     folders = {p.name for p in (ROOT / "templates").iterdir() if p.is_dir()}
     assert folders - site_layout - set(APP_ORDER) == set()
 

@@ -53,3 +53,35 @@ def status_badge(obj: Any, field: str = "status") -> str:
 def state_badge(state: str, label: str) -> str:
     """A badge for a state that is not a model's field (a comment period open or closed): same colours."""
     return format_html('<span class="status-badge status-badge--{}">{}</span>', STATE_TONES.get(state, "neutral"), label)
+
+
+@register.simple_tag
+def translation_badge(status: str) -> str:
+    """A translation's status (complete, missing, out of date, original) as a badge."""
+    from core.multilingual import Status
+
+    return state_badge(status, str(Status(status).label) if status in Status.values else status)
+
+
+@register.inclusion_tag("includes/translation_panel.html", takes_context=True)
+def translation_panel(context: template.Context, obj: Any) -> dict[str, Any]:
+    """For the secretariat: which languages of `obj` are complete, missing or out of date, each with a link to
+    the side-by-side editor (dialogue_platform.translations)."""
+    from django.urls import reverse
+
+    from core import multilingual
+
+    kind = multilingual.kind_of(obj) if obj is not None else None
+    request = context.get("request")
+    if kind is None or request is None or not getattr(request.user, "is_secretariat", False):
+        return {"languages": []}
+    back = request.get_full_path()
+    return {
+        "original": multilingual.language_name(obj.original_language),
+        "languages": [
+            {"name": multilingual.language_name(code), "status": obj.status_of(code),
+             "url": reverse("translation-edit", args=[kind.key, obj.pk, code]) + "?next=" + back}
+            for code in multilingual.languages() if code != obj.original_language
+        ],
+        "label": kind.label,
+    }

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.multilingual import any_language_q
 from meetings.models import (
     AgendaItem,
     Meeting,
@@ -48,7 +49,9 @@ def _set_topics(obj: Meeting | AgendaItem, topics: Iterable[str] | None) -> None
     names = {t.strip() for t in topics if t and t.strip()}
     objs = []
     for name in sorted(names):
-        topic = Topic.objects.filter(name__iexact=name).first() or Topic.objects.create(name=name[:100])
+        # A topic typed in any language is the same topic ("UPR", "УПО", "ЖМШ" once translated).
+        topic = Topic.objects.filter(any_language_q("name", "iexact", name)).first() or Topic.objects.create(
+            name=name[:100])
         objs.append(topic)
     obj.topics.set(objs)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.multilingual import active_language, write_original
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import (
     Meeting,
@@ -50,6 +51,7 @@ def meeting_create(
     reminder_accepted_days: int | None = None,
     minutes_overdue_first_days: int | None = None,
     minutes_overdue_second_days: int | None = None,
+    original_language: str | None = None,
 ) -> Meeting:
     _check_dates(starts_at, ends_at)
     _check_number(number, subgroup)
@@ -66,21 +68,25 @@ def meeting_create(
         if value is not None
     }
     _check_lead_times(Meeting(**lead_times))
-    meeting = Meeting.objects.create(
-        title=title,
+    language = original_language or active_language()
+    meeting = Meeting(original_language=language)
+    # Title, venue and description are the original text, in the language the secretariat wrote them.
+    write_original(meeting, {"title": title, "venue": venue, "description": description})
+    fields = dict(
         starts_at=starts_at,
         ends_at=ends_at,
         format=format,
         number=None if subgroup else number,
-        venue=venue,
         online_link=online_link,
         chair=chair,
-        description=description,
         subgroup=subgroup,
         status=status,
         created_by=actor,
         **lead_times,
     )
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.save()
     _set_topics(meeting, topics)
     return meeting
 
@@ -106,6 +112,7 @@ def meeting_update(*, actor: User, meeting: Meeting, topics: Iterable[str] | Non
         meeting.refresh_from_db()
     else:
         meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    fields = write_original(meeting, fields, language=fields.pop("original_language", None))
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.save()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.multilingual import Status, write_original
 from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import (
     FollowUpAction,
@@ -32,8 +34,14 @@ class MinutesConflict(ApplicationError):
 
 
 @transaction.atomic
-def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, version: int) -> Minutes:
-    """Save a draft of the minutes, refusing the save when `version` is not the stored one."""
+def minutes_save(
+    *, actor: User, meeting: Meeting, body: str, decisions: str, version: int, original_language: str | None = None,
+) -> Minutes:
+    """Save a draft of the minutes, refusing the save when `version` is not the stored one.
+
+    `body` and `decisions` are the original text, in `original_language` (by default the minutes' own, or the
+    meeting's for new minutes); translations are saved with core.multilingual's editor and never overwritten here.
+    """
     meeting = Meeting.objects.get(pk=meeting.pk)
     if meeting.status in (S.DRAFT, S.CANCELLED):
         raise ApplicationError(_("Minutes can be written only for a scheduled or held meeting."))
@@ -46,8 +54,11 @@ def minutes_save(*, actor: User, meeting: Meeting, body: str, decisions: str, ve
         )
     if minutes.status == Minutes.Status.PUBLISHED:
         raise ApplicationError(_("Published minutes can no longer be edited."))
-    minutes.body = sanitize_rich_text(body, profile=MINUTES)
-    minutes.decisions = sanitize_rich_text(decisions, profile=MINUTES)
+    if minutes.pk is None:
+        minutes.original_language = meeting.original_language
+    write_original(minutes, {"body": sanitize_rich_text(body, profile=MINUTES),
+                             "decisions": sanitize_rich_text(decisions, profile=MINUTES)},
+                   language=original_language)
     if minutes.status == Minutes.Status.APPROVED:
         # An edit after approval needs a new approval.
         minutes.status = Minutes.Status.DRAFT
@@ -92,6 +103,12 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
     if minutes is None or minutes.status != Minutes.Status.APPROVED:
         raise ApplicationError(_("Only approved minutes can be published."))
+    missing = minutes_translations_missing(minutes)
+    if missing:
+        raise ApplicationError(
+            _("The minutes cannot be published yet: %(missing)s. Add the translations side by side, then publish.")
+            % {"missing": "; ".join(missing)}
+        )
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != S.HELD:
         raise ApplicationError(_("Minutes can be published only for a held meeting."))
@@ -104,6 +121,23 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
     meeting.save(update_fields=["status", "updated_at"])
     minutes_published_notice(meeting=meeting)
     return minutes
+
+
+def minutes_translations_missing(minutes: Minutes) -> list[str]:
+    """What keeps the minutes from publication under settings.MINUTES_REQUIRED_LANGUAGES, said in words
+    ("the Kazakh translation is missing"); empty when nothing does."""
+    missing = {"kk": _("the Kazakh translation is missing"), "ru": _("the Russian translation is missing"),
+               "en": _("the English translation is missing")}
+    outdated = {"kk": _("the Kazakh translation is out of date"), "ru": _("the Russian translation is out of date"),
+                "en": _("the English translation is out of date")}
+    problems = []
+    for language in getattr(settings, "MINUTES_REQUIRED_LANGUAGES", ()):
+        status = minutes.status_of(language)
+        if status == Status.MISSING:
+            problems.append(str(missing.get(language, language)))
+        elif status == Status.OUTDATED:
+            problems.append(str(outdated.get(language, language)))
+    return problems
 
 
 @transaction.atomic

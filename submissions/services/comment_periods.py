@@ -41,7 +41,9 @@ def comment_period_open(
     if document is not None:
         validate_document_upload(document)
     period = CommentPeriod(
-        road_map=road_map, title=title.strip(), title_ru=title_ru.strip(), title_kk=title_kk.strip(),
+        # The titles come in each language, English first: English is the original.
+        road_map=road_map, title_en=title.strip(), title_ru=title_ru.strip(), title_kk=title_kk.strip(),
+        original_language="en",
         description=description, url=url, opens_at=opens_at, closes_at=closes_at, created_by=actor,
     )
     if document is not None:

@@ -87,6 +87,11 @@ class MinutesFactory(DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory, past=True)
     body = "<p>The meeting discussed the implementation of UPR recommendations.</p>"
     decisions = "<p>To hold the next meeting in the next quarter.</p>"
+    # Minutes are published only with their Kazakh and Russian translations (settings.MINUTES_REQUIRED_LANGUAGES).
+    body_kk = "<p>Отырыста ЖМШ ұсынымдарының орындалуы талқыланды.</p>"
+    body_ru = "<p>На заседании обсуждалось выполнение рекомендаций УПО.</p>"
+    decisions_kk = "<p>Келесі отырысты келесі тоқсанда өткізу.</p>"
+    decisions_ru = "<p>Провести следующее заседание в следующем квартале.</p>"
     status = Minutes.Status.DRAFT
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
@@ -126,6 +127,16 @@ def test_secretariat_journey_from_plan_to_published_minutes(
         "description": "Send comments on the UPR report", "owner_organization": ngo_org.pk, "due_date": "2030-01-10",
         "status": "open"})
     client.post(reverse("meetings:minutes-approve", args=[meeting.pk]))
+    # Publication waits for the Kazakh and Russian translations, and says so.
+    refused = client.post(reverse("meetings:minutes-publish", args=[meeting.pk]), follow=True).content.decode()
+    assert "the Kazakh translation is missing; the Russian translation is missing" in refused
+    minutes = Minutes.objects.get(meeting=meeting)
+    for language, body in [("kk", "<p>Алаң ЖМШ аралық баяндамасын талқылады.</p>"),
+                           ("ru", "<p>Платформа обсудила промежуточный доклад по УПО.</p>")]:
+        url = reverse("translation-edit", args=["meetings.minutes", minutes.pk, language])
+        base = re.search(r'name="base" value="([0-9a-f]+)"', client.get(url).content.decode()).group(1)
+        assert client.post(url, {"base": base, "body": body, "decisions": "<p>Қабылданды / Принято.</p>"}
+                           ).status_code == 302
     client.post(reverse("meetings:minutes-publish", args=[meeting.pk]))
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.MINUTES_PUBLISHED
@@ -134,7 +145,8 @@ def test_secretariat_journey_from_plan_to_published_minutes(
     assert "The Platform discussed the UPR mid-term report." in public
     assert "Send comments on the UPR report" in public
     history = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
-    assert history.count(f"meetings/manage/{meeting.pk}/minutes/versions/") == 3
+    # Draft, approval, the Kazakh and the Russian translations, publication.
+    assert history.count(f"meetings/manage/{meeting.pk}/minutes/versions/") == 5
 
 
 def test_secretariat_cancels_meeting_and_invitees_are_told(

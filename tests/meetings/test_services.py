@@ -249,7 +249,8 @@ def test_second_concurrent_minutes_save_is_refused(secretariat: User) -> None:
     assert Minutes.objects.get(meeting=meeting).body == "<p>Alice</p>"
 
 
-def test_minutes_flow_draft_approved_published_keeps_history(secretariat: User) -> None:
+def test_minutes_flow_draft_approved_published_keeps_history(secretariat: User, settings) -> None:  # noqa: ANN001
+    settings.MINUTES_REQUIRED_LANGUAGES = []  # publication without translations: test_minutes_publication_...
     meeting = MeetingFactory(past=True)
     services.minutes_save(actor=secretariat, meeting=meeting, body="<p>v1</p>", decisions="", version=1)
     with pytest.raises(ApplicationError):
@@ -285,3 +286,21 @@ def test_calendar_token_reset_changes_the_secret(ngo: User) -> None:
     first = services.calendar_token_reset(user=ngo).token
     second = services.calendar_token_reset(user=ngo).token
     assert first != second and len(second) >= 30
+
+
+def test_minutes_publication_names_the_missing_and_outdated_translations(secretariat: User, settings) -> None:  # noqa: ANN001
+    from core.multilingual import translation_save
+
+    settings.MINUTES_REQUIRED_LANGUAGES = ["kk", "ru"]
+    meeting = MeetingFactory(past=True, original_language="ru")
+    minutes = services.minutes_save(actor=secretariat, meeting=meeting, body="<p>Протокол</p>", decisions="",
+                                    version=1, original_language="ru")
+    services.minutes_approve(actor=secretariat, meeting=meeting)
+    with pytest.raises(ApplicationError, match="the Kazakh translation is missing"):
+        services.minutes_publish(actor=secretariat, meeting=meeting)
+    translation_save(obj=minutes, language="kk", texts={"body": "<p>Хаттама</p>"},
+                     base_fingerprint=minutes.current_fingerprint())
+    # Russian is the original: nothing else is required.
+    published = services.minutes_publish(actor=secretariat, meeting=meeting)
+    assert published.status == Minutes.Status.PUBLISHED
+    assert published.body_kk == "<p>Хаттама</p>" and published.body_ru == "<p>Протокол</p>"

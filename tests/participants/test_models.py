@@ -43,10 +43,14 @@ def test_organisation_name_follows_the_active_language() -> None:
         assert org.localized_name == "Supreme Court"
 
 
-def test_organisation_without_translation_falls_back_to_english() -> None:
-    org = OrganizationFactory(name="OSCE Programme Office", name_kk="")
+def test_organisation_without_kazakh_name_falls_back_to_russian_then_english() -> None:
+    # settings.CONTENT_FALLBACK_LANGUAGES: kk -> ru -> en.
+    org = OrganizationFactory(name="OSCE Programme Office", name_ru="Программный офис ОБСЕ", name_kk="")
     with translation.override("kk"):
-        assert org.localized_name == "OSCE Programme Office"
+        assert org.localized_name == "Программный офис ОБСЕ"
+    english_only = OrganizationFactory(name="UNDP Kazakhstan", name_ru="", name_kk="")
+    with translation.override("kk"):
+        assert english_only.localized_name == "UNDP Kazakhstan"
 
 
 def test_role_properties_follow_the_role_and_activity() -> None:

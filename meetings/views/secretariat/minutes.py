@@ -26,9 +26,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     conflict = None
-    initial = {"body": minutes.body, "decisions": minutes.decisions, "version": minutes.version} if minutes else {
-        "version": 1}
-    form = MinutesForm(request.POST or None, initial=initial)
+    form = MinutesForm(request.POST or None, initial=_minutes_initial(meeting, minutes))
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_save(actor=request.user, meeting=meeting, **form.cleaned_data)
@@ -45,6 +43,14 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The minutes were saved."))
             return redirect("meetings:minutes", pk=pk)
     return _render_minutes(request, meeting, minutes, form=form, conflict=conflict)
+
+
+def _minutes_initial(meeting: Meeting, minutes: Minutes | None) -> dict[str, object]:
+    """The form starts from the minutes' original text (translations are edited side by side elsewhere)."""
+    if minutes is None:
+        return {"version": 1, "original_language": meeting.original_language}
+    return {"body": minutes.original_text("body"), "decisions": minutes.original_text("decisions"),
+            "version": minutes.version, "original_language": minutes.original_language}
 
 
 def _render_minutes(
@@ -113,9 +119,8 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("meetings:minutes", pk=pk)
     # Show the errors next to what was typed, with the minutes as they are.
     minutes = Minutes.objects.filter(meeting=meeting).first()
-    initial = {"body": minutes.body, "decisions": minutes.decisions, "version": minutes.version} if minutes else {
-        "version": 1}
-    return _render_minutes(request, meeting, minutes, form=MinutesForm(initial=initial), action_form=form)
+    return _render_minutes(request, meeting, minutes, form=MinutesForm(initial=_minutes_initial(meeting, minutes)),
+                           action_form=form)
 
 
 @require_POST

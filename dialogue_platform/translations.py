@@ -1,0 +1,148 @@
+"""The secretariat's translation workspace: the "To translate" queue and the side-by-side editor.
+
+Site pages of the composition root (like the role homes): they read every app's translatable content through the
+kinds each app registers in its translation.py (core.multilingual.register_kind), and name no app's models.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core import multilingual
+from core.exceptions import ApplicationError
+from core.views import paginate
+from participants.permissions import secretariat_required
+
+# How long a field is before the editor gives it a text area rather than a line.
+LONG_TEXT = 200
+
+
+def _language(value: str | None, default: str) -> str:
+    """An unknown ?lang= falls back to the default, with no error."""
+    return value if value in multilingual.languages() else default
+
+
+def _default_target(page_language: str) -> str:
+    """The queue opens on the page's language, or on Kazakh for an English page (most content is kk/ru)."""
+    return page_language if page_language != "en" else "kk"
+
+
+@secretariat_required
+def translation_queue(request: HttpRequest) -> HttpResponse:
+    language = _language(request.GET.get("lang"), _default_target(multilingual.active_language()))
+    counts = multilingual.queue_counts()
+    kinds = multilingual.kinds()
+    kind_counts = [(kind, counts.get((kind.key, language), 0)) for kind in kinds]
+    totals = {lang: sum(n for (_key, code), n in counts.items() if code == lang) for lang in multilingual.languages()}
+    requested = request.GET.get("kind", "")
+    kind = multilingual.KINDS.get(requested) or next((k for k, n in kind_counts if n), kinds[0] if kinds else None)
+    rows: list[dict[str, Any]] = []
+    page = None
+    querystring = ""
+    if kind is not None:
+        page, querystring = paginate(request, multilingual.queue(kind, language))
+        for obj in page.object_list:
+            rows.append({
+                "obj": obj,
+                "label": kind.describe(obj) if kind.describe else str(obj),
+                "status": obj.status_of(language),
+                "original": obj.original_language,
+                "edit_url": reverse("translation-edit", args=[kind.key, obj.pk, language]),
+            })
+    return render(request, "translations/queue.html", {
+        "language": language, "target_languages": _language_choices(), "totals": totals, "kind": kind,
+        "kind_counts": kind_counts, "rows": rows, "page": page, "querystring": querystring,
+    })
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    return [(code, multilingual.language_name(code)) for code in multilingual.languages()]
+
+
+class TranslationForm(forms.Form):
+    """One text field per translatable field, plus the fingerprint of the original it is made from."""
+
+    base = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, obj: multilingual.TranslatableModel, kind: multilingual.Kind, language: str,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model = type(obj)
+        for name in obj.translatable_fields():
+            field = model._meta.get_field(name)
+            original = obj.original_text(name)
+            long = isinstance(field, models.TextField) or len(original) > LONG_TEXT
+            attrs: dict[str, Any] = {"lang": language, "class": "form-control"}
+            if name in kind.rich_fields:
+                attrs["data-rich-text"] = "minutes"
+            widget = forms.Textarea(attrs={**attrs, "rows": 12 if name in kind.rich_fields else 4}) if long \
+                else forms.TextInput(attrs=attrs)
+            self.fields[name] = forms.CharField(
+                label=field.verbose_name, required=False, widget=widget,
+                max_length=getattr(field, "max_length", None),
+            )
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) -> HttpResponse:
+    found = multilingual.KINDS.get(kind)
+    if found is None or language not in multilingual.languages():
+        raise Http404
+    obj = found.model._default_manager.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    if language == obj.original_language:
+        messages.info(request, _("That is the original language of this text; choose a language to translate into."))
+        others = [code for code in multilingual.languages() if code != obj.original_language]
+        return redirect("translation-edit", kind=kind, pk=pk, language=others[0])
+    initial = {"base": obj.current_fingerprint(), **{f: obj.text(f, language) for f in obj.translatable_fields()}}
+    form = TranslationForm(request.POST or None, initial=initial, obj=obj, kind=found, language=language)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        texts = {f: form.cleaned_data.get(f, "") for f in obj.translatable_fields()}
+        try:
+            multilingual.translation_save(obj=obj, language=language, texts=texts,
+                                          base_fingerprint=form.cleaned_data["base"])
+        except multilingual.TranslationConflict as exc:
+            # The merge screen: the new original beside the translator's text, which is kept; the next save is
+            # based on the original as it is now.
+            conflict = True
+            obj = exc.current
+            form.data = form.data.copy()
+            form.data["base"] = obj.current_fingerprint()
+            form.add_error(None, exc.message)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The translation was saved."))
+            target = request.POST.get("next_url", "")
+            return redirect(target if target.startswith("/") and not target.startswith("//")
+                            else reverse("translation-queue") + f"?lang={language}&kind={kind}")
+    rows = [
+        {"name": name, "label": form[name].label, "original": obj.original_text(name), "field": form[name],
+         "rich": name in found.rich_fields}
+        for name in obj.translatable_fields()
+    ]
+    statuses = [
+        {"code": code, "name": multilingual.language_name(code), "status": obj.status_of(code),
+         "url": reverse("translation-edit", args=[kind, pk, code])}
+        for code in multilingual.languages()
+    ]
+    return render(request, "translations/edit.html", {
+        "obj": obj, "kind": found, "label": found.describe(obj) if found.describe else str(obj),
+        "language": language, "language_name": multilingual.language_name(language),
+        "original_name": multilingual.language_name(obj.original_language), "form": form, "rows": rows,
+        "conflict": conflict, "statuses": statuses, "public_url": found.public_url(obj) if found.public_url else None,
+        "has_rich": any(r["rich"] for r in rows), "next_url": request.GET.get("next", request.POST.get("next_url", "")),
+    })
+
