@@ -138,3 +138,32 @@ def test_typed_text_survives_the_digest_pdf_and_xlsx(dataset: dict[str, Any]) ->
         assert workbook[meetings[:31]]["C2"].value == MIXED
         descriptions = [row[1] for row in workbook[follow_ups[:31]].iter_rows(min_row=2, values_only=True)]
         assert "=SUM(1,2) " + MIXED in descriptions  # text, not a formula
+
+
+def test_a_digest_built_from_translated_content_gives_each_file_its_languages_text(
+    dataset: dict[str, Any],  # noqa: F811
+) -> None:
+    """The meeting's title translated in the portal (modeltranslation's columns) reaches each language's PDF and
+    XLSX; a language with no translation gets the fallback (en -> ru), never an empty cell."""
+    from meetings.models import Meeting
+
+    held = Meeting.objects.get(title_en="Meeting No. 44")
+    held.title_ru, held.title_kk = "Заседание № 44", "№ 44 отырыс"
+    held.save()
+    with translation.override("en"):  # built from an English page
+        report = digest_build(kind=Report.Kind.QUARTERLY_DIGEST, year=YEAR, quarter=QUARTER)
+
+    for language, title in (("kk", "№ 44 отырыс"), ("ru", "Заседание № 44"), ("en", "Meeting No. 44")):
+        document = ReportDocument.objects.get(version__report=report, generated_key=f"pdf:{language}")
+        with document.file.open("rb") as handle:
+            assert title in _pdf_text(handle.read())
+        with translation.override(language):
+            meetings = gettext("Meetings")
+        assert _workbook(report, language)[meetings[:31]]["C2"].value == title
+
+    held.title_kk = ""
+    held.save()
+    report = digest_build(kind=Report.Kind.QUARTERLY_DIGEST, year=YEAR, quarter=QUARTER)
+    with translation.override("kk"):
+        meetings = gettext("Meetings")
+    assert _workbook(report, "kk")[meetings[:31]]["C2"].value == "Заседание № 44"
