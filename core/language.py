@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.utils import translation
 
+from core.multilingual import fallback_order as content_fallback_order
+
 T = TypeVar("T")
 
 
@@ -58,20 +60,10 @@ def in_each_language(read: Callable[[], T]) -> dict[str, T]:
     return values
 
 
-# Which language to show when a text is missing in the reader's: kk -> ru -> en, ru -> en -> kk, en -> ru -> kk.
-# django-modeltranslation's setting, when the project has it as a per-language dict, wins.
-_FALLBACKS = {"kk": ("ru", "en"), "ru": ("en", "kk"), "en": ("ru", "kk")}
-
-
 def fallback_order(code: str | None) -> list[str]:
-    language = supported_language(code)
-    configured = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", None)
-    if isinstance(configured, dict) and (language in configured or "default" in configured):
-        rest = list(configured.get(language, configured.get("default", ())))
-    else:
-        rest = list(_FALLBACKS.get(language, ()))
-    order = [language, *rest, settings.LANGUAGE_CODE, *language_codes()]
-    return list(dict.fromkeys(order))
+    """The reader's language, then the others in the order content falls back (settings.CONTENT_FALLBACK_LANGUAGES,
+    the same order modeltranslation's fields and core.multilingual follow)."""
+    return content_fallback_order(supported_language(code))
 
 
 def pick(values: dict[str, Any] | Any, code: str | None = None) -> Any:
