@@ -197,12 +197,26 @@ class ActionSerializer(serializers.ModelSerializer):
     responsible_agencies = OrganizationRefSerializer(source="agency_list", many=True, read_only=True)
     partners = OrganizationRefSerializer(source="partner_list", many=True, read_only=True)
     status_label = serializers.CharField(source="get_status_display")
+    deadline_label = serializers.SerializerMethodField(
+        help_text="The deadline as people read it in the requested language (\"20.06.2027\", \"20 June 2027\"); "
+                  "\"\" when there is none. deadline is the machine-readable date."
+    )
+    completed_on_label = serializers.SerializerMethodField(
+        help_text="completed_on as people read it in the requested language; \"\" while the action is open."
+    )
     is_overdue = serializers.SerializerMethodField()
 
     class Meta:
         model = Action
         fields = ["id", "road_map", "number", "description", "responsible_agencies", "partners", "deadline",
-                  "indicator", "status", "status_label", "completed_on", "is_overdue", "updated_at"]
+                  "deadline_label", "indicator", "status", "status_label", "completed_on", "completed_on_label",
+                  "is_overdue", "updated_at"]
+
+    def get_deadline_label(self, obj: Action) -> str:
+        return dates.date_text(obj.deadline)
+
+    def get_completed_on_label(self, obj: Action) -> str:
+        return dates.date_text(obj.completed_on)
 
     def get_is_overdue(self, obj: Action) -> bool:
         return obj.is_overdue_on(self.context.setdefault("today", timezone.localdate()))
@@ -214,11 +228,17 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
     road_map = serializers.IntegerField(source="action.road_map.number")
     evidence_file_url = serializers.SerializerMethodField()
     approved_at = serializers.DateTimeField(source="reviewed_at")
+    date_label = serializers.SerializerMethodField(
+        help_text="date as people read it in the requested language (\"20.06.2027\", \"20 June 2027\")."
+    )
 
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "action", "road_map", "date", "text", "evidence_url", "evidence_file_url",
+        fields = ["id", "action", "road_map", "date", "date_label", "text", "evidence_url", "evidence_file_url",
                   "proposed_status", "approved_at"]
+
+    def get_date_label(self, obj: ProgressUpdate) -> str:
+        return dates.date_text(obj.date)
 
     # null, not "", when there is no file: "" is not a URI, and the published schema says format: uri.
     @extend_schema_field(serializers.URLField(allow_null=True))

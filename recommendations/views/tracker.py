@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import xlsx
 from recommendations import selectors
 from recommendations.filters import RecommendationFilter
 from recommendations.forms import BulkClassifyForm
@@ -90,7 +91,8 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     sheet = workbook.create_sheet(_("Recommendations")[:31])
     sheet.append(EXPORT_COLUMNS)
     for recommendation in rows:
-        sheet.append(_row(recommendation))
+        # Through core.xlsx: a text that starts with "=" stays text, not a formula, as typed.
+        sheet.append([xlsx.cell(sheet, value) for value in _row(recommendation)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

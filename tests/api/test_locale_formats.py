@@ -12,13 +12,15 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from api import services
 from api.models import DataExport
+from recommendations.models import ProgressUpdate
 from tests.core.texts import MIXED
 from tests.meetings.factories import MeetingFactory
-from tests.recommendations.factories import ActionFactory, RecommendationFactory
+from tests.recommendations.factories import ActionFactory, ProgressUpdateFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,31 @@ def test_the_apis_meeting_label_says_date_hours_and_zone_in_the_requested_langua
 
     assert body["when_label"] == expected
     assert body["starts_at"] == "2027-06-20T10:00:00+05:00"  # the machine-readable time is unchanged
+
+
+@pytest.mark.parametrize(("language", "deadline", "completed", "progress"), [
+    ("kk", "20.06.2027", "02.12.2026", "01.12.2026"),
+    ("ru", "20.06.2027", "02.12.2026", "01.12.2026"),
+    ("en", "20 June 2027", "2 December 2026", "1 December 2026"),
+])
+def test_the_apis_date_labels_of_actions_and_progress_are_in_the_requested_language(
+    client: Client, language: str, deadline: str, completed: str, progress: str,
+) -> None:
+    action = ActionFactory(deadline=dt.date(2027, 6, 20), completed_on=dt.date(2026, 12, 2))
+    open_action = ActionFactory(road_map=action.road_map, number=2, deadline=None)
+    update = ProgressUpdateFactory(
+        action=action, date=dt.date(2026, 12, 1), state=ProgressUpdate.State.APPROVED, reviewed_at=timezone.now(),
+    )
+
+    body = client.get(f"/api/v1/actions/{action.pk}/?lang={language}").json()
+    other = client.get(f"/api/v1/actions/{open_action.pk}/?lang={language}").json()
+    shown = client.get(f"/api/v1/progress-updates/{update.pk}/?lang={language}").json()
+
+    assert (body["deadline_label"], body["completed_on_label"]) == (deadline, completed)
+    assert body["deadline"] == "2027-06-20"  # the machine-readable date is unchanged
+    assert (other["deadline_label"], other["completed_on_label"]) == ("", "")
+    assert shown["date_label"] == progress
+    assert shown["date"] == "2026-12-01"
 
 
 def test_typed_text_comes_back_whole_from_the_api(client: Client) -> None:
