@@ -3,6 +3,7 @@ writers and the dictionary page, so the documentation cannot drift from the file
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from core import search, tabular
+from core.language import in_language
 from participants.models import Organization
 from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap
 
@@ -48,7 +49,7 @@ def _names(items: Iterable[Any]) -> list[str]:
 
 
 def _url(name: str, *args: object) -> str:
-    with override(settings.LANGUAGE_CODE):
+    with in_language(settings.LANGUAGE_CODE):
         return settings.SITE_URL + reverse(name, args=args)
 
 
@@ -276,11 +277,11 @@ def build_files(dataset: Dataset, directory: Path) -> dict[str, BuiltFile]:
     values_of = [column.value for column in dataset.columns]
     paths = {fmt: directory / f"{dataset.key}.{fmt}" for fmt in FORMATS}
     count = 0
-    with override(settings.LANGUAGE_CODE), \
+    with in_language(settings.LANGUAGE_CODE), \
             paths["csv"].open("w", encoding="utf-8", newline="") as csv_file, \
             paths["json"].open("w", encoding="utf-8") as json_file:
         csv_writer = tabular.CsvWriter(csv_file, keys)
-        xlsx_writer = tabular.XlsxWriter()
+        xlsx_writer = tabular.XlsxWriter(iso_dates=True)
         xlsx_writer.sheet(dataset.key, keys)
         json_writer = tabular.JsonWriter(json_file, {
             "dataset": dataset.key,
@@ -292,7 +293,11 @@ def build_files(dataset: Dataset, directory: Path) -> dict[str, BuiltFile]:
             values = [value(row) for value in values_of]
             cells = [tabular.text_cell(value) for value in values]
             csv_writer.write(cells)
-            xlsx_writer.write(cells)
+            # A date stays a date cell (shown YYYY-MM-DD); datetimes stay ISO text, keeping their UTC offset.
+            xlsx_writer.write([
+                value if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime) else cell
+                for value, cell in zip(values, cells, strict=True)
+            ])
             json_writer.write(dict(zip(keys, values, strict=True)))
             count += 1
         json_writer.close()

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from api import selectors
+from core import dates
 from recommendations.models import ProgressUpdate, Recommendation
 
 FEED_SIZE = 50
@@ -63,7 +64,7 @@ class RoadMapProgressFeed(Feed):
         return _("Road map %(road_map)s, action %(action)s") % {"road_map": road_map.number, "action": item.action.number}
 
     def item_description(self, item: ProgressUpdate) -> str:
-        return Truncator(item.text).words(80)
+        return f"{dates.date_text(item.date)}: {Truncator(item.text).words(80)}"
 
     def item_link(self, item: ProgressUpdate) -> str:
         return settings.SITE_URL + reverse("recommendations:roadmap-detail", args=[item.action.road_map.number])

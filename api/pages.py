@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -57,7 +57,7 @@ def download(request: HttpRequest, dataset: str, fmt: str) -> FileResponse:
         raise Http404 from None
     response = FileResponse(handle, as_attachment=True,
                             filename=f"dialogue-platform-{dataset}-{export.generated_at:%Y-%m-%d}.{fmt}")
-    response["Last-Modified"] = export.generated_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+    response["Last-Modified"] = http_date(export.generated_at.timestamp())
     response["Cache-Control"] = "public, max-age=300"
     return response
 

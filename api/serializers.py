@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core import dates
 from core.multilingual import fallback_order
 from meetings.models import AgendaItem, Meeting, MeetingDocument, Minutes
 from participants.models import Organization
@@ -238,6 +239,13 @@ class ActionSerializer(serializers.ModelSerializer):
     responsible_agencies = OrganizationRefSerializer(source="agency_list", many=True, read_only=True)
     partners = OrganizationRefSerializer(source="partner_list", many=True, read_only=True)
     status_label = serializers.CharField(source="get_status_display")
+    deadline_label = serializers.SerializerMethodField(
+        help_text="The deadline as people read it in the requested language (\"20.06.2027\", \"20 June 2027\"); "
+                  "\"\" when there is none. deadline is the machine-readable date."
+    )
+    completed_on_label = serializers.SerializerMethodField(
+        help_text="completed_on as people read it in the requested language; \"\" while the action is open."
+    )
     is_overdue = serializers.SerializerMethodField()
     description_translations = Translations("description")
     indicator_translations = Translations("indicator")
@@ -245,7 +253,14 @@ class ActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Action
         fields = ["id", "road_map", "number", "description", "description_translations", "responsible_agencies",
-                  "partners", "deadline", "indicator", "indicator_translations", "status", "status_label", "completed_on", "is_overdue", "updated_at"]
+                  "partners", "deadline", "deadline_label", "indicator", "indicator_translations", "status",
+                  "status_label", "completed_on", "completed_on_label", "is_overdue", "updated_at"]
+
+    def get_deadline_label(self, obj: Action) -> str:
+        return dates.date_text(obj.deadline)
+
+    def get_completed_on_label(self, obj: Action) -> str:
+        return dates.date_text(obj.completed_on)
 
     def get_is_overdue(self, obj: Action) -> bool:
         return obj.is_overdue_on(self.context.setdefault("today", timezone.localdate()))
@@ -264,11 +279,17 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
     road_map = serializers.IntegerField(source="action.road_map.number")
     evidence_file_url = serializers.SerializerMethodField()
     approved_at = serializers.DateTimeField(source="reviewed_at")
+    date_label = serializers.SerializerMethodField(
+        help_text="date as people read it in the requested language (\"20.06.2027\", \"20 June 2027\")."
+    )
 
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "action", "road_map", "date", "text", "evidence_url", "evidence_file_url",
+        fields = ["id", "action", "road_map", "date", "date_label", "text", "evidence_url", "evidence_file_url",
                   "proposed_status", "approved_at"]
+
+    def get_date_label(self, obj: ProgressUpdate) -> str:
+        return dates.date_text(obj.date)
 
     # null, not "", when there is no file: "" is not a URI, and the published schema says format: uri.
     @extend_schema_field(serializers.URLField(allow_null=True))
@@ -318,6 +339,11 @@ class MeetingSerializer(serializers.ModelSerializer):
     topics = serializers.SerializerMethodField()
     format_label = serializers.CharField(source="get_format_display")
     status_label = serializers.CharField(source="get_status_display")
+    when_label = serializers.SerializerMethodField(
+        help_text="Date, hours and time zone as people read them in the requested language, e.g. "
+                  "\"20.06.2027, 10:00–13:00 (Алматы, UTC+5)\" or \"20 June 2027, 10:00–13:00 (Almaty, UTC+5)\". "
+                  "starts_at and ends_at are the machine-readable times."
+    )
     web_url = serializers.SerializerMethodField()
     title_translations = Translations("title")
     description_translations = Translations("description")
@@ -326,10 +352,14 @@ class MeetingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Meeting
         fields = ["id", "number", "title", "title_translations", "description", "description_translations",
-                  "starts_at", "ends_at", "format", "format_label", "venue", "venue_translations", "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
+                  "starts_at", "ends_at", "when_label", "format", "format_label", "venue", "venue_translations",
+                  "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
 
     def get_topics(self, obj: Meeting) -> list[str]:
         return sorted(topic.name for topic in obj.topics.all())
+
+    def get_when_label(self, obj: Meeting) -> str:
+        return dates.range_text(obj.starts_at, obj.ends_at)
 
     def get_web_url(self, obj: Meeting) -> str:
         return absolute(reverse("meetings:meeting-detail", args=[obj.pk]))

@@ -15,6 +15,7 @@ tablib was the alternative; it keeps every row in memory, which the 100,000-row 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import tempfile
@@ -83,11 +84,14 @@ class XlsxWriter:
     100,000 rows fast.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, language: str | None = None, iso_dates: bool = False) -> None:
         from openpyxl import Workbook  # only the code paths that write a workbook pay for the import
 
         self._workbook = Workbook(write_only=True)
         self._sheet: Any = None
+        # Dates become real date cells in the language's format (core.xlsx), or ISO for language-neutral files.
+        self._language = language
+        self._iso_dates = iso_dates
 
     def sheet(self, title: str, header: Sequence[Any] | None = None, *, bold_header: bool = False) -> None:
         self._sheet = self._workbook.create_sheet(title=str(title)[:SHEET_TITLE_MAX])
@@ -110,7 +114,15 @@ class XlsxWriter:
     def write(self, row: Sequence[Any]) -> None:
         if self._sheet is None:
             raise RuntimeError("call sheet() before writing rows")
-        self._sheet.append(list(row))
+        from core import xlsx
+
+        # Text and dates through core.xlsx: a text starting with "=" stays text, not a formula; characters XML
+        # cannot carry are dropped; a date is a date cell. Numbers go as they are (fast for 100,000 rows).
+        self._sheet.append([
+            xlsx.cell(self._sheet, value, language=self._language, iso=self._iso_dates)
+            if isinstance(value, (str, dt.date)) else value
+            for value in row
+        ])
 
     def save(self, target: str | IO[bytes]) -> None:
         """Write the workbook to a path or a binary file object; a workbook can be saved once."""

@@ -223,6 +223,8 @@ MINUTES_REQUIRED_LANGUAGES = env.list("DJANGO_MINUTES_REQUIRED_LANGUAGES", defau
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
+# One date and one date-time format per language (20.06.2027 in kk and ru, 20 June 2027 in en): core/formats/.
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"

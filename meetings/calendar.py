@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
+from core import dates
 from meetings.models import Invitation, Meeting
 
 # A day's notice: most people travel to Astana for an in-person meeting.
@@ -38,7 +39,10 @@ def meeting_event(meeting: Meeting, *, include_private: bool, invitation: Invita
     url = meeting_url(meeting)
     event.add("url", url)
     location = meeting.venue
-    lines = [meeting.description] if meeting.description else []
+    # Calendar apps show the times in the reader's own zone; the description says them as the portal does.
+    lines = [_("When: %(when)s") % {"when": dates.range_text(meeting.starts_at, meeting.ends_at)}]
+    if meeting.description:
+        lines.append(meeting.description)
     if meeting.chair:
         lines.append(_("Chair: %(chair)s") % {"chair": meeting.chair})
     if include_private and meeting.online_link and meeting.has_online_part:

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core import dates
 from meetings import selectors
 from meetings.models import Minutes
 
@@ -31,7 +32,8 @@ class PublishedMinutesFeed(Feed):
         return item.meeting.title
 
     def item_description(self, item: Minutes) -> str:
-        return Truncator(strip_tags(item.body)).words(80)
+        when = dates.range_text(item.meeting.starts_at, item.meeting.ends_at)
+        return f"{when} \u2014 {Truncator(strip_tags(item.body)).words(80)}"
 
     def item_link(self, item: Minutes) -> str:
         return settings.SITE_URL + reverse("meetings:meeting-detail", args=[item.meeting_id])

@@ -12,19 +12,13 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
+from core.dates import DateInput, DateTimeLocalInput, TimeInput, zone_hint
 from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
 from recommendations.models import Recommendation, RoadMap
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, str] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 def _people() -> forms.ModelMultipleChoiceField:
@@ -191,7 +185,7 @@ class MeetingForm(forms.ModelForm):
             *LEAD_TIME_FIELDS,
         ]
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
-        help_texts = {"starts_at": _("Astana time."), "ends_at": _("Astana time.")}
+        help_texts = {"starts_at": zone_hint(), "ends_at": zone_hint()}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -268,8 +262,8 @@ class PlanYearForm(forms.Form):
         label=_("Number of the first meeting"), min_value=1, required=False,
         help_text=_("Left empty: the number after the last plenary meeting."),
     )
-    start_time = forms.TimeField(label=_("Start time (Astana)"), initial=dt.time(10, 0), widget=forms.TimeInput(
-        attrs={"type": "time"}, format="%H:%M"))
+    start_time = forms.TimeField(label=_("Start time"), initial=dt.time(10, 0), widget=TimeInput(),
+                                 help_text=zone_hint())
     duration_hours = forms.IntegerField(label=_("Duration in hours"), min_value=1, max_value=12, initial=3)
     format = forms.ChoiceField(label=_("Format"), choices=Meeting.Format.choices, initial=Meeting.Format.HYBRID)
     venue = forms.CharField(label=_("Venue"), required=False, max_length=255)
@@ -288,9 +282,9 @@ class CancelForm(forms.Form):
 
 class RescheduleForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("New start"), widget=DateTimeLocalInput(),
-                                    input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=_("Astana time."))
+                                    input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=zone_hint())
     ends_at = forms.DateTimeField(label=_("New end"), widget=DateTimeLocalInput(),
-                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=_("Astana time."))
+                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=zone_hint())
     reason = forms.CharField(label=_("Reason (sent to invitees)"), required=False, max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -396,7 +390,7 @@ class FollowUpActionForm(forms.ModelForm):
     class Meta:
         model = FollowUpAction
         fields = ["description", "owner_organization", "due_date", "status", "road_map"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -73,7 +73,7 @@ def connect() -> None:
                                     dispatch_uid="notifications.colleague_invited")
 
 
-# --- Rendering (inside translation.override(delivery.language)) ----------------------------------------------------
+# --- Rendering (inside core.language.in_language(delivery.language)) -----------------------------------------------
 
 
 def _templated(prefix: str, context: dict[str, object]) -> Message:

@@ -27,10 +27,11 @@ from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.broker import enqueue
+from core.language import in_language, supported_language
 from notifications import registry
 from notifications.models import Delivery, Notice, OptOut
 
@@ -75,11 +76,6 @@ class Recipient:
     user: User | None = None
 
 
-def _language(code: str | None) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    return code if code in codes else settings.LANGUAGE_CODE
-
-
 def _normalise(recipients: Iterable[User | Recipient]) -> dict[str, tuple[int | None, str]]:
     """email -> (user id, language); the first mention of an address wins."""
     out: dict[str, tuple[int | None, str]] = {}
@@ -96,7 +92,7 @@ def _normalise(recipients: Iterable[User | Recipient]) -> dict[str, tuple[int | 
             language = user.preferred_language
         email = (email or "").strip().lower()
         if email and email not in out:
-            out[email] = (user.pk if user else None, _language(language))
+            out[email] = (user.pk if user else None, supported_language(language))
     return out
 
 
@@ -225,7 +221,8 @@ def unsubscribe_url(*, user_id: int, topic: str) -> str:
 
 def _build_email(*, delivery: Delivery, connection: object) -> EmailMultiAlternatives:
     spec = registry.get(delivery.notice.kind)
-    with translation.override(delivery.language):
+    # Subject, body, attachments and the footer, wholly in the recipient's language (core.language).
+    with in_language(delivery.language):
         message = spec.render(notice=delivery.notice, delivery=delivery)
         headers = {"Message-ID": delivery.message_id, "Auto-Submitted": "auto-generated"}
         text, html = message.text, message.html

@@ -6,10 +6,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import dates
 from core.concurrency import claim, save_edited
 from core.exceptions import ApplicationError
 from core.multilingual import any_language_q
@@ -167,13 +167,13 @@ def _locked_pending_application(application: OrganizationApplication) -> Organiz
     if locked.status == OrganizationApplication.Status.APPROVED:
         raise ApplicationError(
             _("This application has already been approved (%(date)s); nothing was changed.")
-            % {"date": date_format(timezone.localtime(locked.decided_at), "DATETIME_FORMAT")}
+            % {"date": dates.datetime_text(locked.decided_at)}
         )
     if locked.status == OrganizationApplication.Status.DECLINED:
         raise ApplicationError(
             _("This application has already been declined (%(date)s); nothing was changed. "
               "The organisation may send a new application.")
-            % {"date": date_format(timezone.localtime(locked.decided_at), "DATETIME_FORMAT")}
+            % {"date": dates.datetime_text(locked.decided_at)}
         )
     return locked
 
@@ -284,7 +284,7 @@ def invitation_create(
             raise ApplicationError(
                 _("%(email)s has already been invited; the link is valid until %(date)s. Revoke that invitation "
                   "to send a new one.")
-                % {"email": email, "date": date_format(timezone.localtime(existing.expires_at), "DATETIME_FORMAT")},
+                % {"email": email, "date": dates.datetime_text(existing.expires_at)},
                 field="email",
             )
         # An expired invitation gives way to the new one.

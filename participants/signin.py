@@ -20,12 +20,12 @@ from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import loader
-from django.utils import translation
 from django.utils.html import escape
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.language import in_language
 from participants.forms import PortalPasswordResetForm
 from participants.models import User
 
@@ -92,7 +92,8 @@ def password_reset_send(*, email: str, language: str) -> int:
     if not users:
         return 0
     try:
-        with translation.override(language):
+        # In the language the reset was asked for: the person at the keyboard reads that one now.
+        with in_language(language):
             form.save(
                 domain_override=site.netloc,
                 use_https=site.scheme == "https",

@@ -11,7 +11,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, ngettext
@@ -20,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from core import dates
 from participants import signin
 from participants.backends import normalized_username
 from participants.forms import PortalPasswordResetForm, SecondFactorForm
@@ -88,7 +88,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 def _too_many_codes(locked_until: datetime) -> str:
     return _("Too many wrong codes. Please wait until %(time)s and try again.") % {
-        "time": formats.time_format(timezone.localtime(locked_until), "H:i:s")}
+        "time": dates.time_text(locked_until, seconds=True)}
 
 
 def _passed(request: HttpRequest, device: object) -> None:

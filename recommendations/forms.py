@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
+from core.dates import DateInput
 from core.exceptions import ApplicationError
 from core.uploads import ALL_DOCUMENT_TYPES, DocumentUploadValidator
 from participants.models import Organization
@@ -139,7 +140,7 @@ class ProgressUpdateForm(forms.ModelForm):
         fields = ["date", "text", "evidence_url", "evidence_file", "proposed_status"]
         # A date input takes ISO dates whatever the page language; a localised value would show as empty.
         widgets = {
-            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "date": DateInput(),
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 

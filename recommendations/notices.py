@@ -15,9 +15,10 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core import dates
 from notifications.models import Delivery, Notice
 from notifications.registry import Message, Obsolete, register, register_due
 from notifications.selectors import delivered_to
@@ -125,7 +126,7 @@ def render_action_overdue(*, notice: Notice, delivery: Delivery) -> Message:
                 "road_map": action.road_map.number,
                 "number": action.number,
                 "description": action.description,
-                "deadline": formats.date_format(action.deadline, "j E Y"),
+                "deadline": dates.date_text(action.deadline),
                 "status": action.get_status_display(),
                 "report_url": settings.SITE_URL + reverse("recommendations:progress-create", args=[action.pk]),
             }

@@ -1,19 +1,23 @@
 """The figures of a quarterly digest or an annual report, read from meetings, recommendations and road maps.
 
 `digest_figures` returns plain JSON-ready data, stored on the Report: the HTML page, the PDF and the XLSX all
-show that one snapshot, so the three always agree and the page costs no heavy query. Names of organisations are
-kept in all three languages; labels (statuses, headings) are translated when rendered.
+show that one snapshot, so the three always agree and the page costs no heavy query. Names of organisations and
+the content people wrote (meeting titles, decisions, follow-up actions, road maps, overdue actions) are kept as
+each language's readers see them (`_text`), whatever language the build ran in; labels (statuses, headings) are
+translated when rendered.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
+from core.language import in_each_language
 from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import FollowUpAction, Meeting, Minutes
 from participants.models import Organization
@@ -58,6 +62,15 @@ def previous_quarter(today: datetime.date) -> tuple[int, int]:
     return (today.year - 1, 4) if quarter == 1 else (today.year, quarter - 1)
 
 
+def _text(read: Callable[[], str]) -> str | dict[str, str]:
+    """A text in each language ({"kk": ..., "ru": ..., "en": ...}, read with that language active, so translated
+    fields give their translation or fallback), or one string when all three are the same; reports.rendering
+    picks the reader's (core.language.pick)."""
+    values = in_each_language(read)
+    first = next(iter(values.values()))
+    return first if all(value == first for value in values.values()) else values
+
+
 def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
     if isinstance(org, dict):
         org = Organization(name_en=org["name_en"], name_ru=org["name_ru"], name_kk=org["name_kk"],
@@ -77,15 +90,12 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
         ).select_related("subgroup").order_by("starts_at", "pk")
     )
     ids = [m.pk for m in meetings]
-    decisions = dict(
-        Minutes.objects.published().filter(meeting_id__in=ids).values_list("meeting_id",
-                                                                                                "decisions")
-    )
+    minutes = {m.meeting_id: m for m in Minutes.objects.published().filter(meeting_id__in=ids).defer("search_vector")}
     follow_ups: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
     for action in (FollowUpAction.objects.filter(meeting_id__in=ids).select_related("owner_organization")
                    .order_by("pk")):
         follow_ups[action.meeting_id].append({
-            "description": action.description,
+            "description": _text(lambda action=action: action.description),
             "owner": _names(action.owner_organization) if action.owner_organization else None,
             "due": action.due_date.isoformat() if action.due_date else None,
             "status": action.status,
@@ -94,12 +104,13 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
         {
             "id": m.pk,
             "number": m.number,
-            "title": m.title,
+            "title": _text(lambda m=m: m.title),
             "date": timezone.localtime(m.starts_at).date().isoformat(),
-            "subgroup": m.subgroup.name if m.subgroup else None,
-            "minutes_published": m.pk in decisions,
+            "subgroup": _text(lambda m=m: m.subgroup.name) if m.subgroup else None,
+            "minutes_published": m.pk in minutes,
             # Minutes are sanitised when saved; cleaning again keeps the digest safe to render whatever came in.
-            "decisions": sanitize_rich_text(decisions.get(m.pk, ""), profile=MINUTES),
+            "decisions": _text(lambda m=m: sanitize_rich_text(minutes[m.pk].decisions, profile=MINUTES))
+            if m.pk in minutes else "",
             "follow_ups": follow_ups[m.pk],
         }
         for m in meetings
@@ -131,7 +142,8 @@ def _recommendations(period: Period) -> dict[str, Any]:
     for mechanism in Mechanism.objects.order_by("sort_order", "acronym"):
         new, changed = new_by_mechanism.get(mechanism.pk, 0), changed_by_mechanism.get(mechanism.pk, 0)
         if new or changed:
-            rows.append({"acronym": mechanism.acronym, "name": mechanism.name, "new": new, "changed": changed})
+            rows.append({"acronym": mechanism.acronym, "name": _text(lambda mechanism=mechanism: mechanism.name),
+                         "new": new, "changed": changed})
     return {
         "new": sum(new_by_mechanism.values()),
         "changed": sum(changed_by_mechanism.values()),
@@ -167,7 +179,7 @@ def _actions(period: Period) -> dict[str, Any]:
         Q(actions__completed_on__isnull=True) | Q(actions__completed_on__lte=period.end)
     )
     road_maps = [
-        {"number": r.number, "title": r.title, "total": r.total, "done": r.done,
+        {"number": r.number, "title": _text(lambda r=r: r.title), "total": r.total, "done": r.done,
          "percent": round(r.done * 100 / r.total) if r.total else 0}
         for r in RoadMap.objects.annotate(
             total=Count("actions", filter=Q(actions__withdrawn_at__isnull=True)),
@@ -178,12 +190,10 @@ def _actions(period: Period) -> dict[str, Any]:
     overdue_q = Action.objects.filter(deadline__lte=period.end).exclude(
         Q(status=Action.Status.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lte=period.end))
     )
-    overdue_rows = list(
-        overdue_q.order_by("deadline", "road_map__number", "number")
-        .values("pk", "road_map__number", "number", "description", "deadline", "status")
-    )
+    # Instances, not .values(): a translated description is read per language through the model's field.
+    overdue_rows = list(overdue_q.select_related("road_map").order_by("deadline", "road_map__number", "number"))
     agency_names: dict[int, list[dict[str, str]]] = {}
-    ids = [row["pk"] for row in overdue_rows]
+    ids = [row.pk for row in overdue_rows]
     for chunk_start in range(0, len(ids), 2000):
         chunk = ids[chunk_start:chunk_start + 2000]
         for link in Link.objects.filter(action_id__in=chunk).values(
@@ -193,9 +203,9 @@ def _actions(period: Period) -> dict[str, Any]:
                 "name_en": link["organization__name_en"], "name_ru": link["organization__name_ru"],
                 "name_kk": link["organization__name_kk"], "acronym": link["organization__acronym"]}))
     overdue_actions = [
-        {"reference": f"{row['road_map__number']}.{row['number']}", "description": row["description"],
-         "deadline": row["deadline"].isoformat(), "days_overdue": (period.end - row["deadline"]).days,
-         "status": row["status"], "agencies": agency_names.get(row["pk"], [])}
+        {"reference": f"{row.road_map.number}.{row.number}", "description": _text(lambda row=row: row.description),
+         "deadline": row.deadline.isoformat(), "days_overdue": (period.end - row.deadline).days,
+         "status": row.status, "agencies": agency_names.get(row.pk, [])}
         for row in overdue_rows
     ]
     done_in_period_total = Action.objects.filter(

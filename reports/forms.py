@@ -4,11 +4,12 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
+from core.dates import DateInput, DateTimeLocalInput, zone_hint
 from core.uploads import DocumentUploadValidator, upload_max_bytes
-from meetings.forms import DateTimeLocalInput
 from participants.models import Organization
 from recommendations.models import Mechanism, Review
 from reports.models import Report, ReportDocument
@@ -62,7 +63,7 @@ class ReportForm(forms.Form):
 
 
 class VersionForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                             help_text=_("What changed in this version, e.g. the draft put to comment."))
 
@@ -100,9 +101,9 @@ class DigestBuildForm(forms.Form):
 
 
 class CommentPeriodForm(forms.Form):
-    opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeLocalInput())
+    opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeLocalInput(), help_text=zone_hint())
     closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeLocalInput(),
-                                    help_text=_("Astana time. NGOs can comment until this moment."))
+                                    help_text=format_lazy("{} {}", zone_hint(), _("NGOs can comment until this moment.")))
     description = forms.CharField(label=_("What to comment on"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
 

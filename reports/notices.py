@@ -24,7 +24,7 @@ def render_digest_published(*, notice, delivery) -> Message:  # noqa: ANN001
     report = Report.objects.filter(pk=notice.payload.get("report_id"), status=Report.Status.PUBLISHED).first()
     if report is None:
         raise Obsolete("the report was deleted or withdrawn")
-    # Called inside translation.override(delivery.language): the link opens the page in that language.
+    # Called inside core.language.in_language(delivery.language): the link opens the page in that language.
     language = delivery.language or settings.LANGUAGE_CODE
     documents = {
         d.generated_key: settings.SITE_URL + reverse("reports:document-download", args=[d.pk])

@@ -1,7 +1,8 @@
 """Turn a digest's stored figures into the page context, a PDF (WeasyPrint) and an XLSX workbook (openpyxl).
 
-Everything is rendered inside `translation.override(language)`, so headings, statuses and organisation names
-come out in the reader's language. Charts are inline SVG with presentation attributes only (no style=, which the
+Everything is rendered inside `core.language.in_language(language)`, so headings, statuses, dates, organisation
+names and the content fields the snapshot keeps per language come out in the reader's language. XLSX dates are
+real date cells shown in the language's format (core.dates.xlsx_number_format). Charts are inline SVG with presentation attributes only (no style=, which the
 portal's CSP forbids); WeasyPrint draws the same SVG in the PDF, and it prints.
 """
 
@@ -14,11 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core import tabular
+from core.language import in_language, pick
 from meetings.models import FollowUpAction
 from recommendations.models import Action, Recommendation
 from reports.digests import CHART_AGENCY_LIMIT, OVERDUE_LIST_LIMIT
@@ -28,11 +29,11 @@ from submissions.models import Submission
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
-def localized(names: dict[str, str] | None) -> str:
-    if not names:
+def localized(values: dict[str, str] | str | None) -> str:
+    """A snapshot's text in the active language: a name or content dict per language, or a plain string."""
+    if not values:
         return ""
-    language = (translation.get_language() or "en")[:2]
-    return names.get(language) or names.get("en", "")
+    return pick(values)
 
 
 @dataclass
@@ -116,8 +117,10 @@ def digest_context(report: Any) -> dict[str, Any]:
     follow_up_labels = dict(FollowUpAction.Status.choices)
     action_labels = dict(Action.Status.choices)
     meetings = [
-        {**m, "date": _date(m["date"]),
-         "follow_ups": [{**f, "owner": localized(f["owner"]), "due": _date(f["due"]),
+        {**m, "date": _date(m["date"]), "title": localized(m["title"]), "subgroup": localized(m["subgroup"]),
+         "decisions": localized(m["decisions"]),
+         "follow_ups": [{**f, "description": localized(f["description"]), "owner": localized(f["owner"]),
+                        "due": _date(f["due"]),
                          "status_label": follow_up_labels.get(f["status"], f["status"])} for f in m["follow_ups"]]}
         for m in data["meetings"]
     ]
@@ -128,15 +131,17 @@ def digest_context(report: Any) -> dict[str, Any]:
         "period_end": _date(data["period"]["end"]),
         "totals": data["totals"],
         "meetings": meetings,
-        "recommendations": data["recommendations"],
+        "recommendations": {**data["recommendations"], "by_mechanism": [
+            {**row, "name": localized(row["name"])} for row in data["recommendations"]["by_mechanism"]]},
         "changed_by_status": [
             {"label": Recommendation.Status(row["status"]).label, "count": row["count"]}
             for row in data["recommendations"]["changed_by_status"]
         ],
         "agencies": [{**a, "name": localized(a["names"])} for a in data["agencies"]],
-        "road_maps": data["road_maps"],
+        "road_maps": [{**r, "title": localized(r["title"])} for r in data["road_maps"]],
         "overdue_actions": [
-            {**a, "deadline": _date(a["deadline"]), "agencies": ", ".join(localized(n) for n in a["agencies"]),
+            {**a, "description": localized(a["description"]), "deadline": _date(a["deadline"]),
+             "agencies": ", ".join(localized(n) for n in a["agencies"]),
              "status_label": action_labels.get(a["status"], a["status"])}
             for a in overdue[:OVERDUE_LIST_LIMIT]
         ],
@@ -163,21 +168,21 @@ def _fonts() -> Any:
 def render_pdf(report: Any, *, language: str) -> bytes:
     from weasyprint import HTML
 
-    with translation.override(language):
+    with in_language(language):
         html = render_to_string("reports/digest_pdf.html", {"report": report, "site_url": settings.SITE_URL,
                                                             **digest_context(report)})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_fonts())
 
 
 def render_xlsx(report: Any, *, language: str) -> bytes:
-    workbook = tabular.XlsxWriter()
+    workbook = tabular.XlsxWriter(language=language)
 
     def sheet(title: str, headers: list[str], rows: list[list[Any]]) -> None:
         workbook.sheet(title, headers, bold_header=True)
         for row in rows:
             workbook.write(row)
 
-    with translation.override(language):
+    with in_language(language):
         context = digest_context(report)
         data = report.data
         totals = data["totals"]
@@ -215,12 +220,12 @@ def render_xlsx(report: Any, *, language: str) -> bytes:
             [a["name"], a["total"], a["done"], a["done_in_period"], a["overdue"]] for a in context["agencies"]
         ])
         sheet(_("Road maps"), [_("Number"), _("Road map"), _("Actions"), _("Done"), _("Progress, per cent")], [
-            [r["number"], r["title"], r["total"], r["done"], r["percent"]] for r in data["road_maps"]
+            [r["number"], r["title"], r["total"], r["done"], r["percent"]] for r in context["road_maps"]
         ])
         action_labels = dict(Action.Status.choices)
         sheet(_("Overdue actions"), [_("Action"), _("Description"), _("Responsible agencies"), _("Deadline"),
                                      _("Days overdue"), _("Status")], [
-            [a["reference"], a["description"], ", ".join(localized(n) for n in a["agencies"]),
+            [a["reference"], localized(a["description"]), ", ".join(localized(n) for n in a["agencies"]),
              _date(a["deadline"]), a["days_overdue"], str(action_labels.get(a["status"], a["status"]))]
             for a in data["overdue_actions"]
         ])

@@ -11,11 +11,12 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import claim, save_edited
 from core.exceptions import ApplicationError
+from core.language import in_language
 from core.multilingual import column
 from core.uploads import PDF, XLSX, validate_document_upload
 from core.withdrawal import withdraw
@@ -206,7 +207,7 @@ def version_comment_period_open(
 def _digest_titles(kind: str, period: Period, year: int, quarter: int | None) -> dict[str, str]:
     titles = {}
     for language in LANGUAGE_CODES:
-        with translation.override(language):
+        with in_language(language):
             if kind == Report.Kind.QUARTERLY_DIGEST:
                 titles[language] = _("Quarterly digest, Q%(quarter)d %(year)d") % {"quarter": quarter, "year": year}
             else:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
+from core.dates import DateInput, DateTimeLocalInput, zone_hint
 from core.uploads import validate_document_upload
 from meetings.models import Meeting
 from participants.models import Organization, User
@@ -24,13 +25,6 @@ from submissions.models import CommentPeriod, Submission, SubmissionUpload
 from submissions.services import SubmissionData, html_to_text
 
 TEXT_MAX = 20000
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, str] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class LocalizedChoiceField(forms.ModelChoiceField):
@@ -377,7 +371,7 @@ class ConvertAgendaForm(forms.Form):
 
 class ConvertActionForm(forms.Form):
     road_map = forms.ModelChoiceField(queryset=RoadMap.objects.order_by("number"), label=_("Road map"))
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DateInput())
 
 
 class CommentPeriodForm(forms.Form):
@@ -392,8 +386,10 @@ class CommentPeriodForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 3}))
     document = forms.FileField(label=_("Draft document"), required=False)
     url = forms.URLField(label=_("Page of the draft"), required=False, max_length=500, assume_scheme="https")
-    opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"])
-    closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"])
+    opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"],
+                                   help_text=zone_hint())
+    closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"],
+                                    help_text=zone_hint())
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("initial", {

@@ -34,8 +34,8 @@ def submitter_notify(*, event: SubmissionEvent) -> None:
 # Not optional: it answers the person's own request, like a receipt.
 @register(STATUS, optional=False, label=_("Steps of your NGO submissions"))
 def render_submission_status(*, notice: Notice, delivery: Delivery) -> Message:
-    """Rendered inside the recipient's language (the framework's translation.override); the link opens the
-    timeline in that language. A step deleted since it was published is obsolete: dropped, never retried."""
+    """Rendered inside the recipient's language (core.language.in_language, by the framework); the link opens
+    the timeline in that language. A step deleted since it was published is obsolete: dropped, never retried."""
     event = SubmissionEvent.objects.select_related("submission").filter(pk=notice.payload.get("event_id")).first()
     if event is None:
         raise Obsolete("The step of the submission no longer exists.")

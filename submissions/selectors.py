@@ -9,9 +9,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import dates
 from core.charts import bars
 from meetings import selectors as meetings_selectors
 from meetings.agenda_sources import AgendaSuggestion
@@ -283,7 +284,7 @@ def statistics(*, public: bool) -> dict[str, object]:
         "by_status": bars([(str(status_labels[value]), by_status.get(value, 0)) for value in statuses]),
         "by_theme": bars([(t.localized_name, t.n) for t in themes]),
         "by_organization": bars([(org_label(r), r["n"]) for r in by_organization]),
-        "by_month": bars([(formats.date_format(r["month"], "YEAR_MONTH_FORMAT"), r["n"])
+        "by_month": bars([(dates.month_text(r["month"]), r["n"])
                            for r in by_month if r["month"] is not None]),
     }
 

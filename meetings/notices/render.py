@@ -1,7 +1,7 @@
 """How each kind of meeting notice reads, and the due-notice checker (registered by MeetingsConfig.ready()).
 
 The notifications app sends; this module says what a message of each kind says, in the recipient's language
-(every renderer runs inside translation.override(delivery.language)). Who gets which notice, and when, is
+(every renderer runs inside core.language.in_language(delivery.language)). Who gets which notice, and when, is
 decided in due.py and published by publish.py.
 """
 
@@ -13,13 +13,13 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import linebreaks, urlize
-from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core import dates
 from meetings.calendar import build_calendar, meeting_event, meeting_url
-from meetings.models import Invitation, Meeting, MeetingChange
+from meetings.models import AgendaItem, Invitation, Meeting, MeetingChange
 from meetings.notices.kinds import (
     CHANGE,
     INVITATION,
@@ -30,38 +30,6 @@ from meetings.notices.kinds import (
 )
 from notifications.models import Delivery, Notice
 from notifications.registry import Message, Obsolete, notice_cache, register, register_due
-
-# Names of the portal's time zone as people say it; the UTC offset is computed from the date itself.
-_ZONE_NAMES = {"Asia/Almaty": gettext_lazy("Almaty"), "Asia/Qostanay": gettext_lazy("Kostanay")}
-
-
-def zone_label(moment: dt.datetime) -> str:
-    """"Almaty, UTC+5": the zone's name and the offset on that date."""
-    local = timezone.localtime(moment)
-    offset = local.utcoffset() or dt.timedelta(0)
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "−"
-    hours, rest = divmod(abs(minutes), 60)
-    utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-    name = _ZONE_NAMES.get(settings.TIME_ZONE, settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " "))
-    return f"{name}, {utc}"
-
-
-def format_date(moment: dt.datetime | dt.date) -> str:
-    """"Thursday, 10 December 2026" in the active language ("j E Y", as on the portal's pages)."""
-    if isinstance(moment, dt.datetime):
-        moment = timezone.localtime(moment)
-    weekday = formats.date_format(moment, "l")
-    if get_language() in ("ru", "kk"):
-        # Russian and Kazakh write the day of the week in lower case inside a sentence.
-        weekday = weekday.lower()
-    return _("%(weekday)s, %(date)s") % {"weekday": weekday, "date": formats.date_format(moment, "j E Y")}
-
-
-def format_time_range(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
-    """"10:00–13:00 (Almaty, UTC+5)"."""
-    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
-    return f"{start:%H:%M}–{end:%H:%M} ({zone_label(starts_at)})"
 
 
 def _recipient_name(delivery: Delivery) -> str:
@@ -92,6 +60,16 @@ def _still_upcoming(notice: Notice, meeting: Meeting) -> None:
         raise Obsolete("The meeting was moved after this notice was published.")
 
 
+def _agenda(notice: Notice, meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's agenda, loaded once per chunk of deliveries: the items' titles are read when each e-mail is
+    rendered, inside the recipient's language, so one list serves every language."""
+    cache = notice_cache(notice)
+    key = f"agenda:{meeting.pk}"
+    if key not in cache:
+        cache[key] = list(meeting.agenda_items.order_by("position"))
+    return cache[key]
+
+
 def meeting_message(
     *, template: str, meeting: Meeting, delivery: Delivery, invitation: Invitation | None, **extra: Any
 ) -> Message:
@@ -102,12 +80,13 @@ def meeting_message(
         "meeting": meeting,
         "invitation": invitation,
         "recipient_name": _recipient_name(delivery),
-        "date": format_date(meeting.starts_at),
-        "time": format_time_range(meeting.starts_at, meeting.ends_at),
+        "date": dates.weekday_text(meeting.starts_at),
+        "time": dates.hours_text(meeting.starts_at, meeting.ends_at),
         "format": meeting.get_format_display(),
         "online_link": meeting.online_link if is_invitee and meeting.has_online_part else "",
         "online_for_invitees_only": meeting.has_online_part and not is_invitee,
         "meeting_url": meeting_url(meeting),
+        "agenda": _agenda(delivery.notice, meeting),
         **extra,
     }
     subject = render_to_string(f"meetings/email/{template}_subject.txt", context)

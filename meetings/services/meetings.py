@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import claim
 from core.exceptions import ApplicationError
+from core.language import in_each_language
 from core.multilingual import active_language, write_original
 from core.withdrawal import withdraw, withdraw_many
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
@@ -174,18 +175,25 @@ def meeting_plan_year(
     created = []
     for quarter, n in zip(quarters, numbers, strict=True):
         starts_at = dt.datetime.combine(dt.date(year, quarter * 3 + 2, 15), start_time, tzinfo=tz)
-        created.append(
-            meeting_create(
-                actor=actor,
-                title=_("Meeting No. %(number)d of the Dialogue Platform on the Human Dimension") % {"number": n},
-                number=n,
-                starts_at=starts_at,
-                ends_at=starts_at + dt.timedelta(hours=duration_hours),
-                format=format,
-                venue=venue,
-                chair=chair,
-            )
+        # The title is the portal's own words, so it is written in every language at once: a reader (and every
+        # e-mail about the meeting) gets it in their language, not the planner's ("Новая дата: Meeting No. 45").
+        titles = in_each_language(
+            lambda n=n: _("Meeting No. %(number)d of the Dialogue Platform on the Human Dimension") % {"number": n}
         )
+        meeting = meeting_create(
+            actor=actor,
+            title=titles[active_language()],
+            number=n,
+            starts_at=starts_at,
+            ends_at=starts_at + dt.timedelta(hours=duration_hours),
+            format=format,
+            venue=venue,
+            chair=chair,
+        )
+        for language, text in titles.items():
+            meeting.set_text("title", language, text)
+        meeting.save()
+        created.append(meeting)
     return created
 
 

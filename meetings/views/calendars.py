@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from core.language import in_language, user_language
 from meetings import selectors
 from meetings.calendar import build_calendar, meeting_event
 from meetings.feeds import PublishedMinutesFeed
@@ -93,6 +94,9 @@ def personal_ics(request: HttpRequest, token: str) -> HttpResponse:
     found = selectors.meetings_for_calendar_token(token=token)
     if found is None:
         raise Http404
-    _user, rows = found
-    events = (meeting_event(m, include_private=True, invitation=inv) for m, inv in rows)
-    return _ics(build_calendar(events, name=_("My Dialogue Platform meetings")), "my-meetings.ics")
+    owner, rows = found
+    # Calendar apps fetch this unattended, with no language of their own: it speaks its owner's (core.language).
+    with in_language(user_language(owner)):
+        events = [meeting_event(m, include_private=True, invitation=inv) for m, inv in rows]
+        body = build_calendar(events, name=_("My Dialogue Platform meetings"))
+    return _ics(body, "my-meetings.ics")

@@ -130,7 +130,9 @@ def test_feeds_list_new_recommendations_and_only_approved_progress(client: Clien
 
     assert [e.link for e in recommendations.entries] == [
         f"https://dialogue.example.kz/en/recommendations/{public_world['recommendation'].pk}/"]
-    assert [e.summary for e in progress.entries] == ["Draft law submitted."]
+    # The date of the progress, as English pages write it (day, month name, year), then the text.
+    date = public_world["approved"].date
+    assert [e.summary for e in progress.entries] == [f"{date.day} {date:%B %Y}: Draft law submitted."]
     assert progress.entries[0].link == "https://dialogue.example.kz/en/roadmaps/7/"
 
 

@@ -153,8 +153,14 @@ def test_russian_and_kazakh_invitees_get_their_own_language(
     assert by_address["kk@example.org"].subject.startswith("Шақыру: Meeting No. 44")
     assert "(Алматы, UTC+5)" in by_address["ru@example.org"].body
     assert "(Алматы, UTC+5)" in by_address["kk@example.org"].body
-    # "Дата: среда, 23 декабря 2026": the day of the week in lower case, the month in the genitive.
-    assert re.search(r"Дата: [а-я]+, \d{1,2} [а-я]+ \d{4}\n", by_address["ru@example.org"].body)
+    # "Дата: среда, 23.12.2026": the day of the week in lower case, the date in digits (core/formats/ru).
+    day = timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y")
+    assert re.search(rf"Дата: [а-я]+, {re.escape(day)}\n", by_address["ru@example.org"].body)
+    # Kazakh: the date first, then the day of the week ("Күні: 23.12.2026, сәрсенбі").
+    assert re.search(rf"Күні: {re.escape(day)}, [а-яәғқңөұүһі]+\n", by_address["kk@example.org"].body)
+    # English: "Date: Wednesday, 23 December 2026", never the US order.
+    local = timezone.localtime(meeting.starts_at)
+    assert f"Date: {local:%A}, {local.day} {local:%B %Y}\n" in by_address["en@example.org"].body
     assert f"https://dialogue.example.kz/ru/meetings/{meeting.pk}/" in by_address["ru@example.org"].body
     assert f"https://dialogue.example.kz/kk/meetings/{meeting.pk}/" in by_address["kk@example.org"].body
 
