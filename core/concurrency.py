@@ -25,7 +25,6 @@ from typing import Any, ClassVar, TypeVar
 from django import forms
 from django.db import models
 from django.db.models import F, QuerySet
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -184,10 +183,13 @@ def display_value(form_field: forms.Field, value: object) -> str:
         return str(getattr(value, "name", value) or empty)
     value = form_field.prepare_value(value)
     if isinstance(value, dt.datetime):
-        return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value,
-                                   "DATETIME_FORMAT")
+        from core import dates
+
+        return dates.datetime_text(value)
     if isinstance(value, dt.date):
-        return formats.date_format(value, "DATE_FORMAT")
+        from core import dates
+
+        return dates.date_text(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value) or empty
     return str(value).strip() or empty

@@ -1,32 +1,9 @@
-"""Kazakh: 20.06.2027 and 20.06.2027, 14:30, as Kazakhstan's official documents write them.
+"""Kazakh: 20.06.2027 and 20.06.2027, 14:30, as Kazakhstan's official documents write them: Russian's formats.
 
 Django ships no Kazakh formats (so Kazakh pages fell back to the US 06/20/2027); its Kazakh catalogue does have
 the month and weekday names (Маусым, Бейсенбі), which YEAR_MONTH_FORMAT and the weekday helpers use.
 """
 
-DATE_FORMAT = "d.m.Y"  # 20.06.2027
-SHORT_DATE_FORMAT = DATE_FORMAT
-DATETIME_FORMAT = "d.m.Y, H:i"  # 20.06.2027, 14:30
-SHORT_DATETIME_FORMAT = DATETIME_FORMAT
-TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = "F Y"  # Маусым 2027
-MONTH_DAY_FORMAT = "d.m"
-FIRST_DAY_OF_WEEK = 1  # Monday (Дүйсенбі)
+from core.formats.ru.formats import *  # noqa: F403 - the same digits, separators and input formats
 
-DATE_INPUT_FORMATS = [
-    "%d.%m.%Y",  # 20.06.2027
-    "%d.%m.%y",  # 20.06.27
-    "%Y-%m-%d",  # 2027-06-20, what HTML date inputs send
-]
-DATETIME_INPUT_FORMATS = [
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y, %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M",  # <input type="datetime-local">
-]
-TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M"]
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\xa0"  # a no-break space
-NUMBER_GROUPING = 3
+MONTH_DAY_FORMAT = "d.m"  # Kazakh puts the month's name in the genitive-free form only with a year: 20.06
