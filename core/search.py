@@ -62,6 +62,12 @@ def vector_fields() -> list[str]:
     return [f"search_{code}" for code in CONFIGS]
 
 
+def case_forms(word: str) -> list[str]:
+    """A lower-cased word as it may be written: SQLite's LIKE folds only ASCII letters, so "қазақстандағы" would not
+    find "Қазақстандағы" there. Lower, capitalised and upper case cover words as sentences and headings write them."""
+    return list(dict.fromkeys([word, word.capitalize(), word.upper()]))
+
+
 def normalise(query: str) -> str:
     # Python lower-cases every script (ә, Ғ, І...); the database's C locale would not.
     return " ".join(query.lower().split())
@@ -169,7 +175,7 @@ def marked(headline: str | None, *, rich: bool = False) -> SafeString:
     headline was cut from rich text with its tags removed, so its entities (&amp;) are decoded first."""
     text = headline or ""
     text = html.escape(html.unescape(text) if rich else text, quote=False)
-    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped above
+    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308  # nosec B308 B703: the text is escaped above
 
 
 def plain_text(value: str) -> str:
@@ -182,7 +188,7 @@ def highlight(text: str, query_words: list[str], *, size: int = SNIPPET_WORDS, r
     match marked: SQLite's twin of ts_headline."""
     text = plain_text(text) if rich else " ".join((text or "").split())
     if not text:
-        return mark_safe("")  # noqa: S308 - empty
+        return mark_safe("")  # noqa: S308  # nosec B308: an empty constant string
     tokens = text.split(" ")
     lowered = [t.lower() for t in tokens]
     first = next((i for i, t in enumerate(lowered) if any(w in t for w in query_words)), 0)
@@ -207,4 +213,4 @@ def highlight(text: str, query_words: list[str], *, size: int = SNIPPET_WORDS, r
         snippet = "… " + snippet
     if start + size < len(tokens):
         snippet += " …"
-    return mark_safe(snippet)  # noqa: S308 - every piece escaped above
+    return mark_safe(snippet)  # noqa: S308  # nosec B308 B703: every piece escaped above

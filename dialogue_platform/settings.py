@@ -451,6 +451,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "recommendations.models.Action.Status",
         "RecommendationStatusEnum": "recommendations.models.Recommendation.Status",
+        # A report document's language ("" = not stated) and a text's original language share kk/ru/en: one name.
+        "LanguageEnum": "reports.models.ReportDocument.Language",
+        "OriginalLanguageEnum": [code for code, _name in LANGUAGES],
     },
     # Swagger UI and Redoc are served from drf-spectacular-sidecar's copies through whitenoise: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

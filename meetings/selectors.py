@@ -103,7 +103,10 @@ def _full_text(qs: QuerySet[Meeting], query: str) -> QuerySet[Meeting]:
             shown_body=fallback_expression("body", language), shown_decisions=fallback_expression("decisions", language)
         )
         for word in found:
-            matching = matching.filter(Q(shown_body__icontains=word) | Q(shown_decisions__icontains=word))
+            anywhere = Q()
+            for form in search.case_forms(word):
+                anywhere |= Q(shown_body__icontains=form) | Q(shown_decisions__icontains=form)
+            matching = matching.filter(anywhere)
     in_title = Q()
     for word in found:
         in_title &= any_language_q("title", "icontains", word)

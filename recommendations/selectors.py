@@ -66,8 +66,10 @@ def recommendation_search(
         return qs.filter(**{field: tsquery})
     qs = qs.annotate(shown_text=fallback_expression("text", language))
     for word in search.words(query):
-        qs = qs.filter(Q(shown_text__icontains=word) | Q(document_symbol__icontains=word)
-                       | Q(paragraph__icontains=word))
+        anywhere = Q()
+        for form in search.case_forms(word):
+            anywhere |= Q(shown_text__icontains=form) | Q(document_symbol__icontains=form) | Q(paragraph__icontains=form)
+        qs = qs.filter(anywhere)
     return qs
 
 

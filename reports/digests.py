@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
+from core import search
 from core.language import in_each_language
 from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import FollowUpAction, Meeting, Minutes
@@ -90,7 +91,7 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
         ).select_related("subgroup").order_by("starts_at", "pk")
     )
     ids = [m.pk for m in meetings]
-    minutes = {m.meeting_id: m for m in Minutes.objects.published().filter(meeting_id__in=ids).defer("search_vector")}
+    minutes = {m.meeting_id: m for m in Minutes.objects.published().filter(meeting_id__in=ids).defer(*search.vector_fields())}
     follow_ups: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
     for action in (FollowUpAction.objects.filter(meeting_id__in=ids).select_related("owner_organization")
                    .order_by("pk")):

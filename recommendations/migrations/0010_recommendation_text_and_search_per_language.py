@@ -53,7 +53,7 @@ def search_forward(apps, schema_editor):  # noqa: ANN001, ANN201
     BEFORE INSERT OR UPDATE OF {", ".join(TEXT_COLUMNS)} ON {table}
     FOR EACH ROW EXECUTE FUNCTION recommendations_rec_search();
     """)
-    schema_editor.execute(f"UPDATE {table} SET text = text;")
+    schema_editor.execute(f"UPDATE {table} SET text = text;")  # nosec B608: the migration's own constants
     for lang in CONFIGS:
         schema_editor.execute(f"CREATE INDEX recommendations_rec_{lang}_idx ON {table} USING gin (search_{lang});")
 
@@ -81,7 +81,7 @@ def english_originals(apps, schema_editor):  # noqa: ANN001, ANN201
     status = '{"kk": "missing", "ru": "missing", "en": "original"}'
     for table in ("recommendations_recommendation", "recommendations_historicalrecommendation"):
         schema_editor.execute(
-            f"UPDATE {table} SET text_en = text, original_language = 'en', translation_status = %s",
+            f"UPDATE {table} SET text_en = text, original_language = 'en', translation_status = %s",  # nosec B608: the migration's own constants
             [status],
         )
 
