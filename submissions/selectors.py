@@ -183,9 +183,10 @@ def submission_get_for_moderation(*, pk: int) -> Submission:
 
 
 def organizations_with_submissions() -> QuerySet[Organization]:
-    return Organization.objects.filter(submissions__isnull=False).exclude(
-        submissions__status=S.DRAFT
-    ).distinct().order_by("name")
+    """Every organisation with at least one submission the secretariat sees (anything sent, never a draft): an
+    organisation that also keeps a draft is listed too, for the submissions it did send."""
+    sent = Submission.objects.exclude(status=S.DRAFT).values("organization_id")
+    return Organization.objects.filter(pk__in=sent).order_by("name")
 
 
 # --- Public -----------------------------------------------------------------------------------
