@@ -99,6 +99,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(request, "meetings/manage/attendance.html", {
         "meeting": meeting, "page": page, "querystring": querystring, "error": error,
+        "closed_reason": services.attendance_closed_reason(meeting),
         "posted": set(ids) if ids is not None else None, "response_filter": response_filter,
         "responses": Invitation.Response.choices, "tab": "attendance",
     })
