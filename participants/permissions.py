@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -48,6 +48,24 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def sign_in_when_hidden(view: ViewFunc) -> ViewFunc:
+    """For downloads of files that only some signed-in people may open (participants-only documents, a draft report
+    under comment): a signed-out person whom the view answers "not found" is sent to sign in and comes back to the
+    link, as links shared by e-mail are opened. Any such URL redirects, existing or not, so a signed-out visitor
+    learns nothing; signed in, the view's own answer stands (404 hides what one may not see)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            if request.user.is_authenticated:
+                raise
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper  # type: ignore[return-value]
 
 
 def second_factor_url(request: HttpRequest, next_url: str) -> str:

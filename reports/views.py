@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
-from participants.permissions import secretariat_required
+from participants.permissions import secretariat_required, sign_in_when_hidden
 from reports import selectors, services
 from reports.forms import (
     CommentPeriodForm,
@@ -47,6 +47,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
+@sign_in_when_hidden
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Report files are never public media: each download passes this permission check."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)

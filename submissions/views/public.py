@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.views import paginate
+from participants.permissions import sign_in_when_hidden
 from submissions import selectors
 from submissions.models import Submission
 
@@ -48,6 +49,7 @@ def _stream(file_field: object, filename: str, content_type: str) -> FileRespons
     return response
 
 
+@sign_in_when_hidden
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Report files are private media: each download passes selectors.document_get_for_user."""
     submission = selectors.document_get_for_user(user=request.user, pk=pk)
