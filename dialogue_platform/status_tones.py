@@ -74,6 +74,8 @@ STATE_TONES: dict[str, str] = {
     "waiting": "waiting",
     "ready": "success",
     "pledge": "neutral",
+    # A reference an NGO cited that the tracker does not hold: it waits for someone to check it.
+    "unverified": "waiting",
 }
 
 

@@ -5,7 +5,6 @@ import re
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, linebreaks
@@ -15,6 +14,7 @@ from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
+from recommendations import references
 from recommendations.models import Recommendation, RoadMap
 
 
@@ -58,13 +58,11 @@ def _road_maps() -> forms.ModelMultipleChoiceField:
     )
 
 
-_PARA_WORDS = {"para", "para.", "paragraph", "paras", "paras.", "paragraphs", "п.", "пункт", "пп.", "параграф", "тармақ"}
-
-
 class RecommendationReferencesField(forms.CharField):
-    """Recommendations as the tracker shows them: "A/HRC/44/10 para 141.7" (document symbol, then the
-    paragraph). Several paragraphs of one document: "A/HRC/44/10 para 141.7, 141.8"; entries are separated by
+    """Recommendations as the tracker shows them: "A/HRC/43/10 para 141.7" (document symbol, then the
+    paragraph). Several paragraphs of one document: "A/HRC/43/10 para 141.7, 141.8"; entries are separated by
     new lines or semicolons. The tracker number ("#12") still works. Cleans to a list of Recommendation objects.
+    Parsing and the check against the tracker are recommendations.references', shared with NGO submissions.
     """
 
     widget = forms.Textarea(attrs={"rows": 3})
@@ -75,7 +73,7 @@ class RecommendationReferencesField(forms.CharField):
         kwargs.setdefault("label", _("Recommendations"))
         kwargs.setdefault("help_text", _(
             "As shown in the recommendations tracker, one per line: document symbol and paragraph, e.g. "
-            "A/HRC/44/10 para 141.7. Several paragraphs of one document: A/HRC/44/10 para 141.7, 141.8. "
+            "A/HRC/43/10 para 141.7. Several paragraphs of one document: A/HRC/43/10 para 141.7, 141.98. "
             "Tracker numbers such as #12 work too."
         ))
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -86,76 +84,31 @@ class RecommendationReferencesField(forms.CharField):
             return "\n".join(_reference_text(r) for r in items)
         return value
 
-    @staticmethod
-    def parse(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
-        """("id", number, typed) and ("ref", symbol, paragraph) entries, and the parts not understood."""
-        entries: list[tuple[str, str, str]] = []
-        bad: list[str] = []
-        for line in re.split(r"[\n;]+", text):
-            symbol, attached = "", False
-            for token in (t for t in re.split(r"[\s,]+", line) if t):
-                lower = token.lower()
-                if token.startswith("#"):
-                    if token[1:].isdigit() and int(token[1:]) > 0:
-                        entries.append(("id", token[1:], token))
-                    else:
-                        bad.append(token)
-                elif "/" in token:  # a UN document symbol: A/HRC/44/10, CERD/C/KAZ/CO/8-9
-                    if symbol and not attached:
-                        entries.append(("ref", symbol, ""))
-                    symbol, attached = token.rstrip(".:"), False
-                elif lower in _PARA_WORDS:
-                    if not symbol:
-                        bad.append(token)
-                elif symbol:
-                    entries.append(("ref", symbol, token.rstrip(".")))
-                    attached = True
-                elif token.isdigit() and int(token) > 0:
-                    entries.append(("id", token, token))
-                else:
-                    bad.append(token)
-            if symbol and not attached:
-                entries.append(("ref", symbol, ""))
-        return entries, bad
-
     def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
         text = super().clean(value) or ""
-        entries, bad = self.parse(text)
+        entries, bad = references.parse(text)
         errors: list[forms.ValidationError] = []
         if bad:
             errors.append(forms.ValidationError(
                 _("Not understood: %(values)s. Write the document symbol and paragraph as the tracker shows them, "
-                  "e.g. A/HRC/44/10 para 141.7, or a tracker number such as #12."),
+                  "e.g. A/HRC/43/10 para 141.7, or a tracker number such as #12."),
                 code="invalid", params={"values": ", ".join(bad)},
             ))
-        ids = {int(e[1]) for e in entries if e[0] == "id"}
-        symbols = {e[1].lower() for e in entries if e[0] == "ref"}
-        match = Q(pk__in=ids)
-        for symbol in symbols:
-            match |= Q(document_symbol__iexact=symbol)
-        rows = list(Recommendation.objects.filter(match).only("pk", "document_symbol", "paragraph")) if entries else []
-        by_pk = {r.pk: r for r in rows}
         found: list[Recommendation] = []
         unknown: list[str] = []
-        for kind, first, second in entries:
-            if kind == "id":
-                hits = [by_pk[int(first)]] if int(first) in by_pk else []
-                label = f"#{first}"
-            else:
-                hits = [r for r in rows if r.document_symbol.lower() == first.lower()
-                        and (not second or r.paragraph.lower() == second.lower())]
-                label = f"{first} para {second}" if second else first
-            if not hits:
-                unknown.append(label)
-            elif len(hits) > 1:
+        for checked in references.check(entries):
+            if not checked.known:
+                unknown.append(checked.entry.typed)
+            elif checked.recommendation is None:
                 errors.append(forms.ValidationError(
                     _("%(value)s names %(count)d recommendations: add the paragraph (e.g. %(example)s) or use the "
                       "tracker number."),
                     code="ambiguous",
-                    params={"value": label, "count": len(hits), "example": _reference_text(hits[0])},
+                    params={"value": checked.entry.typed, "count": len(checked.matches),
+                            "example": _reference_text(checked.matches[0])},
                 ))
-            elif hits[0] not in found:
-                found.append(hits[0])
+            elif checked.recommendation not in found:
+                found.append(checked.recommendation)
         if unknown:
             errors.append(forms.ValidationError(
                 _("No recommendation in the tracker is %(values)s."), code="unknown",

@@ -177,8 +177,9 @@ def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[Agen
             Prefetch("presenter_organizations", queryset=organizations),
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
-            Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
-                     .order_by("pk")),
+            # Each shown by its UN reference with its text on hover ({% un_reference %}).
+            Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "source_organization")
+                     .defer("search_vector").order_by("document_symbol", "paragraph", "pk")),
         )
     )
     if with_links:
@@ -188,10 +189,12 @@ def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[Agen
 
 
 def meetings_discussing_road_maps(*, road_map_ids: list[int]) -> dict[int, list[Meeting]]:
-    """Road map -> the meetings the public may see whose agenda items link it, newest first; one query."""
+    """Road map -> the held meetings the public may see whose agenda items link it, newest first; one query.
+    ("Discussed at": a meeting still to come has discussed nothing yet.)"""
     through = AgendaItem.road_maps.through
+    discussed_at = Meeting.objects.visible_to_public().held()
     links = (
-        through.objects.filter(roadmap_id__in=road_map_ids, agendaitem__meeting__in=Meeting.objects.visible_to_public())
+        through.objects.filter(roadmap_id__in=road_map_ids, agendaitem__meeting__in=discussed_at)
         .select_related("agendaitem__meeting")
         .order_by("-agendaitem__meeting__starts_at", "agendaitem__meeting_id", "agendaitem__position")
     )

@@ -50,22 +50,14 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
     return decorator
 
 
-def sign_in_when_hidden(view: ViewFunc) -> ViewFunc:
-    """For downloads of files that only some signed-in people may open (participants-only documents, a draft report
-    under comment): a signed-out person whom the view answers "not found" is sent to sign in and comes back to the
-    link, as links shared by e-mail are opened. Any such URL redirects, existing or not, so a signed-out visitor
-    learns nothing; signed in, the view's own answer stands (404 hides what one may not see)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except Http404:
-            if request.user.is_authenticated:
-                raise
-            return redirect_to_login(request.get_full_path())
-
-    return wrapper  # type: ignore[return-value]
+def sign_in_or_not_found(request: HttpRequest) -> HttpResponse:
+    """The answer to a link the person may not open (a participants-only document, a draft report's file): signed
+    out, they are sent to sign in and come back to the link, as links shared by e-mail are opened; signed in, "not
+    found", so what one may not see does not leak. Views call it for every refusal, whether the object exists or
+    not, so a signed-out visitor learns nothing from the redirect either."""
+    if request.user.is_authenticated:
+        raise Http404
+    return redirect_to_login(request.get_full_path())
 
 
 def second_factor_url(request: HttpRequest, next_url: str) -> str:

@@ -33,7 +33,7 @@ from recommendations.models import (
 def recommendation_list() -> QuerySet[Recommendation]:
     """The tracker's rows: a fixed number of queries per page, whatever the number of rows."""
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
-    return Recommendation.objects.select_related("mechanism", "review").prefetch_related(
+    return Recommendation.objects.select_related("mechanism", "review", "source_organization").prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
@@ -149,7 +149,8 @@ def roadmap_get(*, number: int) -> RoadMap:
             RoadMap.objects.select_related("theme", "lead_agency")
             .prefetch_related(
                 Prefetch("actions", queryset=actions),
-                Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review")
+                Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review",
+                                                                                   "source_organization")
                          .defer("search_vector").order_by("mechanism__sort_order", "review__number", "id")),
                 Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan")),
             )
@@ -254,7 +255,8 @@ def plan_list() -> QuerySet[NationalPlan]:
 def plan_get(*, slug: str) -> NationalPlan:
     measures = PlanMeasure.objects.prefetch_related(
         "responsible_agencies", "road_maps",
-        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism").defer("search_vector")),
+        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "source_organization")
+                 .defer("search_vector")),
     ).order_by("id")
     try:
         return NationalPlan.objects.prefetch_related(Prefetch("measures", queryset=measures)).get(slug=slug)

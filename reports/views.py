@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
-from participants.permissions import secretariat_required, sign_in_when_hidden
+from participants.permissions import secretariat_required, sign_in_or_not_found
 from reports import selectors, services
 from reports.forms import (
     CommentPeriodForm,
@@ -47,10 +47,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@sign_in_when_hidden
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Report files are never public media: each download passes this permission check."""
-    document = selectors.document_get_for_user(user=request.user, pk=pk)
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report files are never public media: each download passes this permission check (signed out: sign in first)."""
+    try:
+        document = selectors.document_get_for_user(user=request.user, pk=pk)
+    except Http404:
+        return sign_in_or_not_found(request)
     extension = document.extension
     filename = document.title if not extension or document.title.lower().endswith(f".{extension}") else (
         f"{document.title}.{extension}")

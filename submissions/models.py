@@ -12,12 +12,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
 from meetings.models import AgendaItem, Meeting, private_storage
 from participants.models import Organization
+from recommendations import references
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
 
 
@@ -286,6 +288,17 @@ class Submission(TimeStampedModel):
     @property
     def public_organization_name(self) -> str:
         return "" if self.anonymous else self.organization.localized_name
+
+    @cached_property
+    def checked_references(self) -> list[references.Checked]:
+        """The UN references the NGO wrote, each checked against the tracker now (one query): pages link the known
+        ones and mark the others "not verified", never showing an unknown reference as if it existed."""
+        return references.check_text(self.un_references) if self.un_references else []
+
+    @cached_property
+    def references_have_other_text(self) -> bool:
+        """Whether the NGO wrote more than references (then the page also shows the text as written)."""
+        return bool(self.un_references and references.parse(self.un_references)[1])
 
 
 class SubmissionEvent(models.Model):

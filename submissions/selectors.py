@@ -18,7 +18,7 @@ from meetings.agenda_sources import AgendaSuggestion
 from meetings.models import Meeting
 from participants.models import Organization, User
 from participants.selectors import user_primary_organization
-from recommendations.models import Theme
+from recommendations.models import Recommendation, Theme
 from submissions.models import CommentPeriod, Submission, SubmissionEvent
 from submissions.services import DUPLICATE_RATIO, normalize_for_comparison
 
@@ -53,7 +53,8 @@ def comment_period_get(*, pk: int) -> CommentPeriod:
 def _with_relations(qs: QuerySet[Submission]) -> QuerySet[Submission]:
     return qs.select_related(
         "organization", "author", "reviewer", "comment_period__road_map", "road_map", "mechanism", "review",
-        "meeting", "responsible_agency", "agenda_item__meeting", "recommendation", "action__road_map",
+        "meeting", "responsible_agency", "agenda_item__meeting", "recommendation__mechanism",
+        "recommendation__source_organization", "action__road_map",
     ).prefetch_related("themes")
 
 
@@ -173,7 +174,9 @@ def queue_counts() -> dict[str, int]:
 
 def submission_get_for_moderation(*, pk: int) -> Submission:
     submission = _with_relations(Submission.objects.exclude(status=S.DRAFT)).prefetch_related(
-        "related_recommendations",
+        Prefetch("related_recommendations",
+                 queryset=Recommendation.objects.select_related("mechanism", "source_organization")
+                 .defer("search_vector").order_by("document_symbol", "paragraph", "pk")),
         Prefetch("events", queryset=SubmissionEvent.objects.select_related("actor").order_by("created_at", "pk"),
                  to_attr="all_events"),
     ).filter(pk=pk).first()
@@ -199,8 +202,8 @@ def public_accepted_list(*, kind: str = "", theme: Theme | None = None) -> Query
     if theme is not None:
         qs = qs.filter(themes=theme)
     return qs.select_related(
-        "organization", "agenda_item__meeting", "recommendation", "action__road_map", "comment_period__road_map",
-        "road_map",
+        "organization", "agenda_item__meeting", "recommendation__mechanism", "recommendation__source_organization",
+        "action__road_map", "comment_period__road_map", "road_map",
     ).prefetch_related("themes").order_by("-decided_at", "-pk")
 
 

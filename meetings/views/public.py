@@ -8,7 +8,7 @@ from django.shortcuts import render
 from core.views import paginate
 from meetings import selectors
 from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
-from participants.permissions import sign_in_when_hidden
+from participants.permissions import sign_in_or_not_found
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -51,11 +51,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@sign_in_when_hidden
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
     """Documents are never public media: each download passes this permission check. A signed-out person opening a
-    participants-only link is sent to sign in and back (sign_in_when_hidden)."""
-    document = selectors.document_get_for_user(user=request.user, pk=pk)
+    participants-only link is sent to sign in and back (sign_in_or_not_found)."""
+    try:
+        document = selectors.document_get_for_user(user=request.user, pk=pk)
+    except Http404:
+        return sign_in_or_not_found(request)
     extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
     filename = document.title + (f".{extension}" if extension else "")
     try:

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.views import paginate
-from participants.permissions import sign_in_when_hidden
+from participants.permissions import sign_in_or_not_found
 from submissions import selectors
 from submissions.models import Submission
 
@@ -49,10 +49,13 @@ def _stream(file_field: object, filename: str, content_type: str) -> FileRespons
     return response
 
 
-@sign_in_when_hidden
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Report files are private media: each download passes selectors.document_get_for_user."""
-    submission = selectors.document_get_for_user(user=request.user, pk=pk)
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report files are private media: each download passes selectors.document_get_for_user (signed out: sign in
+    first, as the NGO may open its own report's link from an e-mail)."""
+    try:
+        submission = selectors.document_get_for_user(user=request.user, pk=pk)
+    except Http404:
+        return sign_in_or_not_found(request)
     return _stream(submission.document, submission.document_name or "report",
                    submission.document_content_type or "application/octet-stream")
 

@@ -332,7 +332,8 @@ def test_public_journey_schedule_archive_search_and_documents(client: Client) ->
     page = client.get(reverse("meetings:meeting-detail", args=[held.pk])).content.decode()
     assert "Torture prevention" in page and "Press release" in page and "Internal note" not in page
     assert client.get(reverse("meetings:document-download", args=[public_doc.pk])).status_code == 200
-    assert client.get(reverse("meetings:document-download", args=[private_doc.pk])).status_code == 404
+    signed_out = client.get(reverse("meetings:document-download", args=[private_doc.pk]))
+    assert signed_out.status_code == 302 and signed_out["Location"].startswith(reverse("participants:login"))
 
 
 def test_archive_filters_by_topic_on_meeting_or_agenda_item(client: Client) -> None:
