@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from core.broker import enqueue
 from notifications import registry
 from notifications.models import Delivery, Notice, OptOut
 
@@ -147,7 +148,7 @@ def notice_publish(
 def _enqueue_fan_out(notice_id: int) -> None:
     from notifications.tasks import notice_fan_out
 
-    notice_fan_out.apply_async(args=[notice_id], queue=settings.NOTIFICATIONS_QUEUE)
+    enqueue(notice_fan_out, args=[notice_id], queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None) -> None:
@@ -155,7 +156,7 @@ def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None
 
     for start in range(0, len(delivery_ids), CHUNK_SIZE):
         chunk = list(delivery_ids[start : start + CHUNK_SIZE])
-        deliveries_send.apply_async(args=[chunk], countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE)
+        enqueue(deliveries_send, args=[chunk], countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def notice_fan_out(*, notice_id: int) -> int:

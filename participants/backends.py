@@ -14,9 +14,9 @@ from core.ratelimit import client_ip
 # axes keeps the name in a 255-character column; a longer one is never an account (e-mails stop at 254).
 _AXES_USERNAME_MAX = 255
 
-# Third-party apps the secretariat administers besides the portal's own: sign-in lockouts (axes) and the schedule
-# of periodic tasks (django_celery_beat: notices, digests). Django's own groups and permissions and the second-factor
-# devices stay with superusers.
+# Third-party apps the secretariat administers besides the portal's own (core's read-only operational records
+# included, docs/operations.md): sign-in lockouts (axes) and the schedule of periodic tasks (django_celery_beat).
+# Django's own groups and permissions and the second-factor devices stay with superusers.
 SECRETARIAT_THIRD_PARTY_APP_LABELS = frozenset({"axes", "django_celery_beat"})
 
 
