@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DocumentUploadValidator, upload_max_bytes
+from core.widgets import SearchableSelectMultiple
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
@@ -25,15 +26,33 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
+class PeopleField(forms.ModelMultipleChoiceField):
+    """People by name, with the e-mail that tells two namesakes apart (and that the search also finds)."""
+
+    def label_from_instance(self, obj: User) -> str:
+        name = obj.get_full_name()
+        return f"{name} · {obj.email}" if name else obj.email
+
+
+class OrganizationsField(forms.ModelMultipleChoiceField):
+    """Organisations by their full name in the page's language, with the acronym people search by."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        name = obj.localized_name
+        return f"{name} ({obj.acronym})" if obj.acronym and obj.acronym != name else name
+
+
 def _people() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name", "email"), required=False
+    return PeopleField(
+        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name", "email"), required=False,
+        widget=SearchableSelectMultiple,
     )
 
 
 def _organizations() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=Organization.objects.filter(is_active=True).order_by("name"), required=False
+    return OrganizationsField(
+        queryset=Organization.objects.filter(is_active=True).order_by("name"), required=False,
+        widget=SearchableSelectMultiple,
     )
 
 
@@ -54,7 +73,8 @@ class TopicsField(forms.CharField):
 
 def _road_maps() -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
-        queryset=RoadMap.objects.order_by("number"), required=False, label=_("Road maps")
+        queryset=RoadMap.objects.order_by("number"), required=False, label=_("Road maps"),
+        widget=SearchableSelectMultiple,
     )
 
 
@@ -272,16 +292,18 @@ class InviteForm(forms.Form):
         label=_("Everyone from organisations with this standing"), choices=Organization.Standing.choices,
         required=False, widget=forms.CheckboxSelectMultiple,
     )
+    organizations = _organizations()
     people = _people()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["organizations"].label = _("Everyone from these organisations")
         self.fields["people"].label = _("And these people")
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
-        if not (data.get("kinds") or data.get("standings") or data.get("people")):
-            raise forms.ValidationError(_("Choose organisation kinds, a standing or people to invite."))
+        if not (data.get("kinds") or data.get("standings") or data.get("organizations") or data.get("people")):
+            raise forms.ValidationError(_("Choose organisation kinds, a standing, organisations or people to invite."))
         return data
 
 

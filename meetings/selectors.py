@@ -325,10 +325,14 @@ def rsvp_counts(*, meeting: Meeting) -> RsvpCounts:
 
 
 def people_to_invite(
-    *, kinds: list[str] | None = None, standings: list[str] | None = None, people: list[int] | None = None
+    *, kinds: list[str] | None = None, standings: list[str] | None = None, people: list[int] | None = None,
+    organizations: list[int] | None = None,
 ) -> QuerySet[User]:
-    """Active people whose primary organisation has one of `kinds` / `standings`, plus people picked by id."""
+    """Active people whose primary organisation has one of `kinds` / `standings`, every member of the chosen
+    `organizations`, plus people picked by id."""
     match = Q(pk__in=people or [])
+    if organizations:
+        match |= Q(memberships__organization_id__in=organizations, memberships__organization__is_active=True)
     org_filter = Q()
     if kinds:
         org_filter &= Q(memberships__organization__kind__in=kinds)

@@ -28,6 +28,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
         people = selectors.people_to_invite(
             kinds=form.cleaned_data["kinds"], standings=form.cleaned_data["standings"],
             people=[p.pk for p in form.cleaned_data["people"]],
+            organizations=[o.pk for o in form.cleaned_data["organizations"]],
         )
         ok, _added = _attempt(
             request, lambda: services.invitations_create(actor=request.user, meeting=meeting, people=people),

@@ -1,0 +1,75 @@
+// core.widgets.SearchableSelectMultiple: every <select multiple data-searchable> becomes a searchable multi-select
+// (Tom Select). The control stays labelled by the field's <label>; its texts come from data- attributes in the
+// page's language; each choice added or removed is announced in a polite live region; the remove buttons are real
+// buttons with a name ("Remove Ministry of Justice"). Without JavaScript the plain <select multiple> remains.
+(function () {
+  "use strict";
+  if (typeof TomSelect === "undefined") {
+    return;
+  }
+
+  var announcer = null;
+  function announce(text) {
+    if (!announcer) {
+      announcer = document.createElement("div");
+      announcer.className = "visually-hidden";
+      announcer.setAttribute("aria-live", "polite");
+      announcer.setAttribute("role", "status");
+      document.body.appendChild(announcer);
+    }
+    announcer.textContent = "";
+    window.setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
+  }
+
+  function escapeText(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  document.querySelectorAll("select[multiple][data-searchable]").forEach(function (select) {
+    var texts = select.dataset;
+    var removeWord = texts.searchableRemove || "Remove";
+    var control = new TomSelect(select, {
+      plugins: {
+        remove_button: { title: removeWord },
+      },
+      hidePlaceholder: true,
+      placeholder: texts.searchablePlaceholder || "",
+      maxOptions: null,
+      closeAfterSelect: false,
+      render: {
+        no_results: function () {
+          return '<div class="no-results">' + escapeText(texts.searchableNoResults || "") + "</div>";
+        },
+      },
+      onItemAdd: function (value) {
+        var option = this.options[value];
+        announce((option ? option.text : value) + " — " + (texts.searchableAdded || ""));
+        this.setTextboxValue("");
+        this.refreshOptions(false);
+      },
+      onItemRemove: function (value) {
+        var option = this.options[value];
+        announce((option ? option.text : value) + " — " + (texts.searchableRemoved || ""));
+      },
+    });
+    // Tom Select's remove marks are <a> or <div> without a name: give each a button role, a name and keyboard use.
+    var nameRemoveButtons = function () {
+      control.control.querySelectorAll(".item").forEach(function (item) {
+        var remove = item.querySelector(".remove");
+        if (!remove) {
+          return;
+        }
+        var label = item.firstChild ? item.firstChild.textContent : "";
+        remove.setAttribute("role", "button");
+        remove.setAttribute("aria-label", removeWord + " " + label.trim());
+        remove.removeAttribute("title");
+      });
+    };
+    nameRemoveButtons();
+    control.on("item_add", nameRemoveButtons);
+  });
+})();
