@@ -15,8 +15,8 @@ from core.widgets import SearchableSelectMultiple
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
-from recommendations import references
-from recommendations.models import Recommendation, RoadMap
+from recommendations.models import RoadMap
+from recommendations.references import RecommendationReferencesField
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -76,74 +76,6 @@ def _road_maps() -> forms.ModelMultipleChoiceField:
         queryset=RoadMap.objects.order_by("number"), required=False, label=_("Road maps"),
         widget=SearchableSelectMultiple,
     )
-
-
-class RecommendationReferencesField(forms.CharField):
-    """Recommendations as the tracker shows them: "A/HRC/43/10 para 141.7" (document symbol, then the
-    paragraph). Several paragraphs of one document: "A/HRC/43/10 para 141.7, 141.8"; entries are separated by
-    new lines or semicolons. The tracker number ("#12") still works. Cleans to a list of Recommendation objects.
-    Parsing and the check against the tracker are recommendations.references', shared with NGO submissions.
-    """
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def __init__(self, **kwargs: object) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 2000)
-        kwargs.setdefault("label", _("Recommendations"))
-        kwargs.setdefault("help_text", _(
-            "As shown in the recommendations tracker, one per line: document symbol and paragraph, e.g. "
-            "A/HRC/43/10 para 141.7. Several paragraphs of one document: A/HRC/43/10 para 141.7, 141.98. "
-            "Tracker numbers such as #12 work too."
-        ))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-
-    def prepare_value(self, value: object) -> object:
-        if isinstance(value, (list, tuple)) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
-            return "\n".join(_reference_text(r) for r in items)
-        return value
-
-    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
-        text = super().clean(value) or ""
-        entries, bad = references.parse(text)
-        errors: list[forms.ValidationError] = []
-        if bad:
-            errors.append(forms.ValidationError(
-                _("Not understood: %(values)s. Write the document symbol and paragraph as the tracker shows them, "
-                  "e.g. A/HRC/43/10 para 141.7, or a tracker number such as #12."),
-                code="invalid", params={"values": ", ".join(bad)},
-            ))
-        found: list[Recommendation] = []
-        unknown: list[str] = []
-        for checked in references.check(entries):
-            if not checked.known:
-                unknown.append(checked.entry.typed)
-            elif checked.recommendation is None:
-                errors.append(forms.ValidationError(
-                    _("%(value)s names %(count)d recommendations: add the paragraph (e.g. %(example)s) or use the "
-                      "tracker number."),
-                    code="ambiguous",
-                    params={"value": checked.entry.typed, "count": len(checked.matches),
-                            "example": _reference_text(checked.matches[0])},
-                ))
-            elif checked.recommendation not in found:
-                found.append(checked.recommendation)
-        if unknown:
-            errors.append(forms.ValidationError(
-                _("No recommendation in the tracker is %(values)s."), code="unknown",
-                params={"values": ", ".join(unknown)},
-            ))
-        if errors:
-            raise forms.ValidationError(errors)
-        return found
-
-
-def _reference_text(recommendation: Recommendation) -> str:
-    """How the field writes a recommendation back: the tracker's reference, or its number when that is vague."""
-    if recommendation.document_symbol and recommendation.paragraph:
-        return f"{recommendation.document_symbol} para {recommendation.paragraph}"
-    return f"#{recommendation.pk}"
 
 
 class MeetingForm(forms.ModelForm):

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from recommendations.models import Recommendation
 
@@ -133,3 +135,71 @@ def unknown_message(unknown: list[Checked]) -> str:
     return _("Not in the recommendations tracker: %(values)s.") % {
         "values": ", ".join(c.entry.typed for c in unknown)
     }
+
+
+class RecommendationReferencesField(forms.CharField):
+    """Recommendations as the tracker shows them: "A/HRC/43/10 para 141.7" (document symbol, then the
+    paragraph). Several paragraphs of one document: "A/HRC/43/10 para 141.7, 141.8"; entries are separated by
+    new lines or semicolons. The tracker number ("#12") still works. Cleans to a list of Recommendation objects.
+    Used by every form that links recommendations (a meeting's agenda items, a road map).
+    """
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 2000)
+        kwargs.setdefault("label", gettext_lazy("Recommendations"))
+        kwargs.setdefault("help_text", gettext_lazy(
+            "As shown in the recommendations tracker, one per line: document symbol and paragraph, e.g. "
+            "A/HRC/43/10 para 141.7. Several paragraphs of one document: A/HRC/43/10 para 141.7, 141.98. "
+            "Tracker numbers such as #12 work too."
+        ))
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def prepare_value(self, value: object) -> object:
+        if isinstance(value, (list, tuple)) or hasattr(value, "all"):
+            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
+            return "\n".join(_reference_text(r) for r in items)
+        return value
+
+    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
+        text = super().clean(value) or ""
+        entries, bad = parse(text)
+        errors: list[forms.ValidationError] = []
+        if bad:
+            errors.append(forms.ValidationError(
+                _("Not understood: %(values)s. Write the document symbol and paragraph as the tracker shows them, "
+                  "e.g. A/HRC/43/10 para 141.7, or a tracker number such as #12."),
+                code="invalid", params={"values": ", ".join(bad)},
+            ))
+        found: list[Recommendation] = []
+        unknown: list[str] = []
+        for checked in check(entries):
+            if not checked.known:
+                unknown.append(checked.entry.typed)
+            elif checked.recommendation is None:
+                errors.append(forms.ValidationError(
+                    _("%(value)s names %(count)d recommendations: add the paragraph (e.g. %(example)s) or use the "
+                      "tracker number."),
+                    code="ambiguous",
+                    params={"value": checked.entry.typed, "count": len(checked.matches),
+                            "example": _reference_text(checked.matches[0])},
+                ))
+            elif checked.recommendation not in found:
+                found.append(checked.recommendation)
+        if unknown:
+            errors.append(forms.ValidationError(
+                _("No recommendation in the tracker is %(values)s."), code="unknown",
+                params={"values": ", ".join(unknown)},
+            ))
+        if errors:
+            raise forms.ValidationError(errors)
+        return found
+
+
+def _reference_text(recommendation: Recommendation) -> str:
+    """How the field writes a recommendation back: the tracker's reference, or its number when that is vague."""
+    if recommendation.document_symbol and recommendation.paragraph:
+        return f"{recommendation.document_symbol} para {recommendation.paragraph}"
+    return f"#{recommendation.pk}"
