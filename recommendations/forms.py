@@ -7,8 +7,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import SearchableSelectMultiple
 from participants.models import Organization
 from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation, RoadMap, Theme
+from recommendations.references import RecommendationReferencesField
 
 AGENCY_KINDS = [
     Organization.Kind.MINISTRY, Organization.Kind.PARLIAMENT, Organization.Kind.OMBUDSMAN, Organization.Kind.COURT,
@@ -128,3 +130,57 @@ class ProgressUpdateForm(forms.ModelForm):
 
 class ReturnUpdateForm(forms.Form):
     note = forms.CharField(label=_("Why is it returned?"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# --- The secretariat's road-map screens -----------------------------------------------------------
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organization) -> str:
+        return obj.localized_name
+
+
+class OrganizationsField(forms.ModelMultipleChoiceField):
+    """Organisations by their full name in the page's language, with the acronym people search by."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        name = obj.localized_name
+        return f"{name} ({obj.acronym})" if obj.acronym and obj.acronym != name else name
+
+
+class ThemeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Theme) -> str:
+        return obj.localized_name
+
+
+class RoadMapForm(forms.Form):
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767)
+    title = forms.CharField(label=_("Title"), max_length=500)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    lead_agency = AgencyChoiceField(
+        label=_("Lead agency"), queryset=Organization.objects.filter(kind__in=AGENCY_KINDS, is_active=True)
+        .order_by("name"),
+    )
+    theme = ThemeChoiceField(label=_("Theme"), queryset=Theme.objects.order_by("name"), required=False)
+    recommendations = RecommendationReferencesField(label=_("Recommendations it answers"))
+
+
+class ActionForm(forms.Form):
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767,
+                                help_text=_("The action's number within its road map (1, 2, 3...)."))
+    description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible_agencies = OrganizationsField(
+        label=_("Responsible agencies"), widget=SearchableSelectMultiple,
+        queryset=Organization.objects.filter(kind__in=AGENCY_KINDS, is_active=True).order_by("name"),
+        error_messages={"required": _("Name at least one responsible agency.")},
+    )
+    partners = OrganizationsField(
+        label=_("Partner organisations"), required=False, widget=SearchableSelectMultiple,
+        queryset=Organization.objects.filter(is_active=True).order_by("name"),
+        help_text=_("NGOs and international organisations may be partners."),
+    )
+    # A date input takes ISO dates whatever the page language.
+    deadline = forms.DateField(label=_("Deadline"), required=False,
+                               widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    indicator = forms.CharField(label=_("Indicator"), required=False, max_length=500,
+                                help_text=_("How progress is measured, e.g. the number of regions covered."))

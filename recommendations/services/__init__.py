@@ -25,6 +25,14 @@ from recommendations.services.progress import (
     progress_update_submit,
     user_agency_ids,
 )
+from recommendations.services.roadmaps import (
+    action_create,
+    action_update,
+    next_action_number,
+    next_roadmap_number,
+    roadmap_create,
+    roadmap_update,
+)
 from recommendations.services.reference import (
     STANDARD_MECHANISMS,
     action_upsert,
@@ -53,6 +61,12 @@ __all__ = [
     "progress_update_reject",
     "progress_update_submit",
     "user_agency_ids",
+    "action_create",
+    "action_update",
+    "next_action_number",
+    "next_roadmap_number",
+    "roadmap_create",
+    "roadmap_update",
     "STANDARD_MECHANISMS",
     "action_upsert",
     "affected_group_upsert",

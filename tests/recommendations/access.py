@@ -47,6 +47,19 @@ def _update_url(name: str) -> str:
     return reverse(name, args=[ProgressUpdateFactory().pk])
 
 
+
+def _roadmap_url_named(name: str) -> str:
+    from tests.recommendations.factories import RoadMapFactory
+
+    return reverse(name, args=[RoadMapFactory().number])
+
+
+def _action_edit_url() -> str:
+    from tests.recommendations.factories import ActionFactory
+
+    return reverse("recommendations:action-edit", args=[ActionFactory().pk])
+
+
 SECRETARIAT = ("secretariat",)
 
 ACCESS_RULES = [
@@ -76,4 +89,10 @@ ACCESS_RULES = [
          method="post", ok_status=(302,)),
     Rule("return a progress update", lambda: _update_url("recommendations:progress-reject"), SECRETARIAT,
          method="post", ok_status=(302,)),
+    # The secretariat's road-map screens (issue 16, item 5).
+    Rule("new road map", lambda: reverse("recommendations:roadmap-create"), SECRETARIAT),
+    Rule("edit a road map", lambda: _roadmap_url_named("recommendations:roadmap-edit"), SECRETARIAT),
+    Rule("new action of a road map", lambda: _roadmap_url_named("recommendations:action-create"), SECRETARIAT),
+    Rule("edit an action", _action_edit_url, SECRETARIAT),
 ]
+
