@@ -25,14 +25,6 @@ from recommendations.services.progress import (
     progress_update_submit,
     user_agency_ids,
 )
-from recommendations.services.roadmaps import (
-    action_create,
-    action_update,
-    next_action_number,
-    next_roadmap_number,
-    roadmap_create,
-    roadmap_update,
-)
 from recommendations.services.reference import (
     STANDARD_MECHANISMS,
     action_upsert,
@@ -44,6 +36,14 @@ from recommendations.services.reference import (
     review_upsert,
     roadmap_upsert,
     theme_upsert,
+)
+from recommendations.services.roadmaps import (
+    action_create,
+    action_update,
+    next_action_number,
+    next_roadmap_number,
+    roadmap_create,
+    roadmap_update,
 )
 
 __all__ = [
