@@ -229,6 +229,23 @@ def action_get_for_reporting(*, user: User, pk: int) -> Action:
     return action
 
 
+def progress_updates_of_action(*, action: Action) -> QuerySet[ProgressUpdate]:
+    """Every update of one action, newest first, with who reviewed it: the progress form shows them so a focal
+    point sees what was approved, returned (and why) or still waits before writing the next one."""
+    return action.updates.select_related("author", "reviewed_by").order_by("-date", "-created_at")
+
+
+def progress_updates_reviewed_for(*, user: User, since: datetime.datetime, limit: int = 5) -> list[ProgressUpdate]:
+    """The secretariat's latest answers to a person's own updates (approved, or returned with the reason), newest
+    first: the focal point's home page shows them, as the e-mail told them."""
+    return list(
+        ProgressUpdate.objects.filter(author=user, reviewed_at__gte=since)
+        .exclude(state=ProgressUpdate.State.SUBMITTED)
+        .select_related("action__road_map")
+        .order_by("-reviewed_at")[:limit]
+    )
+
+
 def progress_update_queue() -> QuerySet[ProgressUpdate]:
     return (
         ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)

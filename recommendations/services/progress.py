@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 from participants.models import User
+from recommendations import notices
 from recommendations.models import (
     Action,
     ProgressUpdate,
@@ -62,6 +63,7 @@ def progress_update_approve(*, actor: User, update: ProgressUpdate) -> ProgressU
     action = update.action
     if update.proposed_status and update.proposed_status != action.status:
         action_set_status(actor=actor, action=action, status=update.proposed_status, on=update.date)
+    notices.progress_reviewed_publish(update=update)
     return update
 
 
@@ -77,6 +79,7 @@ def progress_update_reject(*, actor: User, update: ProgressUpdate, note: str) ->
     update.reviewed_at = timezone.now()
     update.review_note = note.strip()
     update.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note", "updated_at"])
+    notices.progress_reviewed_publish(update=update)
     return update
 
 
