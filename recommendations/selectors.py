@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.charts import bars
+from core.charts import bars, line
 from participants.models import Organization, User
 from recommendations import hooks
 from recommendations.models import (
@@ -295,6 +295,7 @@ def dashboard() -> dict[str, object]:
     status_labels = dict(Recommendation.Status.choices)
     by_status = {row["status"]: row["n"] for row in Recommendation.objects.values("status").annotate(n=Count("id"))}
     themes = Theme.objects.annotate(n=Count("recommendations")).filter(n__gt=0).order_by("-n", "name")[:15]
+    progress = action_progress_over_time()
     return {
         "total": sum(by_status.values()),
         "by_mechanism": bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
@@ -305,7 +306,9 @@ def dashboard() -> dict[str, object]:
         "by_status": bars([(str(label), by_status.get(value, 0), f"status={value}")
                             for value, label in status_labels.items()]),
         "by_theme": bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
-        "progress": action_progress_over_time(),
+        "progress": progress,
+        # The line of the same numbers: the share of actions done at the end of each quarter, on a 0-100 % axis.
+        "progress_chart": line([(p.label, p.percent) for p in progress], y_max=100, y_suffix="%"),
     }
 
 
@@ -315,8 +318,6 @@ class ProgressPoint:
     done: int
     total: int
     percent: int
-    x: float = 0.0
-    y: float = 0.0
 
 
 def action_progress_over_time(*, today: datetime.date | None = None) -> list[ProgressPoint]:
@@ -334,12 +335,8 @@ def action_progress_over_time(*, today: datetime.date | None = None) -> list[Pro
         end = datetime.date(year + (quarter == 4), (quarter % 4) * 3 + 1, 1)
         while index < len(dates) and dates[index] < end:
             index += 1
-        points.append(ProgressPoint(label=f"{year} Q{quarter}", done=index, total=total,
+        points.append(ProgressPoint(label=_("%(year)s Q%(quarter)s") % {"year": year, "quarter": quarter},
+                                    done=index, total=total,
                                     percent=progress_percent(index, total)))
         year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    # Plot coordinates for the server-rendered SVG line (viewBox 0 0 600 200, 20 px margins).
-    step = 560 / max(len(points) - 1, 1)
-    for i, point in enumerate(points):
-        point.x = round(20 + i * step, 1)
-        point.y = round(180 - point.percent * 1.6, 1)
     return points
