@@ -39,6 +39,8 @@
       hidePlaceholder: true,
       placeholder: texts.searchablePlaceholder || "",
       maxOptions: null,
+      // Filter at each key, not 300 ms later: Enter right after typing must choose what the list now shows.
+      refreshThrottle: 0,
       closeAfterSelect: false,
       render: {
         no_results: function () {
@@ -56,7 +58,10 @@
         announce((option ? option.text : value) + " — " + (texts.searchableRemoved || ""));
       },
     });
-    // Tom Select's remove marks are <a> or <div> without a name: give each a button role, a name and keyboard use.
+    // The original <select> stays in the page for the form (visually hidden, out of the tab order): hide it from
+    // screen readers too, so they meet one control, the combobox, not two.
+    select.setAttribute("aria-hidden", "true");
+    // Tom Select's remove marks are <a> or <div> without a name: give each a button role and a name.
     var nameRemoveButtons = function () {
       control.control.querySelectorAll(".item").forEach(function (item) {
         var remove = item.querySelector(".remove");
