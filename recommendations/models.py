@@ -65,7 +65,7 @@ class Review(TimeStampedModel):
     title = models.CharField(_("title"), max_length=255)
     document_symbol = models.CharField(
         _("document symbol"), max_length=64, blank=True,
-        help_text=_("Report of the Working Group or concluding observations, e.g. A/HRC/44/10."),
+        help_text=_("Report of the Working Group or concluding observations, e.g. A/HRC/43/10."),
     )
     description = models.TextField(_("description"), blank=True)
 

@@ -170,7 +170,7 @@ class Submission(TimeStampedModel):
     themes = models.ManyToManyField(Theme, blank=True, related_name="submissions", verbose_name=_("themes"))
     un_references = models.CharField(
         _("related UN recommendations"), max_length=500, blank=True,
-        help_text=_("Document symbols or paragraph numbers, e.g. A/HRC/44/10 para 141.23."),
+        help_text=_("Document symbols with paragraph numbers, e.g. A/HRC/43/10 para 141.7."),
     )
     related_recommendations = models.ManyToManyField(
         Recommendation, blank=True, related_name="referencing_submissions",
