@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import SearchableSelectMultiple
+from core.widgets import SearchableSelect, SearchableSelectMultiple
 from participants.models import Organization
 from recommendations.models import Action, ImportUpload, ProgressUpdate, Recommendation, RoadMap, Theme
 from recommendations.references import RecommendationReferencesField
@@ -158,7 +158,7 @@ class RoadMapForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     lead_agency = AgencyChoiceField(
-        label=_("Lead agency"), queryset=Organization.objects.filter(kind__in=AGENCY_KINDS, is_active=True)
+        label=_("Lead agency"), widget=SearchableSelect, queryset=Organization.objects.filter(kind__in=AGENCY_KINDS, is_active=True)
         .order_by("name"),
     )
     theme = ThemeChoiceField(label=_("Theme"), queryset=Theme.objects.order_by("name"), required=False)

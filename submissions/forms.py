@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import validate_document_upload
+from core.widgets import SearchableSelect
 from meetings.models import Meeting
 from participants.models import Organization, User
 from recommendations import references
@@ -132,7 +133,7 @@ class ProposalForm(SubmissionForm):
     )
     responsible_agency = LocalizedChoiceField(
         queryset=Organization.objects.filter(is_active=True, kind=Organization.Kind.MINISTRY).order_by("name"),
-        required=False, label=_("Suggested responsible agency"),
+        required=False, label=_("Suggested responsible agency"), widget=SearchableSelect,
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:

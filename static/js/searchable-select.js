@@ -2,6 +2,9 @@
 // (Tom Select). The control stays labelled by the field's <label>; its texts come from data- attributes in the
 // page's language; each choice added or removed is announced in a polite live region; the remove buttons are real
 // buttons with a name ("Remove Ministry of Justice"). Without JavaScript the plain <select multiple> remains.
+// core.widgets.SearchableSelect: a <select data-searchable> without `multiple` becomes a searchable single choice
+// whose chosen name wraps onto several lines instead of being cut at the box's edge (long Kazakh names); its empty
+// choice ("All agencies") stays a choice; the chosen name is announced.
 (function () {
   "use strict";
   if (typeof TomSelect === "undefined") {
@@ -28,6 +31,44 @@
     span.textContent = text;
     return span.innerHTML;
   }
+
+  // The original <select> stays in the page for the form (visually hidden, out of the tab order): hide it from
+  // screen readers too, so they meet one control, the combobox, not two.
+  function hideOriginal(select) {
+    select.setAttribute("aria-hidden", "true");
+  }
+
+  document.querySelectorAll("select[data-searchable]:not([multiple])").forEach(function (select) {
+    var texts = select.dataset;
+    var single = new TomSelect(select, {
+      allowEmptyOption: true,
+      maxOptions: null,
+      refreshThrottle: 0,
+      placeholder: texts.searchablePlaceholder || "",
+      render: {
+        no_results: function () {
+          return '<div class="no-results">' + escapeText(texts.searchableNoResults || "") + "</div>";
+        },
+      },
+      onChange: function (value) {
+        var option = this.options[value];
+        if (option) {
+          announce(option.text);
+        }
+      },
+    });
+    // While words are typed they stand in the chosen name's place (portal.css, .is-typing).
+    single.on("type", function (words) {
+      single.wrapper.classList.toggle("is-typing", Boolean(words));
+    });
+    single.on("blur", function () {
+      single.wrapper.classList.remove("is-typing");
+    });
+    single.on("change", function () {
+      single.wrapper.classList.remove("is-typing");
+    });
+    hideOriginal(select);
+  });
 
   document.querySelectorAll("select[multiple][data-searchable]").forEach(function (select) {
     var texts = select.dataset;
@@ -58,9 +99,7 @@
         announce((option ? option.text : value) + " — " + (texts.searchableRemoved || ""));
       },
     });
-    // The original <select> stays in the page for the form (visually hidden, out of the tab order): hide it from
-    // screen readers too, so they meet one control, the combobox, not two.
-    select.setAttribute("aria-hidden", "true");
+    hideOriginal(select);
     // Tom Select's remove marks are <a> or <div> without a name: give each a button role and a name.
     var nameRemoveButtons = function () {
       control.control.querySelectorAll(".item").forEach(function (item) {

@@ -1,6 +1,6 @@
 """Issue 16 journeys in headless Chromium (tests/quality fixtures): moderation in one step, a focal point's progress
-update with the secretariat's answer, the recommendations tracker on a 390 px phone, and the searchable multi-select
-of the agenda by keyboard. Each page ends with no CSP violation and no serious axe finding."""
+update with the secretariat's answer, the recommendations tracker on a 390 px phone (its long Kazakh filter choices
+shown whole), and the searchable multi-select of the agenda by keyboard. Each page ends with no CSP violation and no serious axe finding."""
 
 from __future__ import annotations
 
@@ -137,6 +137,40 @@ def test_the_tracker_on_a_wide_screen_shows_the_filters_open(page_as: Callable[.
     expect(applied).to_contain_text("Response: Supported")
     applied.get_by_role("link", name="Remove").click()
     expect(page.locator(".applied-filters-list")).to_have_count(0)
+
+
+def test_a_long_kazakh_agency_name_is_chosen_by_keyboard_and_shown_whole_on_a_phone(
+    page_as: Callable[..., Page],
+) -> None:
+    """Item 8: a native drop-down cuts the chosen name at its edge; the tracker's agency filter shows it whole, the
+    control keeps its height when it gains focus (a click on Apply lands on Apply), and the page stays 390 px."""
+    long_name = "Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрлігі"
+    agency = OrganizationFactory(name="Ministry of Labour and Social Protection of the Population",
+                                 name_kk=long_name, kind=Organization.Kind.MINISTRY)
+    RecommendationFactory(document_symbol="A/HRC/43/10", paragraph="141.221", responsible_agencies=[agency])
+    page = page_as("anonymous", width=390)
+    page.goto("/kk/recommendations/")
+    page.locator("details[data-filters] summary").click()
+    control = page.get_by_role("combobox", name="Жауапты орган")
+    box = page.locator(".ts-wrapper:has(#id_agency-ts-control) .ts-control")
+    height = box.bounding_box()["height"]
+    control.focus()
+    assert box.bounding_box()["height"] == height  # the search box does not push the form down
+    page.keyboard.type("еңбек")
+    page.get_by_role("listbox", name="Жауапты орган").get_by_role("option", name=long_name).wait_for()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Қолдану").last.click()
+    page.wait_for_url(f"**agency={agency.pk}**")
+    page.locator("details[data-filters] summary").click()
+    chosen = page.locator(".ts-wrapper:has(#id_agency-ts-control) .ts-control .item")
+    expect(chosen).to_have_text(long_name)
+    # Whole: nothing of the name hidden inside its box, and the box on screen.
+    assert chosen.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1")
+    item_box = chosen.bounding_box()
+    assert item_box is not None and item_box["x"] >= 0 and item_box["x"] + item_box["width"] <= 390
+    assert horizontal_overflow(page) <= 0
+    expect(page.locator("table.recommendations-table tbody tr")).to_have_count(1)
+    _clean(page)
 
 
 def test_presenters_are_chosen_by_typing_in_the_searchable_select(page_as: Callable[..., Page]) -> None:
