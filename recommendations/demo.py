@@ -16,7 +16,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from participants.models import Organization
+from participants.models import Organization, User
 from recommendations import services
 from recommendations.importers import upr_info
 from recommendations.models import Action, Mechanism, Recommendation, Review, Theme
@@ -207,6 +207,7 @@ def seed() -> None:
     _seed_classification()
     road_maps = _seed_road_maps()
     _seed_plans(road_maps)
+    _seed_progress_update(road_maps)
 
 
 def _seed_paragraphs() -> None:
@@ -247,6 +248,23 @@ def _seed_classification() -> None:
         if recommendation and recommendation.status != Recommendation.Status.IMPLEMENTED:
             recommendation.status = Recommendation.Status.IMPLEMENTED
             recommendation.save(update_fields=["status", "updated_at"])
+
+
+def _seed_progress_update(road_maps: dict[int, object]) -> None:
+    """One update waiting for the secretariat's approval, from the Ministry of Justice's focal point: the approval
+    queue, the secretariat's home and the focal point's own page have something to show. Written once."""
+    action = Action.objects.filter(road_map=road_maps[3], number=1).first()
+    author = User.objects.filter(email="focal.justice@example.org").first()
+    if action is None or author is None or action.updates.exists():
+        return
+    if not services.action_can_report(user=author, action=action):
+        return
+    services.progress_update_submit(
+        actor=author, action=action, date=timezone.localdate() - datetime.timedelta(days=3),
+        text="The draft amendments to the law on peaceful assemblies were discussed with the Charter for Human "
+             "Rights and two other NGOs on three occasions; the Ministry of Justice's opinion is attached.",
+        proposed_status=Action.Status.IN_PROGRESS,
+    )
 
 
 def _seed_road_maps() -> dict[int, object]:

@@ -4,7 +4,7 @@ import pytest
 
 from participants import demo as participants_demo
 from recommendations import demo
-from recommendations.models import Action, NationalPlan, Recommendation, Review, RoadMap
+from recommendations.models import Action, NationalPlan, ProgressUpdate, Recommendation, Review, RoadMap
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,14 @@ def test_demo_upr_recommendations_carry_their_report_and_paragraph() -> None:
     assert not cited.filter(paragraph="").exists()
     checked = references.check(references.parse("A/HRC/43/10 para 141.7; CEDAW/C/KAZ/CO/5 para 14")[0])
     assert all(c.recommendation is not None for c in checked)
+
+
+def test_the_demo_has_one_progress_update_waiting_for_approval() -> None:
+    """The approval queue and the secretariat's home show what waiting looks like; a second run adds nothing."""
+    participants_demo.seed(with_passwords=False)
+    demo.seed()
+    demo.seed()
+    update = ProgressUpdate.objects.get()
+    assert update.state == ProgressUpdate.State.SUBMITTED
+    assert update.author.email == "focal.justice@example.org"
+    assert "peaceful assemblies" in update.action.description
