@@ -251,9 +251,10 @@ def _seed_classification() -> None:
 
 
 def _seed_progress_update(road_maps: dict[int, object]) -> None:
-    """One update waiting for the secretariat's approval, from the Ministry of Justice's focal point: the approval
-    queue, the secretariat's home and the focal point's own page have something to show. Written once."""
-    action = Action.objects.filter(road_map=road_maps[3], number=1).first()
+    """One update waiting for the secretariat's approval, from the Ministry of Justice's focal point, proposing that a
+    not-yet-started action is now in progress: the approval queue, the secretariat's home and the focal point's own
+    page have something to show. Written once."""
+    action = Action.objects.filter(road_map=road_maps[5], number=3).first()
     author = User.objects.filter(email="focal.justice@example.org").first()
     if action is None or author is None or action.updates.exists():
         return
@@ -261,8 +262,8 @@ def _seed_progress_update(road_maps: dict[int, object]) -> None:
         return
     services.progress_update_submit(
         actor=author, action=action, date=timezone.localdate() - datetime.timedelta(days=3),
-        text="The draft amendments to the law on peaceful assemblies were discussed with the Charter for Human "
-             "Rights and two other NGOs on three occasions; the Ministry of Justice's opinion is attached.",
+        text="A working group of the Ministry of Justice, the Supreme Court and two organisations of persons with "
+             "disabilities began drafting the Civil Code amendments on supported decision-making.",
         proposed_status=Action.Status.IN_PROGRESS,
     )
 

@@ -63,4 +63,5 @@ def test_the_demo_has_one_progress_update_waiting_for_approval() -> None:
     update = ProgressUpdate.objects.get()
     assert update.state == ProgressUpdate.State.SUBMITTED
     assert update.author.email == "focal.justice@example.org"
-    assert "peaceful assemblies" in update.action.description
+    assert "Supported decision-making" in update.action.description
+    assert update.proposed_status == Action.Status.IN_PROGRESS != update.action.status
