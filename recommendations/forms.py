@@ -18,10 +18,36 @@ AGENCY_KINDS = [
 ]
 
 
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organization) -> str:
+        return obj.localized_name
+
+
+class OrganizationsField(forms.ModelMultipleChoiceField):
+    """Organisations by their full name in the page's language, with the acronym people search by."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        name = obj.localized_name
+        return f"{name} ({obj.acronym})" if obj.acronym and obj.acronym != name else name
+
+
+class ThemeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Theme) -> str:
+        return obj.localized_name
+
+
+class LocalizedNamesField(forms.ModelMultipleChoiceField):
+    """Themes and affected groups by their name in the page's language."""
+
+    def label_from_instance(self, obj: Theme) -> str:
+        return obj.localized_name
+
+
 class RecommendationForm(forms.ModelForm):
+    # Every list of several choices is the searchable multi-select (issue 16, item 6): no Ctrl-click list boxes.
     road_maps = forms.ModelMultipleChoiceField(
         label=_("Road maps"), queryset=RoadMap.objects.order_by("number"), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=SearchableSelectMultiple,
     )
 
     class Meta:
@@ -30,7 +56,16 @@ class RecommendationForm(forms.ModelForm):
             "document_symbol", "paragraph", "text", "response", "action_category", "status", "themes",
             "affected_groups", "sdg_targets", "responsible_agencies", "source_organization",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "themes": SearchableSelectMultiple, "affected_groups": SearchableSelectMultiple,
+            "sdg_targets": SearchableSelectMultiple, "responsible_agencies": SearchableSelectMultiple,
+            "source_organization": SearchableSelect,
+        }
+        field_classes = {
+            "themes": LocalizedNamesField, "affected_groups": LocalizedNamesField,
+            "responsible_agencies": OrganizationsField, "source_organization": AgencyChoiceField,
+        }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -47,8 +82,9 @@ class BulkClassifyForm(forms.Form):
     recommendations = forms.ModelMultipleChoiceField(
         queryset=Recommendation.objects.only("pk"), error_messages={"required": _("Select at least one recommendation.")}
     )
-    theme = forms.ModelChoiceField(label=_("Add theme"), queryset=Theme.objects.order_by("name"), required=False)
-    agency = forms.ModelChoiceField(
+    # Names in the page's language, as in the filters above the list.
+    theme = ThemeChoiceField(label=_("Add theme"), queryset=Theme.objects.order_by("name"), required=False)
+    agency = AgencyChoiceField(
         label=_("Add responsible agency"), queryset=Organization.objects.filter(kind__in=AGENCY_KINDS).order_by("name"),
         required=False,
     )
@@ -133,24 +169,6 @@ class ReturnUpdateForm(forms.Form):
 
 
 # --- The secretariat's road-map screens -----------------------------------------------------------
-
-
-class AgencyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Organization) -> str:
-        return obj.localized_name
-
-
-class OrganizationsField(forms.ModelMultipleChoiceField):
-    """Organisations by their full name in the page's language, with the acronym people search by."""
-
-    def label_from_instance(self, obj: Organization) -> str:
-        name = obj.localized_name
-        return f"{name} ({obj.acronym})" if obj.acronym and obj.acronym != name else name
-
-
-class ThemeChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Theme) -> str:
-        return obj.localized_name
 
 
 class RoadMapForm(forms.Form):
