@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from meetings.hooks import AGENDA_ITEM_LINKS
 from meetings.models import (
@@ -447,12 +448,13 @@ def participation_statistics(*, year: int | None = None) -> tuple[list[Participa
         category = participation_category(kind=row["organization__kind"], standing=row["organization__standing"])
         per_meeting[row["meeting_id"]].counts[category] += row["n"]
     tz = timezone.get_current_timezone()
-    per_quarter: dict[str, ParticipationRow] = defaultdict(lambda: ParticipationRow(label=""))
+    per_quarter: dict[tuple[int, int], ParticipationRow] = defaultdict(lambda: ParticipationRow(label=""))
     for meeting in meetings:
         local = meeting.starts_at.astimezone(tz)
-        label = f"{local.year} Q{(local.month - 1) // 3 + 1}"
-        quarter = per_quarter[label]
-        quarter.label = label
+        year, number = local.year, (local.month - 1) // 3 + 1
+        quarter = per_quarter[(year, number)]
+        # Named as the dashboard names quarters, in the reader's language ("2026, 3-тоқсан").
+        quarter.label = _("%(year)s Q%(quarter)s") % {"year": year, "quarter": number}
         for key, value in per_meeting[meeting.pk].counts.items():
             quarter.counts[key] += value
     return list(per_meeting.values()), list(per_quarter.values())

@@ -361,6 +361,10 @@ def test_participation_statistics_by_kind_of_organisation(client: Client) -> Non
     per_meeting = response.context["per_meeting"]
     assert per_meeting[0].counts == {"state": 3, "ngo": 2, "observer": 1, "other": 0}
     assert response.context["per_quarter"][0].total == 6
+    # Quarters are named in the reader's language, as on the recommendations dashboard.
+    local = timezone.localtime(meeting.starts_at)
+    kazakh = client.get(f"/kk{reverse('meetings:statistics')[3:]}").content.decode()
+    assert f"{local.year}, {(local.month - 1) // 3 + 1}-тоқсан" in kazakh
 
 
 def test_subgroup_list_filters_by_status_and_name(client: Client) -> None:
