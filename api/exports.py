@@ -102,7 +102,7 @@ RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
     Column("session", INTEGER, _("Session of the UPR Working Group or of the committee, when known."),
            lambda r: r.review.session),
     Column("year", INTEGER, _("Year of the review, when known."), lambda r: r.review.year),
-    Column("document_symbol", TEXT, _("UN document symbol of the report that contains it, e.g. A/HRC/44/10."),
+    Column("document_symbol", TEXT, _("UN document symbol of the report that contains it, e.g. A/HRC/43/10."),
            lambda r: r.document_symbol),
     Column("paragraph", TEXT, _("Paragraph number in that document, e.g. 141.23."), lambda r: r.paragraph),
     Column("text", TEXT, _("The recommendation, as worded by the mechanism."), lambda r: r.text),

@@ -155,6 +155,9 @@ def focal_point_home(*, user: User, now: dt.datetime, organization: Organization
         ),
         "today": today,
         "invitations": _next_invitations(user),
+        # The secretariat's answers to the person's own updates, as the e-mail told them (issue 16, item 5).
+        "reviewed_updates": recommendation_selectors.progress_updates_reviewed_for(
+            user=user, since=now - dt.timedelta(days=30)),
     }
 
 

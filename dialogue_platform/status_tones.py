@@ -83,6 +83,8 @@ STATE_TONES: dict[str, str] = {
     "complete": "success",
     "missing": "attention",
     "outdated": "waiting",
+    # A reference an NGO cited that the tracker does not hold: it waits for someone to check it.
+    "unverified": "waiting",
 }
 
 

@@ -5,7 +5,6 @@ import re
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, linebreaks
@@ -15,21 +14,41 @@ from core.concurrency import VersionField
 from core.dates import DateInput, DateTimeLocalInput, TimeInput, zone_hint
 from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
+from core.widgets import SearchableSelectMultiple
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
 from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
-from recommendations.models import Recommendation, RoadMap
+from recommendations.models import RoadMap
+from recommendations.references import RecommendationReferencesField
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    """People by name, with the e-mail that tells two namesakes apart (and that the search also finds)."""
+
+    def label_from_instance(self, obj: User) -> str:
+        name = obj.get_full_name()
+        return f"{name} · {obj.email}" if name else obj.email
+
+
+class OrganizationsField(forms.ModelMultipleChoiceField):
+    """Organisations by their full name in the page's language, with the acronym people search by."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        name = obj.localized_name
+        return f"{name} ({obj.acronym})" if obj.acronym and obj.acronym != name else name
 
 
 def _people() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name", "email"), required=False
+    return PeopleField(
+        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name", "email"), required=False,
+        widget=SearchableSelectMultiple,
     )
 
 
 def _organizations() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=Organization.objects.filter(is_active=True).order_by("name"), required=False
+    return OrganizationsField(
+        queryset=Organization.objects.filter(is_active=True).order_by("name"), required=False,
+        widget=SearchableSelectMultiple,
     )
 
 
@@ -50,123 +69,9 @@ class TopicsField(forms.CharField):
 
 def _road_maps() -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
-        queryset=RoadMap.objects.order_by("number"), required=False, label=_("Road maps")
+        queryset=RoadMap.objects.order_by("number"), required=False, label=_("Road maps"),
+        widget=SearchableSelectMultiple,
     )
-
-
-_PARA_WORDS = {"para", "para.", "paragraph", "paras", "paras.", "paragraphs", "п.", "пункт", "пп.", "параграф", "тармақ"}
-
-
-class RecommendationReferencesField(forms.CharField):
-    """Recommendations as the tracker shows them: "A/HRC/44/10 para 141.7" (document symbol, then the
-    paragraph). Several paragraphs of one document: "A/HRC/44/10 para 141.7, 141.8"; entries are separated by
-    new lines or semicolons. The tracker number ("#12") still works. Cleans to a list of Recommendation objects.
-    """
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def __init__(self, **kwargs: object) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 2000)
-        kwargs.setdefault("label", _("Recommendations"))
-        kwargs.setdefault("help_text", _(
-            "As shown in the recommendations tracker, one per line: document symbol and paragraph, e.g. "
-            "A/HRC/44/10 para 141.7. Several paragraphs of one document: A/HRC/44/10 para 141.7, 141.8. "
-            "Tracker numbers such as #12 work too."
-        ))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-
-    def prepare_value(self, value: object) -> object:
-        if isinstance(value, (list, tuple)) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
-            return "\n".join(_reference_text(r) for r in items)
-        return value
-
-    @staticmethod
-    def parse(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
-        """("id", number, typed) and ("ref", symbol, paragraph) entries, and the parts not understood."""
-        entries: list[tuple[str, str, str]] = []
-        bad: list[str] = []
-        for line in re.split(r"[\n;]+", text):
-            symbol, attached = "", False
-            for token in (t for t in re.split(r"[\s,]+", line) if t):
-                lower = token.lower()
-                if token.startswith("#"):
-                    if token[1:].isdigit() and int(token[1:]) > 0:
-                        entries.append(("id", token[1:], token))
-                    else:
-                        bad.append(token)
-                elif "/" in token:  # a UN document symbol: A/HRC/44/10, CERD/C/KAZ/CO/8-9
-                    if symbol and not attached:
-                        entries.append(("ref", symbol, ""))
-                    symbol, attached = token.rstrip(".:"), False
-                elif lower in _PARA_WORDS:
-                    if not symbol:
-                        bad.append(token)
-                elif symbol:
-                    entries.append(("ref", symbol, token.rstrip(".")))
-                    attached = True
-                elif token.isdigit() and int(token) > 0:
-                    entries.append(("id", token, token))
-                else:
-                    bad.append(token)
-            if symbol and not attached:
-                entries.append(("ref", symbol, ""))
-        return entries, bad
-
-    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
-        text = super().clean(value) or ""
-        entries, bad = self.parse(text)
-        errors: list[forms.ValidationError] = []
-        if bad:
-            errors.append(forms.ValidationError(
-                _("Not understood: %(values)s. Write the document symbol and paragraph as the tracker shows them, "
-                  "e.g. A/HRC/44/10 para 141.7, or a tracker number such as #12."),
-                code="invalid", params={"values": ", ".join(bad)},
-            ))
-        ids = {int(e[1]) for e in entries if e[0] == "id"}
-        symbols = {e[1].lower() for e in entries if e[0] == "ref"}
-        match = Q(pk__in=ids)
-        for symbol in symbols:
-            match |= Q(document_symbol__iexact=symbol)
-        rows = list(Recommendation.objects.filter(match).only("pk", "document_symbol", "paragraph")) if entries else []
-        by_pk = {r.pk: r for r in rows}
-        found: list[Recommendation] = []
-        unknown: list[str] = []
-        for kind, first, second in entries:
-            if kind == "id":
-                hits = [by_pk[int(first)]] if int(first) in by_pk else []
-                label = f"#{first}"
-            else:
-                hits = [r for r in rows if r.document_symbol.lower() == first.lower()
-                        and (not second or r.paragraph.lower() == second.lower())]
-                label = f"{first} para {second}" if second else first
-            if not hits:
-                unknown.append(label)
-            elif len(hits) > 1:
-                errors.append(forms.ValidationError(
-                    _("%(value)s names %(count)d recommendations: add the paragraph (e.g. %(example)s) or use the "
-                      "tracker number."),
-                    code="ambiguous",
-                    params={"value": label, "count": len(hits), "example": _reference_text(hits[0])},
-                ))
-            elif hits[0] not in found:
-                found.append(hits[0])
-        if unknown:
-            errors.append(forms.ValidationError(
-                _("No recommendation in the tracker is %(values)s."), code="unknown",
-                params={"values": ", ".join(unknown)},
-            ))
-        if errors:
-            raise forms.ValidationError(errors)
-        return found
-
-
-def _reference_text(recommendation: Recommendation) -> str:
-    """How the field writes a recommendation back: the tracker's reference, or its number when that is vague."""
-    if recommendation.document_symbol and recommendation.paragraph:
-        return f"{recommendation.document_symbol} para {recommendation.paragraph}"
-    return f"#{recommendation.pk}"
 
 
 class MeetingForm(forms.ModelForm):
@@ -323,16 +228,18 @@ class InviteForm(forms.Form):
         label=_("Everyone from organisations with this standing"), choices=Organization.Standing.choices,
         required=False, widget=forms.CheckboxSelectMultiple,
     )
+    organizations = _organizations()
     people = _people()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["organizations"].label = _("Everyone from these organisations")
         self.fields["people"].label = _("And these people")
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
-        if not (data.get("kinds") or data.get("standings") or data.get("people")):
-            raise forms.ValidationError(_("Choose organisation kinds, a standing or people to invite."))
+        if not (data.get("kinds") or data.get("standings") or data.get("organizations") or data.get("people")):
+            raise forms.ValidationError(_("Choose organisation kinds, a standing, organisations or people to invite."))
         return data
 
 

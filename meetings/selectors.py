@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import search
 from core.multilingual import any_language_q, fallback_expression
@@ -225,8 +226,9 @@ def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[Agen
             Prefetch("presenter_organizations", queryset=organizations),
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
-            Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "document_symbol", "paragraph")
-                     .order_by("pk")),
+            # Each shown by its UN reference with its text on hover ({% un_reference %}).
+            Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "source_organization")
+                     .defer("search_vector").order_by("document_symbol", "paragraph", "pk")),
         )
     )
     if with_links:
@@ -236,10 +238,12 @@ def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[Agen
 
 
 def meetings_discussing_road_maps(*, road_map_ids: list[int]) -> dict[int, list[Meeting]]:
-    """Road map -> the meetings the public may see whose agenda items link it, newest first; one query."""
+    """Road map -> the held meetings the public may see whose agenda items link it, newest first; one query.
+    ("Discussed at": a meeting still to come has discussed nothing yet.)"""
     through = AgendaItem.road_maps.through
+    discussed_at = Meeting.objects.visible_to_public().held()
     links = (
-        through.objects.filter(roadmap_id__in=road_map_ids, agendaitem__meeting__in=Meeting.objects.visible_to_public())
+        through.objects.filter(roadmap_id__in=road_map_ids, agendaitem__meeting__in=discussed_at)
         .select_related("agendaitem__meeting")
         .order_by("-agendaitem__meeting__starts_at", "agendaitem__meeting_id", "agendaitem__position")
     )
@@ -378,10 +382,14 @@ def rsvp_counts(*, meeting: Meeting) -> RsvpCounts:
 
 
 def people_to_invite(
-    *, kinds: list[str] | None = None, standings: list[str] | None = None, people: list[int] | None = None
+    *, kinds: list[str] | None = None, standings: list[str] | None = None, people: list[int] | None = None,
+    organizations: list[int] | None = None,
 ) -> QuerySet[User]:
-    """Active people whose primary organisation has one of `kinds` / `standings`, plus people picked by id."""
+    """Active people whose primary organisation has one of `kinds` / `standings`, every member of the chosen
+    `organizations`, plus people picked by id."""
     match = Q(pk__in=people or [])
+    if organizations:
+        match |= Q(memberships__organization_id__in=organizations, memberships__organization__is_active=True)
     org_filter = Q()
     if kinds:
         org_filter &= Q(memberships__organization__kind__in=kinds)
@@ -496,12 +504,13 @@ def participation_statistics(*, year: int | None = None) -> tuple[list[Participa
         category = participation_category(kind=row["organization__kind"], standing=row["organization__standing"])
         per_meeting[row["meeting_id"]].counts[category] += row["n"]
     tz = timezone.get_current_timezone()
-    per_quarter: dict[str, ParticipationRow] = defaultdict(lambda: ParticipationRow(label=""))
+    per_quarter: dict[tuple[int, int], ParticipationRow] = defaultdict(lambda: ParticipationRow(label=""))
     for meeting in meetings:
         local = meeting.starts_at.astimezone(tz)
-        label = f"{local.year} Q{(local.month - 1) // 3 + 1}"
-        quarter = per_quarter[label]
-        quarter.label = label
+        year, number = local.year, (local.month - 1) // 3 + 1
+        quarter = per_quarter[(year, number)]
+        # Named as the dashboard names quarters, in the reader's language ("2026, 3-тоқсан").
+        quarter.label = _("%(year)s Q%(quarter)s") % {"year": year, "quarter": number}
         for key, value in per_meeting[meeting.pk].counts.items():
             quarter.counts[key] += value
     return list(per_meeting.values()), list(per_quarter.values())

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import functools
 import ipaddress
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
@@ -10,13 +14,19 @@ from core.ratelimit import client_ip
 # axes keeps the name in a 255-character column; a longer one is never an account (e-mails stop at 254).
 _AXES_USERNAME_MAX = 255
 
-# The secretariat administers everything the portal owns, plus sign-in lockouts; never Django's
-# own groups and permissions, which stay with superusers. django_celery_beat: the secretariat edits the
-# schedule of periodic tasks (notices, digests). core: the read-only operational records (tasks waiting
-# for the broker, worker heartbeats; docs/operations.md).
-SECRETARIAT_APP_LABELS = frozenset(
-    {"participants", "recommendations", "meetings", "reports", "axes", "django_celery_beat", "core"}
-)
+# Third-party apps the secretariat administers besides the portal's own (core's read-only operational records
+# included, docs/operations.md): sign-in lockouts (axes) and the schedule of periodic tasks (django_celery_beat).
+# Django's own groups and permissions and the second-factor devices stay with superusers.
+SECRETARIAT_THIRD_PARTY_APP_LABELS = frozenset({"axes", "django_celery_beat"})
+
+
+@functools.cache
+def secretariat_app_labels() -> frozenset[str]:
+    """Every app of the portal itself (a package at the top of the project folder, whatever its place in the import
+    order: a new app is administered without editing a list here) plus SECRETARIAT_THIRD_PARTY_APP_LABELS."""
+    project = Path(settings.BASE_DIR).resolve()
+    own = {config.label for config in apps.get_app_configs() if Path(config.path).resolve().parent == project}
+    return frozenset(own | SECRETARIAT_THIRD_PARTY_APP_LABELS)
 
 
 class SecretariatPermissionBackend(BaseBackend):
@@ -27,7 +37,7 @@ class SecretariatPermissionBackend(BaseBackend):
         return self.has_module_perms(user_obj, app_label)
 
     def has_module_perms(self, user_obj: object, app_label: str) -> bool:
-        return bool(getattr(user_obj, "is_secretariat", False)) and app_label in SECRETARIAT_APP_LABELS
+        return bool(getattr(user_obj, "is_secretariat", False)) and app_label in secretariat_app_labels()
 
 
 def normalized_username(username: object) -> str:

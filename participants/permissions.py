@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -48,6 +48,16 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def sign_in_or_not_found(request: HttpRequest) -> HttpResponse:
+    """The answer to a link the person may not open (a participants-only document, a draft report's file): signed
+    out, they are sent to sign in and come back to the link, as links shared by e-mail are opened; signed in, "not
+    found", so what one may not see does not leak. Views call it for every refusal, whether the object exists or
+    not, so a signed-out visitor learns nothing from the redirect either."""
+    if request.user.is_authenticated:
+        raise Http404
+    return redirect_to_login(request.get_full_path())
 
 
 def second_factor_url(request: HttpRequest, next_url: str) -> str:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from core import tabular
-from participants.models import Organization
+from participants.models import Organization, User
 from recommendations import demo_translations, services
 from recommendations.importers import upr_info
 from recommendations.models import Action, Mechanism, Recommendation, Review, Theme
@@ -64,7 +64,7 @@ UPR_CYCLES = [
     (1, 7, 2010, "A/HRC/14/10", "First UPR of Kazakhstan, Human Rights Council Working Group, 7th session, "
                                 "February 2010."),
     (2, 20, 2014, "A/HRC/28/10", "Second UPR of Kazakhstan, 20th session, October-November 2014."),
-    (3, 34, 2019, "A/HRC/44/10", "Third UPR of Kazakhstan, 34th session, November 2019. Kazakhstan received "
+    (3, 34, 2019, "A/HRC/43/10", "Third UPR of Kazakhstan, 34th session, November 2019. Kazakhstan received "
                                  "245 recommendations: it supported 214 and noted 31. The portal holds a selection; "
                                  "the full set comes in through the UPR Info import."),
     (4, 48, 2025, "", "Fourth UPR of Kazakhstan, 48th session, January 2025. The 4th national report was prepared "
@@ -109,6 +109,28 @@ UPR_ROWS = [
     (4, "Costa Rica", "GRULAC", "", 4, "National human rights institution",
      "Ensure that the Commissioner for Human Rights fully complies with the Paris Principles."),
 ]
+
+# Where each UPR row above stands in its cycle's Working Group report: the UPR Info export has no paragraph
+# numbers, so the demo adds them after the import. The reports are real (A/HRC/14/10, A/HRC/28/10 and A/HRC/43/10 are
+# the Working Group reports on Kazakhstan) and the numbers follow their structure: in 2010 paragraph 95 held the
+# accepted recommendations and 97 those not accepted; in 2014 paragraph 124 the supported and 126 the noted ones; in
+# 2019 all 245 stand in paragraph 141 (the responses came in an addendum). The texts above are paraphrases, so the
+# pairing of a text with a number is illustrative. The fourth cycle's report has no symbol here yet.
+UPR_PARAGRAPHS = {
+    "Establish an effective national preventive": "95.34",
+    "Continue the reform of the judiciary": "95.47",
+    "Abolish the death penalty for all": "97.1",
+    "Strengthen measures to prevent domestic": "124.80",
+    "Ratify the Convention on the Rights": "124.12",
+    "Bring the law on peaceful assemblies": "126.36",
+    "Take the steps needed to abolish": "141.7",
+    "Ensure prompt, impartial investigation": "141.72",
+    "Decriminalise defamation": "141.113",
+    "Revise the legislation on peaceful": "141.124",
+    "Continue efforts to combat trafficking": "141.146",
+    "Criminalise domestic violence": "141.172",
+    "Ensure inclusive education": "141.221",
+}
 
 # generic template rows for treaty bodies and NGOs: (mechanism, cycle, symbol, para, text, response, themes,
 # groups, sdg, agencies, status, source)
@@ -181,10 +203,24 @@ def _seed_in_english() -> None:
     services.review_upsert(mechanism_code="ngo", number=1, year=2024, title="NGO alternative reports, 2024")
     services.recommendation_import(raw=_upr_csv(), format="upr-info", actor=None, filename="demo-upr.csv")
     services.recommendation_import(raw=_generic_csv(), format="generic", actor=None, filename="demo-other.csv")
+    _seed_paragraphs()
     _seed_classification()
     road_maps = _seed_road_maps()
     _seed_plans(road_maps)
     demo_translations.seed()
+    _seed_progress_update(road_maps)
+
+
+def _seed_paragraphs() -> None:
+    """Each demo UPR recommendation cited as the tracker shows it: its cycle's report and its paragraph."""
+    for start, paragraph in UPR_PARAGRAPHS.items():
+        recommendation = _find(start)
+        if recommendation is None:
+            continue
+        symbol = recommendation.review.document_symbol
+        if (recommendation.document_symbol, recommendation.paragraph) != (symbol, paragraph):
+            recommendation.document_symbol, recommendation.paragraph = symbol, paragraph
+            recommendation.save(update_fields=["document_symbol", "paragraph", "updated_at"])
 
 
 def _seed_classification() -> None:
@@ -213,6 +249,24 @@ def _seed_classification() -> None:
         if recommendation and recommendation.status != Recommendation.Status.IMPLEMENTED:
             recommendation.status = Recommendation.Status.IMPLEMENTED
             recommendation.save(update_fields=["status", "updated_at"])
+
+
+def _seed_progress_update(road_maps: dict[int, object]) -> None:
+    """One update waiting for the secretariat's approval, from the Ministry of Justice's focal point, proposing that a
+    not-yet-started action is now in progress: the approval queue, the secretariat's home and the focal point's own
+    page have something to show. Written once."""
+    action = Action.objects.filter(road_map=road_maps[5], number=3).first()
+    author = User.objects.filter(email="focal.justice@example.org").first()
+    if action is None or author is None or action.updates.exists():
+        return
+    if not services.action_can_report(user=author, action=action):
+        return
+    services.progress_update_submit(
+        actor=author, action=action, date=timezone.localdate() - datetime.timedelta(days=3),
+        text="A working group of the Ministry of Justice, the Supreme Court and two organisations of persons with "
+             "disabilities began drafting the Civil Code amendments on supported decision-making.",
+        proposed_status=Action.Status.IN_PROGRESS,
+    )
 
 
 def _seed_road_maps() -> dict[int, object]:

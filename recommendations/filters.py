@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import searchable_select_attrs
 from participants.models import Organization
 from recommendations import selectors
 from recommendations.models import (
@@ -29,6 +30,11 @@ SORT_CHOICES = [
     ("reference", _("Document and paragraph")),
     ("status", _("Implementation status")),
 ]
+
+
+# Filters whose names run long in Kazakh and Russian (agencies, review titles, states): a native <select> cuts the
+# chosen one at the box's edge, the searchable select (core.widgets) shows it whole.
+SEARCHABLE_FILTERS = frozenset({"cycle", "theme", "group", "agency", "state"})
 
 
 class FastSelect(forms.Select):
@@ -111,6 +117,8 @@ class RecommendationFilter(django_filters.FilterSet):
                 field.widget = FastSelect(choices=choices)
             elif name != "q":
                 field.widget = FastSelect(choices=field.choices)
+            if name in SEARCHABLE_FILTERS:
+                field.widget.attrs.update(searchable_select_attrs())
             css = "form-control" if name == "q" else "form-select"
             if self.form.is_bound and name in self.form.errors:
                 css += " is-invalid"

@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionField
 from core.dates import DateInput
 from core.exceptions import ApplicationError
+from core.multilingual import original_language_formfield
 from core.uploads import ALL_DOCUMENT_TYPES, DocumentUploadValidator
+from core.widgets import SearchableSelect, SearchableSelectMultiple
 from participants.models import Organization
 from recommendations.models import Action, ImportJob, ProgressUpdate, Recommendation, RoadMap, Theme
+from recommendations.references import RecommendationReferencesField
 from recommendations.services import validate_import_file
 
 # What the file picker offers first; the server decides by content whatever the name says.
@@ -25,10 +28,36 @@ AGENCY_KINDS = [
 ]
 
 
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organization) -> str:
+        return obj.localized_name
+
+
+class OrganizationsField(forms.ModelMultipleChoiceField):
+    """Organisations by their full name in the page's language, with the acronym people search by."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        name = obj.localized_name
+        return f"{name} ({obj.acronym})" if obj.acronym and obj.acronym != name else name
+
+
+class ThemeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Theme) -> str:
+        return obj.localized_name
+
+
+class LocalizedNamesField(forms.ModelMultipleChoiceField):
+    """Themes and affected groups by their name in the page's language."""
+
+    def label_from_instance(self, obj: Theme) -> str:
+        return obj.localized_name
+
+
 class RecommendationForm(forms.ModelForm):
+    # Every list of several choices is the searchable multi-select (issue 16, item 6): no Ctrl-click list boxes.
     road_maps = forms.ModelMultipleChoiceField(
         label=_("Road maps"), queryset=RoadMap.objects.order_by("number"), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=SearchableSelectMultiple,
     )
     version = VersionField()
 
@@ -38,7 +67,16 @@ class RecommendationForm(forms.ModelForm):
             "document_symbol", "paragraph", "text", "response", "action_category", "status", "themes",
             "affected_groups", "sdg_targets", "responsible_agencies", "source_organization",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "themes": SearchableSelectMultiple, "affected_groups": SearchableSelectMultiple,
+            "sdg_targets": SearchableSelectMultiple, "responsible_agencies": SearchableSelectMultiple,
+            "source_organization": SearchableSelect,
+        }
+        field_classes = {
+            "themes": LocalizedNamesField, "affected_groups": LocalizedNamesField,
+            "responsible_agencies": OrganizationsField, "source_organization": AgencyChoiceField,
+        }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -56,8 +94,9 @@ class BulkClassifyForm(forms.Form):
     recommendations = forms.ModelMultipleChoiceField(
         queryset=Recommendation.objects.only("pk"), error_messages={"required": _("Select at least one recommendation.")}
     )
-    theme = forms.ModelChoiceField(label=_("Add theme"), queryset=Theme.objects.order_by("name"), required=False)
-    agency = forms.ModelChoiceField(
+    # Names in the page's language, as in the filters above the list.
+    theme = ThemeChoiceField(label=_("Add theme"), queryset=Theme.objects.order_by("name"), required=False)
+    agency = AgencyChoiceField(
         label=_("Add responsible agency"), queryset=Organization.objects.filter(kind__in=AGENCY_KINDS).order_by("name"),
         required=False,
     )
@@ -156,3 +195,42 @@ class ProgressUpdateForm(forms.ModelForm):
 
 class ReturnUpdateForm(forms.Form):
     note = forms.CharField(label=_("Why is it returned?"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# --- The secretariat's road-map screens -----------------------------------------------------------
+
+
+class RoadMapForm(forms.Form):
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767)
+    title = forms.CharField(label=_("Title"), max_length=500)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    lead_agency = AgencyChoiceField(
+        label=_("Lead agency"), widget=SearchableSelect, queryset=Organization.objects.filter(kind__in=AGENCY_KINDS, is_active=True)
+        .order_by("name"),
+    )
+    theme = ThemeChoiceField(label=_("Theme"), queryset=Theme.objects.order_by("name"), required=False)
+    recommendations = RecommendationReferencesField(label=_("Recommendations it answers"))
+    original_language = original_language_formfield()
+    version = VersionField()
+
+
+class ActionForm(forms.Form):
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767,
+                                help_text=_("The action's number within its road map (1, 2, 3...)."))
+    description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible_agencies = OrganizationsField(
+        label=_("Responsible agencies"), widget=SearchableSelectMultiple,
+        queryset=Organization.objects.filter(kind__in=AGENCY_KINDS, is_active=True).order_by("name"),
+        error_messages={"required": _("Name at least one responsible agency.")},
+    )
+    partners = OrganizationsField(
+        label=_("Partner organisations"), required=False, widget=SearchableSelectMultiple,
+        queryset=Organization.objects.filter(is_active=True).order_by("name"),
+        help_text=_("NGOs and international organisations may be partners."),
+    )
+    # A date input takes ISO dates whatever the page language.
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DateInput())
+    indicator = forms.CharField(label=_("Indicator"), required=False, max_length=500,
+                                help_text=_("How progress is measured, e.g. the number of regions covered."))
+    original_language = original_language_formfield()
+    version = VersionField()

@@ -57,7 +57,7 @@ class Review(VersionedModel, TranslatableModel, TimeStampedModel):
     title = models.CharField(_("title"), max_length=255)
     document_symbol = models.CharField(
         _("document symbol"), max_length=64, blank=True,
-        help_text=_("Report of the Working Group or concluding observations, e.g. A/HRC/44/10."),
+        help_text=_("Report of the Working Group or concluding observations, e.g. A/HRC/43/10."),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -72,6 +72,13 @@ class Review(VersionedModel, TranslatableModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title_with_year(self) -> str:
+        """The title, followed by the year unless the title already says it ("UPR cycle 3 (session 34, 2019)")."""
+        if self.year and str(self.year) not in self.title:
+            return f"{self.title} ({self.year})"
         return self.title
 
 
@@ -238,9 +245,26 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
 
     @property
     def reference(self) -> str:
+        """The citation as data (API, exports, feeds): the same in every language."""
         if self.document_symbol and self.paragraph:
             return f"{self.document_symbol} para {self.paragraph}"
         return self.document_symbol or f"#{self.pk}"
+
+    @property
+    def reference_label(self) -> str:
+        """The reference as a reader of the page's language cites it ("A/HRC/43/10, п. 141.7"). A recommendation with
+        no UN document (an NGO's, the Platform's own) is named by where it comes from, never by a bare database
+        number. Lists that show it load `mechanism` and `source_organization` with the rows."""
+        from django.utils.translation import gettext
+
+        if self.document_symbol and self.paragraph:
+            return gettext("%(symbol)s para %(paragraph)s") % {
+                "symbol": self.document_symbol, "paragraph": self.paragraph,
+            }
+        if self.document_symbol:
+            return self.document_symbol
+        source = self.source_organization.localized_name if self.source_organization_id else self.mechanism.name
+        return gettext("%(source)s, recommendation %(number)s") % {"source": source, "number": self.pk}
 
 
 class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):

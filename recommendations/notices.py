@@ -1,4 +1,5 @@
-"""Overdue road-map actions: a weekly reminder to the focal points of each responsible agency.
+"""The notices of road maps: a weekly reminder of overdue actions to the focal points of each responsible agency,
+and the secretariat's answer to a progress update (approved or returned, with the reason) to its author.
 
 Registered with the notifications app from RecommendationsConfig.ready(). One notice per agency and week
 (key "agency:<id>:actions_overdue:<ISO week>") lists all of that agency's overdue actions, so each overdue action
@@ -24,9 +25,10 @@ from notifications.registry import Message, Obsolete, register, register_due
 from notifications.selectors import delivered_to
 from notifications.services import notice_publish
 from participants.models import Membership, Organization, User
-from recommendations.models import Action
+from recommendations.models import Action, ProgressUpdate
 
 ACTION_OVERDUE = "recommendations.action_overdue"
+PROGRESS_REVIEWED = "recommendations.progress_reviewed"
 
 # Weeks begin on Monday at 09:00 local time, so the weekly reminder arrives at the start of a working day
 # rather than at midnight.
@@ -145,3 +147,51 @@ def render_action_overdue(*, notice: Notice, delivery: Delivery) -> Message:
 @register_due
 def due_notices(now: dt.datetime) -> int:
     return overdue_action_notices_publish(now=now)
+
+
+# --- The answer to a progress update -------------------------------------------------------------
+
+
+def progress_reviewed_publish(*, update: ProgressUpdate) -> None:
+    """Called by progress_update_approve / _reject inside their transaction: the author hears the answer once, in
+    their language, after commit. An update is reviewed only once, so its key never repeats. A member of the
+    secretariat reviewing their own update is not told what they just did."""
+    author = update.author
+    if author is None or not author.is_active or not author.email or author.pk == update.reviewed_by_id:
+        return
+    notice_publish(
+        kind=PROGRESS_REVIEWED,
+        key=f"progress-update:{update.pk}:reviewed",
+        recipients=[author],
+        payload={"update_id": update.pk, "state": update.state},
+    )
+
+
+# Not optional: it answers the person's own report, like a receipt.
+@register(PROGRESS_REVIEWED, optional=False, label=gettext_lazy("Answers to your progress updates"))
+def render_progress_reviewed(*, notice: Notice, delivery: Delivery) -> Message:
+    update = (
+        ProgressUpdate.objects.select_related("action__road_map", "reviewed_by")
+        .filter(pk=notice.payload.get("update_id")).first()
+    )
+    if update is None or update.state == ProgressUpdate.State.SUBMITTED:
+        raise Obsolete("The progress update no longer exists or is no longer reviewed.")
+    action = update.action
+    user = delivery.user
+    context = {
+        "recipient_name": (user.get_full_name() if user else "") or delivery.email,
+        "approved": update.state == ProgressUpdate.State.APPROVED,
+        "action_label": f"{action.road_map.number}.{action.number}",
+        "action_description": action.description,
+        "date": dates.date_text(update.date),
+        "note": update.review_note,
+        "status": action.get_status_display(),
+        "report_url": settings.SITE_URL + reverse("recommendations:progress-create", args=[action.pk]),
+        "road_map_url": settings.SITE_URL + reverse("recommendations:roadmap-detail", args=[action.road_map.number]),
+    }
+    subject = render_to_string("recommendations/email/progress_reviewed_subject.txt", context)
+    return Message(
+        subject=" ".join(subject.split()),
+        text=render_to_string("recommendations/email/progress_reviewed.txt", context),
+        html=render_to_string("recommendations/email/progress_reviewed.html", context),
+    )

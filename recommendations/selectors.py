@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import search
-from core.charts import bars
+from core.charts import bars, line
 from core.multilingual import fallback_expression
 from participants.models import Membership, Organization, User
 from recommendations import hooks
@@ -39,7 +39,7 @@ def recommendation_list(*, withdrawn_too: bool = False) -> QuerySet[Recommendati
     for a recommendation's own page (`withdrawn_too`)."""
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
     manager = Recommendation.all_objects if withdrawn_too else Recommendation.objects
-    return manager.select_related("mechanism", "review").prefetch_related(
+    return manager.select_related("mechanism", "review", "source_organization").prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
@@ -236,7 +236,8 @@ def roadmap_get(*, number: int) -> RoadMap:
             RoadMap.all_objects.select_related("theme", "lead_agency")
             .prefetch_related(
                 Prefetch("actions", queryset=actions),
-                Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review")
+                Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "review",
+                                                                                   "source_organization")
                          .defer(*search.vector_fields()).order_by("mechanism__sort_order", "review__number", "id")),
                 Prefetch("plan_measures", queryset=PlanMeasure.objects.select_related("plan")),
             )
@@ -325,6 +326,23 @@ def action_get_for_reporting(*, user: User, pk: int) -> Action:
     return action
 
 
+def progress_updates_of_action(*, action: Action) -> QuerySet[ProgressUpdate]:
+    """Every update of one action, newest first, with who reviewed it: the progress form shows them so a focal
+    point sees what was approved, returned (and why) or still waits before writing the next one."""
+    return action.updates.select_related("author", "reviewed_by").order_by("-date", "-created_at")
+
+
+def progress_updates_reviewed_for(*, user: User, since: datetime.datetime, limit: int = 5) -> list[ProgressUpdate]:
+    """The secretariat's latest answers to a person's own updates (approved, or returned with the reason), newest
+    first: the focal point's home page shows them, as the e-mail told them."""
+    return list(
+        ProgressUpdate.objects.filter(author=user, reviewed_at__gte=since)
+        .exclude(state=ProgressUpdate.State.SUBMITTED)
+        .select_related("action__road_map")
+        .order_by("-reviewed_at")[:limit]
+    )
+
+
 def progress_update_queue() -> QuerySet[ProgressUpdate]:
     return (
         ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)
@@ -393,7 +411,8 @@ def plan_list() -> QuerySet[NationalPlan]:
 def plan_get(*, slug: str) -> NationalPlan:
     measures = PlanMeasure.objects.prefetch_related(
         "responsible_agencies", "road_maps",
-        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism").defer(*search.vector_fields())),
+        Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "source_organization")
+                 .defer(*search.vector_fields())),
     ).order_by("id")
     try:
         return NationalPlan.objects.prefetch_related(Prefetch("measures", queryset=measures)).get(slug=slug)
@@ -417,6 +436,7 @@ def dashboard() -> dict[str, object]:
     themes = Theme.objects.annotate(
         n=Count("recommendations", filter=Q(recommendations__withdrawn_at__isnull=True))
     ).filter(n__gt=0).order_by("-n", "name")[:15]
+    progress = action_progress_over_time()
     return {
         "total": sum(by_status.values()),
         "by_mechanism": bars([(r["mechanism__acronym"], r["n"], f"mechanism={r['mechanism__code']}")
@@ -427,7 +447,9 @@ def dashboard() -> dict[str, object]:
         "by_status": bars([(str(label), by_status.get(value, 0), f"status={value}")
                             for value, label in status_labels.items()]),
         "by_theme": bars([(t.localized_name, t.n, f"theme={t.slug}") for t in themes]),
-        "progress": action_progress_over_time(),
+        "progress": progress,
+        # The line of the same numbers: the share of actions done at the end of each quarter, on a 0-100 % axis.
+        "progress_chart": line([(p.label, p.percent) for p in progress], y_max=100, y_suffix="%"),
     }
 
 
@@ -437,8 +459,6 @@ class ProgressPoint:
     done: int
     total: int
     percent: int
-    x: float = 0.0
-    y: float = 0.0
 
 
 def action_progress_over_time(*, today: datetime.date | None = None) -> list[ProgressPoint]:
@@ -456,12 +476,8 @@ def action_progress_over_time(*, today: datetime.date | None = None) -> list[Pro
         end = datetime.date(year + (quarter == 4), (quarter % 4) * 3 + 1, 1)
         while index < len(dates) and dates[index] < end:
             index += 1
-        points.append(ProgressPoint(label=f"{year} Q{quarter}", done=index, total=total,
+        points.append(ProgressPoint(label=_("%(year)s Q%(quarter)s") % {"year": year, "quarter": quarter},
+                                    done=index, total=total,
                                     percent=progress_percent(index, total)))
         year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    # Plot coordinates for the server-rendered SVG line (viewBox 0 0 600 200, 20 px margins).
-    step = 560 / max(len(points) - 1, 1)
-    for i, point in enumerate(points):
-        point.x = round(20 + i * step, 1)
-        point.y = round(180 - point.percent * 1.6, 1)
     return points

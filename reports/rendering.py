@@ -54,6 +54,12 @@ class Chart:
     height: int
     rows: list[dict[str, Any]]
     legend: list[dict[str, str]]
+    # The value axis under the bars: its line, ticks ({"x", "label"}) and its title with the unit.
+    axis_y: float = 0.0
+    ticks: list[dict[str, Any]] | None = None
+    axis_title: str = ""
+    axis_left: int = 0
+    axis_right: int = 0
 
 
 # Colours meet 3:1 contrast against white (WCAG 1.4.11, non-text contrast).
@@ -62,27 +68,58 @@ CHART_WIDTH = 640
 LABEL_WIDTH = 200
 BAR_AREA = CHART_WIDTH - LABEL_WIDTH - 60
 BAR_HEIGHT = 12
+# A label is written on up to two lines of this many characters rather than being cut off.
+LABEL_LINE = 30
 
 
-def _bar_chart(title: str, rows: list[tuple[str, list[tuple[int, str]]]], legend: list[tuple[str, str]]) -> Chart:
-    """Horizontal grouped bars: one row per label, one bar per series (value, colour key)."""
-    top = max((value for _label, series in rows for value, _c in series), default=0) or 1
+def _label_lines(label: str) -> list[str]:
+    """The label in at most two lines of LABEL_LINE characters, broken between words; only a label longer than two
+    lines ends with "…" (its whole text stays in the SVG's <title> and in the digest's table)."""
+    words, lines, current = label.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > LABEL_LINE:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: LABEL_LINE - 1] + "…"]
+    return lines
+
+
+def _bar_chart(title: str, rows: list[tuple[str, list[tuple[int, str]]]], legend: list[tuple[str, str]],
+               axis_title: str) -> Chart:
+    """Horizontal grouped bars: one row per label, one bar per series (value, colour key), on a value axis from 0
+    to a round number with labelled ticks and a title saying what is counted."""
+    from core.charts import nice_step
+
+    largest = max((value for _label, series in rows for value, _c in series), default=0)
+    step = nice_step(largest)
+    top = int(-(-largest // step) * step) if largest else 1
     y = 28
     chart_rows = []
     for label, series in rows:
         bars = []
+        lines = _label_lines(label)
         for index, (value, colour) in enumerate(series):
             width = round(value * BAR_AREA / top, 1)
             bars.append(ChartBar(label=label, value=value, x=LABEL_WIDTH, y=y + index * (BAR_HEIGHT + 2),
                                  width=max(width, 0.5 if value else 0), text_x=LABEL_WIDTH + width + 4,
                                  css=f"chart-{colour}", fill=COLOURS[colour]))
-        row_height = len(series) * (BAR_HEIGHT + 2)
-        chart_rows.append({"label": label[:26] + ("…" if len(label) > 26 else ""), "full_label": label,
-                           "label_y": y + row_height / 2 + 4, "bars": bars})
+        row_height = max(len(series) * (BAR_HEIGHT + 2), len(lines) * 12)
+        first_line_y = y + row_height / 2 + 4 - (len(lines) - 1) * 6
+        chart_rows.append({"full_label": label, "lines": [
+            {"text": text, "y": round(first_line_y + i * 12, 1)} for i, text in enumerate(lines)], "bars": bars})
         y += row_height + 8
-    return Chart(title=title, height=int(y + 4), rows=chart_rows,
+    axis_y = y
+    ticks = [{"x": round(LABEL_WIDTH + value * BAR_AREA / top, 1), "label": str(int(value))}
+             for value in range(0, top + 1, int(step))]
+    return Chart(title=title, height=int(axis_y + 40), rows=chart_rows,
                  legend=[{"label": text, "fill": COLOURS[colour], "css": f"chart-{colour}",
-                          "x": 10 + i * 180} for i, (text, colour) in enumerate(legend)])
+                          "x": 10 + i * 180} for i, (text, colour) in enumerate(legend)],
+                 axis_y=axis_y, ticks=ticks, axis_title=axis_title, axis_left=LABEL_WIDTH,
+                 axis_right=LABEL_WIDTH + BAR_AREA)
 
 
 def _charts(data: dict[str, Any]) -> dict[str, Chart]:
@@ -93,6 +130,7 @@ def _charts(data: dict[str, Any]) -> dict[str, Chart]:
             _("New and changed recommendations by mechanism"),
             [(row["acronym"], [(row["new"], "primary"), (row["changed"], "success")]) for row in by_mechanism],
             [(_("New"), "primary"), (_("Changed"), "success")],
+            _("Number of recommendations"),
         )
     agencies = data["agencies"][:CHART_AGENCY_LIMIT]
     if agencies:
@@ -101,6 +139,7 @@ def _charts(data: dict[str, Any]) -> dict[str, Chart]:
             [(a["names"]["short"] if a["names"]["short"] != a["names"]["en"] else localized(a["names"]),
               [(a["done"], "success"), (a["overdue"], "danger")]) for a in agencies],
             [(_("Done"), "success"), (_("Overdue"), "danger")],
+            _("Number of road-map actions"),
         )
     return charts
 

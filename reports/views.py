@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from core.exceptions import ApplicationError
 from core.uploads import download_name
 from core.views import form_error, paginate, private_file_response
 from core.withdrawal import withdraw_page
-from participants.permissions import secretariat_required
+from participants.permissions import secretariat_required, sign_in_or_not_found
 from reports import selectors, services
 from reports.forms import (
     CommentPeriodForm,
@@ -52,12 +52,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Report files are never public media: each download passes this permission check."""
-    document = selectors.document_get_for_user(user=request.user, pk=pk)
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report files are never public media: each download passes this permission check (signed out: sign in first)."""
+    try:
+        document = selectors.document_get_for_user(user=request.user, pk=pk)
+    except Http404:
+        return sign_in_or_not_found(request)
     if document.withdrawn_at is not None and not getattr(request.user, "is_secretariat", False):
         # 410 Gone, saying when and why (core.withdrawal); the secretariat keeps the file for the record.
-        return render(request, "core/withdrawn.html", {  # type: ignore[return-value]
+        return render(request, "core/withdrawn.html", {
             "record": document, "title": document.title,
             "back_url": reverse("reports:report-detail", args=[document.version.report_id]),
         }, status=410)

@@ -6,7 +6,6 @@ Forms validate and collect; services.py decides (STYLE.md section 7.7).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 
 from django import forms
@@ -17,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionField
 from core.dates import DateInput, DateTimeLocalInput, zone_hint
 from core.uploads import validate_document_upload
+from core.widgets import SearchableSelect
 from meetings.models import Meeting
 from participants.models import Organization, User
+from recommendations import references
 from recommendations.models import Mechanism, Recommendation, Review, RoadMap, Theme
 from submissions import selectors
 from submissions.models import CommentPeriod, Submission, SubmissionUpload
@@ -44,21 +45,13 @@ def _themes() -> forms.ModelMultipleChoiceField:
     )
 
 
-_REFERENCE = re.compile(r"(?P<symbol>[A-Z][A-Z0-9/.\-]+\d)(?:\s*(?:para\.?|paragraph|п\.|§)?\s*(?P<para>\d+(?:\.\d+)*))?")
-
-
 def resolve_un_references(text: str) -> list[Recommendation]:
-    """Tracker recommendations named by "#123" or by a document symbol with a paragraph (A/HRC/44/10 para 141.23)."""
+    """The tracker's recommendations that `text` names one by one ("#123", "A/HRC/43/10 para 141.7"): they become
+    the submission's related recommendations. A whole document ("CEDAW/C/KAZ/CO/5") is cited, not linked."""
     found: dict[int, Recommendation] = {}
-    ids = [int(number) for number in re.findall(r"#(\d+)", text)]
-    if ids:
-        found.update({r.pk: r for r in Recommendation.objects.filter(pk__in=ids[:50])})
-    pairs = [(m["symbol"], m["para"]) for m in _REFERENCE.finditer(text) if m["para"]]
-    if pairs:
-        query = Q()
-        for symbol, paragraph in pairs[:50]:
-            query |= Q(document_symbol__iexact=symbol, paragraph=paragraph)
-        found.update({r.pk: r for r in Recommendation.objects.filter(query)[:50]})
+    for checked in references.check_text(text):
+        if checked.recommendation is not None:
+            found.setdefault(checked.recommendation.pk, checked.recommendation)
     return list(found.values())
 
 
@@ -125,21 +118,45 @@ class ProposalForm(SubmissionForm):
     )
     un_references = forms.CharField(
         label=_("Related UN recommendations"), max_length=500, required=False,
-        help_text=_("Document symbols with paragraph numbers or tracker numbers, e.g. A/HRC/44/10 para 141.23, #12."),
+        help_text=_("Document symbols with paragraph numbers, as in the recommendations tracker, e.g. "
+                    "A/HRC/43/10 para 141.7, CEDAW/C/KAZ/CO/5 para 14."),
+    )
+    keep_unverified = forms.BooleanField(
+        label=_("Send the references not found in the tracker as I wrote them, marked “not verified”"),
+        required=False,
     )
     road_map = forms.ModelChoiceField(
         queryset=RoadMap.objects.order_by("number"), required=False, label=_("Related road map")
     )
     responsible_agency = LocalizedChoiceField(
         queryset=Organization.objects.filter(is_active=True, kind=Organization.Kind.MINISTRY).order_by("name"),
-        required=False, label=_("Suggested responsible agency"),
+        required=False, label=_("Suggested responsible agency"), widget=SearchableSelect,
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["themes"] = _themes()
-        self.order_fields(["form_token", "title", "text", "justification", "themes", "un_references", "road_map",
-                           "responsible_agency", "anonymous"])
+        # The box to keep references the tracker does not know appears only when there are some (one query).
+        typed = self.data.get("un_references", "") if self.is_bound else self.initial.get("un_references", "")
+        self.unknown_references = [c for c in references.check_text(typed or "") if not c.known]
+        if not self.unknown_references:
+            del self.fields["keep_unverified"]
+        elif not self.is_bound:
+            self.initial["keep_unverified"] = True  # a saved draft already chose to keep them
+        self.order_fields(["form_token", "title", "text", "justification", "themes", "un_references",
+                           "keep_unverified", "road_map", "responsible_agency", "anonymous"])
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if self.unknown_references and not data.get("keep_unverified") and "un_references" not in self.errors:
+            self.add_error("un_references", forms.ValidationError(
+                "%(unknown)s %(advice)s",
+                params={"unknown": references.unknown_message(self.unknown_references),
+                        "advice": _("Check the document symbol and paragraph, or tick the box below to send them "
+                                    "as you wrote them: they will be shown marked “not verified”.")},
+                code="unknown",
+            ))
+        return data
 
 
 class PeriodChoiceField(forms.ModelChoiceField):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
@@ -20,6 +21,7 @@ from core.uploads import private_storage, random_name
 from core.withdrawal import WithdrawableModel
 from meetings.models import AgendaItem, Meeting
 from participants.models import Organization
+from recommendations import references
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
 
 
@@ -169,7 +171,7 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     themes = models.ManyToManyField(Theme, blank=True, related_name="submissions", verbose_name=_("themes"))
     un_references = models.CharField(
         _("related UN recommendations"), max_length=500, blank=True,
-        help_text=_("Document symbols or paragraph numbers, e.g. A/HRC/44/10 para 141.23."),
+        help_text=_("Document symbols with paragraph numbers, e.g. A/HRC/43/10 para 141.7."),
     )
     related_recommendations = models.ManyToManyField(
         Recommendation, blank=True, related_name="referencing_submissions",
@@ -287,6 +289,17 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     @property
     def public_organization_name(self) -> str:
         return "" if self.anonymous else self.organization.localized_name
+
+    @cached_property
+    def checked_references(self) -> list[references.Checked]:
+        """The UN references the NGO wrote, each checked against the tracker now (one query): pages link the known
+        ones and mark the others "not verified", never showing an unknown reference as if it existed."""
+        return references.check_text(self.un_references) if self.un_references else []
+
+    @cached_property
+    def references_have_other_text(self) -> bool:
+        """Whether the NGO wrote more than references (then the page also shows the text as written)."""
+        return bool(self.un_references and references.parse(self.un_references)[1])
 
 
 class SubmissionEvent(models.Model):

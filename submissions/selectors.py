@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import dates
+from core import dates, search
 from core.charts import bars
 from meetings import selectors as meetings_selectors
 from meetings.agenda_sources import AgendaSuggestion
 from meetings.models import Meeting
 from participants.models import Organization, User
 from participants.selectors import user_primary_organization
-from recommendations.models import Theme
+from recommendations.models import Recommendation, Theme
 from submissions.models import CommentPeriod, Submission, SubmissionEvent
 from submissions.services import DUPLICATE_RATIO, normalize_for_comparison
 
@@ -54,7 +54,8 @@ def comment_period_get(*, pk: int) -> CommentPeriod:
 def _with_relations(qs: QuerySet[Submission]) -> QuerySet[Submission]:
     return qs.select_related(
         "organization", "author", "reviewer", "comment_period__road_map", "road_map", "mechanism", "review",
-        "meeting", "responsible_agency", "agenda_item__meeting", "recommendation", "action__road_map",
+        "meeting", "responsible_agency", "agenda_item__meeting", "recommendation__mechanism",
+        "recommendation__source_organization", "action__road_map",
     ).prefetch_related("themes")
 
 
@@ -175,7 +176,9 @@ def queue_counts() -> dict[str, int]:
 
 def submission_get_for_moderation(*, pk: int) -> Submission:
     submission = _with_relations(Submission.all_objects.exclude(status=S.DRAFT)).prefetch_related(
-        "related_recommendations",
+        Prefetch("related_recommendations",
+                 queryset=Recommendation.objects.select_related("mechanism", "source_organization")
+                 .defer(*search.vector_fields()).order_by("document_symbol", "paragraph", "pk")),
         Prefetch("events", queryset=SubmissionEvent.objects.select_related("actor").order_by("created_at", "pk"),
                  to_attr="all_events"),
     ).filter(pk=pk).first()
@@ -185,9 +188,10 @@ def submission_get_for_moderation(*, pk: int) -> Submission:
 
 
 def organizations_with_submissions() -> QuerySet[Organization]:
-    return Organization.objects.filter(submissions__isnull=False).exclude(
-        submissions__status=S.DRAFT
-    ).distinct().order_by("name")
+    """Every organisation with at least one submission the secretariat sees (anything sent, never a draft): an
+    organisation that also keeps a draft is listed too, for the submissions it did send."""
+    sent = Submission.objects.exclude(status=S.DRAFT).values("organization_id")
+    return Organization.objects.filter(pk__in=sent).order_by("name")
 
 
 # --- Public -----------------------------------------------------------------------------------
@@ -200,8 +204,8 @@ def public_accepted_list(*, kind: str = "", theme: Theme | None = None) -> Query
     if theme is not None:
         qs = qs.filter(themes=theme)
     return qs.select_related(
-        "organization", "agenda_item__meeting", "recommendation", "action__road_map", "comment_period__road_map",
-        "road_map",
+        "organization", "agenda_item__meeting", "recommendation__mechanism", "recommendation__source_organization",
+        "action__road_map", "comment_period__road_map", "road_map",
     ).prefetch_related("themes").order_by("-decided_at", "-pk")
 
 

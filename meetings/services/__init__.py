@@ -6,7 +6,7 @@ the notices a change triggers are published by meetings.notices.
 
 from __future__ import annotations
 
-from meetings.services._common import ALLOWED_TRANSITIONS, next_plenary_number
+from meetings.services._common import ALLOWED_TRANSITIONS, next_plenary_number, next_statuses
 from meetings.services.agenda import (
     agenda_item_create,
     agenda_item_delete,
@@ -19,6 +19,7 @@ from meetings.services.documents import (
     document_withdraw,
 )
 from meetings.services.invitations import (
+    attendance_closed_reason,
     attendance_record,
     invitation_delete,
     invitation_respond,
@@ -51,6 +52,7 @@ from meetings.services.subgroups import (
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "next_plenary_number",
+    "next_statuses",
     "meeting_create",
     "meeting_update",
     "meeting_withdraw",
@@ -65,6 +67,7 @@ __all__ = [
     "invitations_create",
     "invitation_delete",
     "invitation_respond",
+    "attendance_closed_reason",
     "attendance_record",
     "MinutesConflict",
     "minutes_save",

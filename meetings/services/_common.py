@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
@@ -27,6 +28,18 @@ ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.MINUTES_PUBLISHED: (),
     S.CANCELLED: (S.DRAFT,),
 }
+
+
+def next_statuses(meeting: Meeting, *, now: dt.datetime | None = None) -> list[str]:
+    """The statuses the secretariat may choose for this meeting now: its allowed transitions, less "held" before
+    the meeting has started (meeting_transition refuses it then). Minutes are published, and meetings cancelled,
+    through their own pages, so the status list never offers those."""
+    now = now or timezone.now()
+    return [
+        status for status in ALLOWED_TRANSITIONS.get(meeting.status, ())
+        if status not in (S.MINUTES_PUBLISHED, S.CANCELLED) and not (status == S.HELD and meeting.starts_at > now)
+    ]
+
 
 def _check_dates(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
     if ends_at <= starts_at:

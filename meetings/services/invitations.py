@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -79,6 +80,16 @@ def invitation_respond(*, actor: User, invitation: Invitation, response: str, at
     return invitation
 
 
+def attendance_closed_reason(meeting: Meeting, *, now: dt.datetime | None = None) -> str:
+    """Why attendance cannot be recorded for this meeting now, or "" when it can. The attendance page shows the
+    list read-only with this reason, and attendance_record refuses with it: one rule for both."""
+    if meeting.status in (S.CANCELLED, S.DRAFT):
+        return _("Attendance is recorded only for scheduled or held meetings.")
+    if not meeting.is_held and meeting.starts_at > (now or timezone.now()):
+        return _("Attendance can be recorded once the meeting has started.")
+    return ""
+
+
 @transaction.atomic
 def attendance_record(
     *, actor: User, meeting: Meeting, attended_person_ids: Iterable[int], person_ids: Iterable[int] | None = None
@@ -88,10 +99,9 @@ def attendance_record(
     person_ids limits the record to those invitees (the page of the attendance form that was saved), so
     saving one page never clears the ticks made on another.
     """
-    if not meeting.is_held and meeting.starts_at > timezone.now():
-        raise ApplicationError(_("Attendance can be recorded once the meeting has started."))
-    if meeting.status in (S.CANCELLED, S.DRAFT):
-        raise ApplicationError(_("Attendance is recorded only for scheduled or held meetings."))
+    reason = attendance_closed_reason(meeting)
+    if reason:
+        raise ApplicationError(reason)
     present = set(attended_person_ids)
     invitations = meeting.invitations.all()
     if person_ids is not None:

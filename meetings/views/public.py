@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -11,6 +11,7 @@ from core.uploads import download_name
 from core.views import paginate, private_file_response
 from meetings import selectors
 from meetings.forms import ArchiveFilterForm, StatisticsFilterForm, SubgroupFilterForm, UpcomingFilterForm
+from participants.permissions import sign_in_or_not_found
 
 
 @pagecache.public_page("meetings", "recommendations", "participants")
@@ -62,9 +63,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def document_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """Documents are never public media: each download passes this permission check. A withdrawn document
-    answers 410 Gone with when and why (the secretariat still gets the file, for the record)."""
-    document = selectors.document_get_for_user(user=request.user, pk=pk)
+    """Documents are never public media: each download passes this permission check. A signed-out person opening a
+    participants-only link is sent to sign in and back (sign_in_or_not_found). A withdrawn document answers 410 Gone
+    with when and why (the secretariat still gets the file, for the record)."""
+    try:
+        document = selectors.document_get_for_user(user=request.user, pk=pk)
+    except Http404:
+        return sign_in_or_not_found(request)
     if document.withdrawn_at is not None and not selectors.is_secretariat(request.user):
         return render(request, "core/withdrawn.html", {"record": document, "title": document.title,
                                                        "back_url": reverse("meetings:meeting-detail",

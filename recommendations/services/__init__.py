@@ -50,6 +50,14 @@ from recommendations.services.reference import (
     roadmap_upsert,
     theme_upsert,
 )
+from recommendations.services.roadmaps import (
+    action_create,
+    action_update,
+    next_action_number,
+    next_roadmap_number,
+    roadmap_create,
+    roadmap_update,
+)
 from recommendations.services.withdrawal import (
     action_withdraw,
     progress_update_withdraw,
@@ -76,6 +84,12 @@ __all__ = [
     "progress_update_reject",
     "progress_update_submit",
     "user_agency_ids",
+    "action_create",
+    "action_update",
+    "next_action_number",
+    "next_roadmap_number",
+    "roadmap_create",
+    "roadmap_update",
     "STANDARD_MECHANISMS",
     "action_upsert",
     "affected_group_upsert",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.exceptions import ApplicationError
 from core.uploads import validate_document_upload
 from participants.models import User
+from recommendations import notices
 from recommendations.models import (
     Action,
     ProgressUpdate,
@@ -70,6 +71,7 @@ def progress_update_approve(*, actor: User, update: ProgressUpdate) -> ProgressU
     action = update.action
     if update.proposed_status and update.proposed_status != action.status:
         action_set_status(actor=actor, action=action, status=update.proposed_status, on=update.date)
+    notices.progress_reviewed_publish(update=update)
     return update
 
 
@@ -85,6 +87,7 @@ def progress_update_reject(*, actor: User, update: ProgressUpdate, note: str) ->
     update.reviewed_at = timezone.now()
     update.review_note = note.strip()
     update.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note", "updated_at"])
+    notices.progress_reviewed_publish(update=update)
     return update
 
 

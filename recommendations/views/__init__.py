@@ -23,6 +23,7 @@ from recommendations.views.roadmaps import (
     roadmap_detail,
     roadmap_list,
 )
+from recommendations.views.roadmaps_manage import action_create, action_edit, roadmap_create, roadmap_edit
 from recommendations.views.tracker import dashboard, export, recommendation_detail, tracker
 from recommendations.views.withdrawal import (
     action_withdraw,
@@ -35,6 +36,7 @@ __all__ = [
     "action_withdraw", "progress_update_withdraw", "recommendation_withdraw", "roadmap_withdraw",
     "agency_detail", "agency_list", "bulk_classify", "dashboard", "export", "import_job", "import_template",
     "import_upload", "my_actions", "plan_detail", "plan_list", "progress_approve", "progress_create", "progress_evidence",
+    "action_create", "action_edit", "roadmap_create", "roadmap_edit",
     "progress_queue", "progress_reject", "recommendation_detail", "recommendation_edit", "roadmap_detail",
     "roadmap_list", "tracker",
 ]

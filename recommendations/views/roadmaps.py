@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -75,7 +76,15 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         action = selectors.action_get_for_reporting(user=request.user, pk=pk)
     except PermissionDenied as exc:
         return forbidden(request, str(exc))
-    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    updates = list(selectors.progress_updates_of_action(action=action))
+    initial = {}
+    # "Start from the returned update": its text (and proposed status) come back into the form to correct.
+    returned = next((u for u in updates if str(u.pk) == request.GET.get("from")
+                     and u.state == u.State.REJECTED), None)
+    if returned is not None:
+        initial = {"text": returned.text, "evidence_url": returned.evidence_url,
+                   "proposed_status": returned.proposed_status}
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.progress_update_submit(actor=request.user, action=action, **form.cleaned_data)
@@ -86,7 +95,13 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
             if request.user.is_focal_point:
                 return redirect("recommendations:my-actions")
             return redirect("recommendations:roadmap-detail", number=action.road_map.number)
-    return render(request, "recommendations/progress_form.html", {"form": form, "action": action})
+    back = ("recommendations:my-actions", []) if request.user.is_focal_point else (
+        "recommendations:roadmap-detail", [action.road_map.number])
+    return render(request, "recommendations/progress_form.html", {
+        "form": form, "action": action, "updates": updates, "returned_from": returned,
+        "waiting": [u for u in updates if u.state == u.State.SUBMITTED],
+        "back_url": reverse(back[0], args=back[1]), "back_to_my_actions": request.user.is_focal_point,
+    })
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -24,6 +24,26 @@ def _filtered(request: HttpRequest) -> RecommendationFilter:
     return RecommendationFilter(request.GET or None, queryset=selectors.recommendation_list(), request=request)
 
 
+def _applied_filters(request: HttpRequest, filterset: RecommendationFilter) -> list[tuple[str, str, str]]:
+    """(field label, chosen value's label, the list's URL without it) for each filter in use: shown above the list,
+    so the full chosen value is always readable (a long Kazakh agency name does not fit a closed drop-down on a
+    phone) and each filter is removed with one link."""
+    if not filterset.is_bound or not filterset.form.is_valid():
+        return []
+    applied = []
+    for name in FILTER_FIELDS:
+        raw = request.GET.get(name, "")
+        if not raw or filterset.form.cleaned_data.get(name) in (None, ""):
+            continue
+        field = filterset.form.fields[name]
+        label = next((str(text) for value, text in field.choices if str(value) == raw), raw)
+        query = request.GET.copy()
+        query.pop(name, None)
+        query.pop("page", None)
+        applied.append((str(field.label), label, f"?{query.urlencode()}" if query else "?"))
+    return applied
+
+
 @pagecache.public_page("recommendations", "participants")
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: every recommendation, filtered, searched, sorted and paginated from GET parameters."""
@@ -42,6 +62,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
         "filter_fields": [filterset.form[name] for name in FILTER_FIELDS],
+        "applied_filters": _applied_filters(request, filterset),
         "page": page,
         "capped": paginator.is_capped,
         "cap": paginator.cap,

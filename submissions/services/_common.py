@@ -26,13 +26,13 @@ ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 def _record(
     submission: Submission, *, action: str, actor: User | None, from_status: str, public_answer: str = "",
-    internal_note: str = "",
+    internal_note: str = "", notify: bool = True,
 ) -> SubmissionEvent:
     event = SubmissionEvent.objects.create(
         submission=submission, action=action, actor=actor, from_status=from_status, to_status=submission.status,
         public_answer=public_answer, internal_note=internal_note,
     )
-    if event.is_visible_to_submitter and action not in (E.CREATED, E.EDITED):
+    if notify and event.is_visible_to_submitter and action not in (E.CREATED, E.EDITED):
         notices.submitter_notify(event=event)
     return event
 

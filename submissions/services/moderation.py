@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.exceptions import ApplicationError
 from participants.models import User
 from submissions.models import Submission, SubmissionEvent
-from submissions.services._common import E, S, _check_secretariat, _lock, _record, _transition
+from submissions.services._common import ALLOWED_TRANSITIONS, E, S, _check_secretariat, _lock, _record, _transition
 
 
 @transaction.atomic
@@ -56,13 +56,24 @@ def submission_decide(
     *, actor: User, submission: Submission, status: str, public_answer: str, internal_note: str = "",
     now: dt.datetime | None = None,
 ) -> Submission:
-    """Accept, partly accept or decline, with an answer the NGO and (if accepted) the public read."""
+    """Accept, partly accept or decline, with an answer the NGO and (if accepted) the public read.
+
+    A decision on a submission still waiting ("submitted") implies the review step: it is recorded in the timeline
+    (by the deciding person, who becomes the reviewer if there was none) but not e-mailed, since the NGO gets the
+    decision itself a moment later. Declining straight from "submitted" needs no review step at all.
+    """
     _check_secretariat(actor)
     if status not in Submission.DECIDED:
         raise ApplicationError(_("Choose accept, partly accept or decline."), field="status")
     if not public_answer.strip():
         raise ApplicationError(_("Give the reason for the decision: the NGO reads it."), field="public_answer")
     submission = _lock(submission)
+    if submission.status == S.SUBMITTED and status not in ALLOWED_TRANSITIONS[S.SUBMITTED]:
+        _transition(submission, S.UNDER_REVIEW)
+        if submission.reviewer_id is None:
+            submission.reviewer = actor
+        submission.save(update_fields=["status", "reviewer", "updated_at"])
+        _record(submission, action=E.REVIEW_STARTED, actor=actor, from_status=S.SUBMITTED, notify=False)
     from_status = _transition(submission, status)
     submission.public_answer = public_answer.strip()
     submission.decided_at = now or timezone.now()

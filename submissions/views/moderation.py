@@ -98,7 +98,12 @@ def _step(request: HttpRequest, pk: int, form_class: type, form_name: str, call:
             if form is None:
                 messages.error(request, exc.message)
                 return redirect("submissions:moderate", pk=pk)
-            form_error(form, exc)
+            if exc.field and exc.field in form.fields:
+                form_error(form, exc)
+            else:
+                # A refusal about the submission's state (withdrawn meanwhile, decided by a colleague): the page
+                # is shown in its new state, where this form may no longer be, so the message heads the page.
+                messages.error(request, exc.message)
         else:
             messages.success(request, done)
             return redirect("submissions:moderate", pk=pk)

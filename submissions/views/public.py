@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from core.uploads import download_name, type_for_name
 from core.views import paginate, private_file_response
+from participants.permissions import sign_in_or_not_found
 from submissions import selectors
 from submissions.models import Submission
 
@@ -39,9 +40,13 @@ def statistics(request: HttpRequest) -> HttpResponse:
     })
 
 
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Report files are private media: each download passes selectors.document_get_for_user."""
-    submission = selectors.document_get_for_user(user=request.user, pk=pk)
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report files are private media: each download passes selectors.document_get_for_user (signed out: sign in
+    first)."""
+    try:
+        submission = selectors.document_get_for_user(user=request.user, pk=pk)
+    except Http404:
+        return sign_in_or_not_found(request)
     content_type = submission.document_content_type or "application/octet-stream"
     filename = download_name(submission.document_name, content_type=content_type, fallback="report")
     return private_file_response(submission.document, filename=filename, content_type=content_type)

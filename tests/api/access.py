@@ -107,4 +107,7 @@ ACCESS_RULES = [
     Rule("all API tokens", lambda: reverse("open_data:token-admin-list"), SECRETARIAT),
     Rule("revoke someone else's API token", _someone_elses_token_revoke_url, SECRETARIAT, method="post",
          ok_status=(302,)),
+    # The administration: the secretariat's role gives it the API models too (participants/backends.py).
+    Rule("administration: API tokens", lambda: reverse("admin:api_apitoken_changelist"), SECRETARIAT),
+    Rule("administration: bulk files", lambda: reverse("admin:api_dataexport_changelist"), SECRETARIAT),
 ]

@@ -344,7 +344,8 @@ def test_public_journey_schedule_archive_search_and_documents(client: Client) ->
     page = client.get(reverse("meetings:meeting-detail", args=[held.pk])).content.decode()
     assert "Torture prevention" in page and "Press release" in page and "Internal note" not in page
     assert client.get(reverse("meetings:document-download", args=[public_doc.pk])).status_code == 200
-    assert client.get(reverse("meetings:document-download", args=[private_doc.pk])).status_code == 404
+    signed_out = client.get(reverse("meetings:document-download", args=[private_doc.pk]))
+    assert signed_out.status_code == 302 and signed_out["Location"].startswith(reverse("participants:login"))
 
 
 def test_archive_filters_by_topic_on_meeting_or_agenda_item(client: Client) -> None:
@@ -372,6 +373,10 @@ def test_participation_statistics_by_kind_of_organisation(client: Client) -> Non
     per_meeting = response.context["per_meeting"]
     assert per_meeting[0].counts == {"state": 3, "ngo": 2, "observer": 1, "other": 0}
     assert response.context["per_quarter"][0].total == 6
+    # Quarters are named in the reader's language, as on the recommendations dashboard.
+    local = timezone.localtime(meeting.starts_at)
+    kazakh = client.get(f"/kk{reverse('meetings:statistics')[3:]}").content.decode()
+    assert f"{local.year}, {(local.month - 1) // 3 + 1}-тоқсан" in kazakh
 
 
 def test_subgroup_list_filters_by_status_and_name(client: Client) -> None:

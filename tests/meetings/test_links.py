@@ -184,16 +184,18 @@ def test_meeting_page_links_road_maps_recommendations_and_follow_up_road_map(cli
     assert reverse("recommendations:roadmap-detail", args=[follow_map.number]) in page
 
 
-def test_road_map_page_lists_meetings_under_discussed_at_but_not_drafts(client: Client) -> None:
+def test_road_map_page_lists_held_meetings_under_discussed_at_but_not_drafts_or_future_ones(client: Client) -> None:
     road_map = RoadMapFactory()
-    held = MeetingFactory(title="Fifth plenary")
+    held = MeetingFactory(title="Fifth plenary", past=True)
     draft = MeetingFactory(title="Secret draft", status="draft")
-    for meeting in (held, held, draft):
+    upcoming = MeetingFactory(title="Next plenary")  # scheduled, in a month: it has discussed nothing yet
+    for meeting in (held, held, draft, upcoming):
         AgendaItemFactory(meeting=meeting).road_maps.add(road_map)
     page = client.get(reverse("recommendations:roadmap-detail", args=[road_map.number])).content.decode()
     assert "Discussed at" in page
     assert page.count(reverse("meetings:meeting-detail", args=[held.pk])) == 1
     assert "Secret draft" not in page
+    assert "Next plenary" not in page
 
 
 def _build_linked(size: int) -> int:
@@ -227,7 +229,7 @@ def test_road_map_page_with_many_meetings_runs_bounded_queries(
     size: int, client: Client, django_assert_max_num_queries: Callable
 ) -> None:
     road_map = RoadMapFactory()
-    meetings = [MeetingFactory() for _ in range(size)]
+    meetings = [MeetingFactory(past=True) for _ in range(size)]
     for meeting in meetings:
         AgendaItemFactory(meeting=meeting).road_maps.add(road_map)
     with django_assert_max_num_queries(12):

@@ -75,6 +75,17 @@ def _approved_update_withdraw_url() -> str:
     update = ProgressUpdateFactory(state=ProgressUpdate.State.APPROVED, reviewed_at="2026-01-10T10:00:00Z")
     return reverse("recommendations:progress-withdraw", args=[update.pk])
 
+def _roadmap_url_named(name: str) -> str:
+    from tests.recommendations.factories import RoadMapFactory
+
+    return reverse(name, args=[RoadMapFactory().number])
+
+
+def _action_edit_url() -> str:
+    from tests.recommendations.factories import ActionFactory
+
+    return reverse("recommendations:action-edit", args=[ActionFactory().pk])
+
 
 SECRETARIAT = ("secretariat",)
 
@@ -112,4 +123,10 @@ ACCESS_RULES = [
     Rule("evidence file of an approved update", lambda: _evidence_url(approved=True), PUBLIC),
     Rule("evidence file of an update awaiting approval", lambda: _evidence_url(approved=False),
          ("focal_point", "secretariat")),
+    # The secretariat's road-map screens (issue 16, item 5).
+    Rule("new road map", lambda: reverse("recommendations:roadmap-create"), SECRETARIAT),
+    Rule("edit a road map", lambda: _roadmap_url_named("recommendations:roadmap-edit"), SECRETARIAT),
+    Rule("new action of a road map", lambda: _roadmap_url_named("recommendations:action-create"), SECRETARIAT),
+    Rule("edit an action", _action_edit_url, SECRETARIAT),
 ]
+

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 
 import pytest
@@ -131,6 +132,26 @@ def test_secretariat_edits_a_recommendation(client_as: Callable[[str], Client]) 
     assert (recommendation.text, recommendation.response, recommendation.status) == ("Edited text", "noted", "implemented")
     assert list(recommendation.road_maps.all()) == [road_map]
     assert recommendation.history.count() == 2
+
+
+def test_the_recommendation_edit_form_offers_searchable_lists_in_the_readers_language(
+    client_as: Callable[[str], Client],
+) -> None:
+    """Issue 16, item 6: no Ctrl-click list boxes with English names on a Kazakh page."""
+    recommendation = RecommendationFactory()
+    ThemeFactory(name="Domestic violence", name_kk="Тұрмыстық зорлық-зомбылық")
+    OrganizationFactory(name="Ministry of Justice", name_kk="Әділет министрлігі", acronym="MoJ",
+                        kind=Organization.Kind.MINISTRY)
+    client = client_as("secretariat")
+
+    page = client.get(f"/kk/recommendations/{recommendation.pk}/edit/").content.decode()
+
+    for name in ("themes", "affected_groups", "sdg_targets", "responsible_agencies", "road_maps"):
+        assert re.search(rf'<select name="{name}"[^>]*data-searchable', page), name
+    assert re.search(r'<select name="source_organization"[^>]*data-searchable', page)
+    assert ">Тұрмыстық зорлық-зомбылық</option>" in page
+    assert ">Әділет министрлігі (MoJ)</option>" in page
+    assert "tom-select.complete.min.js" in page
 
 
 def test_secretariat_classifies_many_recommendations_at_once(client_as: Callable[[str], Client]) -> None:

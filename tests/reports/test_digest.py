@@ -199,6 +199,10 @@ def test_digest_page_shows_the_figures_and_svg_charts_without_inline_styles(
     report = digest_build(kind=Report.Kind.QUARTERLY_DIGEST, year=YEAR, quarter=QUARTER)
     html = client.get(reverse("reports:report-detail", args=[report.pk]).replace("/en/", "/ru/")).content.decode()
     assert "<svg" in html and "style=" not in html
+    # Each chart has its value axis with a title saying what is counted (issue 16, item 10), in the reader's
+    # language, and writes long names out on two lines instead of cutting them.
+    assert "Количество мероприятий дорожных карт" in html
+    assert "<tspan" in html
     assert "Министерство юстиции" in html
     assert "Meeting No. 44" in html
     for language in ("en", "ru", "kk"):

@@ -94,4 +94,10 @@ ACCESS_RULES = [
     Rule("manage comment periods", lambda: _url("period-manage"), SECRETARIAT),
     Rule("close a comment period", lambda: _url("period-close", _period()), SECRETARIAT, method="post",
          ok_status=REDIRECT),
+    # The administration: the secretariat's role gives it the submissions models too (participants/backends.py).
+    Rule("administration: submissions", lambda: reverse("admin:submissions_submission_changelist"), SECRETARIAT),
+    Rule("administration: a submission", lambda: reverse("admin:submissions_submission_change",
+                                                          args=[_sent_submission()]), SECRETARIAT),
+    Rule("administration: comment periods", lambda: reverse("admin:submissions_commentperiod_changelist"),
+         SECRETARIAT),
 ]

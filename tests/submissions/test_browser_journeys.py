@@ -58,6 +58,6 @@ def test_ngo_proposal_is_accepted_converted_and_the_ngo_reads_the_answer(page_as
     ngo.goto("/en/submissions/mine/")
     ngo.get_by_role("link", name="Criminalise domestic violence as a separate offence").click()
     expect(ngo.get_by_text("Accepted: the Ministry of Justice will draft the amendment.").first).to_be_visible()
-    ngo.get_by_role("link", name=recommendation.reference).click()
+    ngo.get_by_role("link", name=recommendation.reference_label).click()
     expect(ngo.get_by_text("From an NGO submission")).to_be_visible()
     assert csp_violations(ngo) == []

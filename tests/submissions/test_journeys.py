@@ -35,6 +35,8 @@ def _proposal_data(**extra: object) -> dict[str, object]:
         "text": "Adopt a separate article of the Criminal Code on domestic violence.",
         "justification": "CEDAW concluding observations of 2019 ask for it.",
         "un_references": "CEDAW/C/KAZ/CO/5 para 20",
+        # Not in this test's tracker: sent as written, marked "not verified" (tests/submissions/test_references.py).
+        "keep_unverified": "on",
         "intent": "submit",
     }
     data.update(extra)

@@ -28,6 +28,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
         people = selectors.people_to_invite(
             kinds=form.cleaned_data["kinds"], standings=form.cleaned_data["standings"],
             people=[p.pk for p in form.cleaned_data["people"]],
+            organizations=[o.pk for o in form.cleaned_data["organizations"]],
         )
         ok, _added = _attempt(
             request, lambda: services.invitations_create(actor=request.user, meeting=meeting, people=people),
@@ -99,6 +100,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(request, "meetings/manage/attendance.html", {
         "meeting": meeting, "page": page, "querystring": querystring, "error": error,
+        "closed_reason": services.attendance_closed_reason(meeting),
         "posted": set(ids) if ids is not None else None, "response_filter": response_filter,
         "responses": Invitation.Response.choices, "tab": "attendance",
     })

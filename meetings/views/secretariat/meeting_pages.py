@@ -91,8 +91,7 @@ def meeting_plan_year(request: HttpRequest) -> HttpResponse:
 @secretariat_required
 def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
-    allowed = [s for s in services.ALLOWED_TRANSITIONS[meeting.status] if s not in (Meeting.Status.MINUTES_PUBLISHED,
-                                                                                 Meeting.Status.CANCELLED)]
+    allowed = services.next_statuses(meeting)
     return render(
         request,
         "meetings/manage/detail.html",
@@ -100,6 +99,8 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "counts": selectors.rsvp_counts(meeting=meeting),
             "next_statuses": [(s, Meeting.Status(s).label) for s in allowed],
+            "held_later": (Meeting.Status.HELD in services.ALLOWED_TRANSITIONS[meeting.status]
+                           and Meeting.Status.HELD not in allowed),
             "can_cancel": Meeting.Status.CANCELLED in services.ALLOWED_TRANSITIONS[meeting.status],
             "changes": meeting.changes.order_by("-created_at")[:10],
             "tab": "overview",

@@ -1,0 +1,124 @@
+"""The secretariat's screens for road maps and their actions: create and edit, outside the administration."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.concurrency import EditConflict, edit_conflict
+from core.exceptions import ApplicationError
+from core.multilingual import original_initial
+from core.views import form_error
+from participants.permissions import secretariat_required
+from recommendations import services
+from recommendations.forms import ActionForm, RoadMapForm
+from recommendations.models import Action, RoadMap
+
+
+def _road_map(number: int) -> RoadMap:
+    road_map = RoadMap.objects.select_related("lead_agency", "theme").filter(number=number).first()
+    if road_map is None:
+        raise Http404
+    return road_map
+
+
+def _action(pk: int) -> Action:
+    action = Action.objects.select_related("road_map").filter(pk=pk).first()
+    if action is None:
+        raise Http404
+    return action
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def roadmap_create(request: HttpRequest) -> HttpResponse:
+    form = RoadMapForm(request.POST or None, initial={"number": services.next_roadmap_number()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            road_map = services.roadmap_create(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The road map was created. Add its actions below."))
+            return redirect("recommendations:roadmap-detail", number=road_map.number)
+    return render(request, "recommendations/roadmap_form.html", {"form": form, "road_map": None})
+
+
+def _roadmap_initial(road_map: RoadMap) -> dict[str, object]:
+    return {
+        "number": road_map.number, "lead_agency": road_map.lead_agency_id, "theme": road_map.theme_id,
+        "recommendations": list(road_map.recommendations.order_by("document_symbol", "paragraph", "pk")),
+        "version": road_map.version, **original_initial(road_map, ("title", "description")),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def roadmap_edit(request: HttpRequest, number: int) -> HttpResponse:
+    road_map = _road_map(number)
+    form = RoadMapForm(request.POST or None, initial=_roadmap_initial(road_map))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            road_map = services.roadmap_update(actor=request.user, road_map=road_map,  # type: ignore[arg-type]
+                                               **form.cleaned_data)
+        except EditConflict as exc:
+            conflict = edit_conflict(form, exc, theirs=_roadmap_initial(_road_map(number)))
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The road map was saved."))
+            return redirect("recommendations:roadmap-detail", number=road_map.number)
+    return render(request, "recommendations/roadmap_form.html", {"form": form, "road_map": road_map,
+                                                                 "conflict": conflict})
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def action_create(request: HttpRequest, number: int) -> HttpResponse:
+    road_map = _road_map(number)
+    form = ActionForm(request.POST or None, initial={"number": services.next_action_number(road_map)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = services.action_create(actor=request.user, road_map=road_map,  # type: ignore[arg-type]
+                                            **form.cleaned_data)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Action %(number)s was added.") % {
+                "number": f"{road_map.number}.{action.number}"})
+            return redirect("recommendations:roadmap-detail", number=road_map.number)
+    return render(request, "recommendations/action_form.html", {"form": form, "road_map": road_map, "action": None})
+
+
+def _action_initial(action: Action) -> dict[str, object]:
+    return {
+        "number": action.number, "deadline": action.deadline,
+        "responsible_agencies": list(action.responsible_agencies.all()), "partners": list(action.partners.all()),
+        "version": action.version, **original_initial(action, ("description", "indicator")),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@secretariat_required
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action(pk)
+    form = ActionForm(request.POST or None, initial=_action_initial(action))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_update(actor=request.user, action=action, **form.cleaned_data)  # type: ignore[arg-type]
+        except EditConflict as exc:
+            conflict = edit_conflict(form, exc, theirs=_action_initial(_action(pk)))
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("The action was saved."))
+            return redirect("recommendations:roadmap-detail", number=action.road_map.number)
+    return render(request, "recommendations/action_form.html", {
+        "form": form, "road_map": action.road_map, "action": action, "conflict": conflict,
+        "action_label": f"{action.road_map.number}.{action.number}",
+    })
