@@ -228,7 +228,7 @@ def agenda_items_for(*, meeting: Meeting, with_links: bool = False) -> list[Agen
             Prefetch("road_maps", queryset=RoadMap.objects.only("pk", "number", "title").order_by("number")),
             # Each shown by its UN reference with its text on hover ({% un_reference %}).
             Prefetch("recommendations", queryset=Recommendation.objects.select_related("mechanism", "source_organization")
-                     .defer("search_vector").order_by("document_symbol", "paragraph", "pk")),
+                     .defer(*search.vector_fields()).order_by("document_symbol", "paragraph", "pk")),
         )
     )
     if with_links:

@@ -83,7 +83,7 @@ def test_secretariat_edits_a_road_map_and_its_recommendations(client_as: Callabl
     assert "CAT/C/KAZ/CO/4 para 12" in page
     response = client.post(reverse("recommendations:roadmap-edit", args=[4]), {
         "number": 4, "title": "Prevention of torture", "lead_agency": road_map.lead_agency_id,
-        "recommendations": "CAT/C/KAZ/CO/4 para 22",
+        "recommendations": "CAT/C/KAZ/CO/4 para 22", "version": road_map.version,
     })
     assert response.status_code == 302
     road_map.refresh_from_db()
@@ -122,7 +122,7 @@ def test_editing_an_action_never_changes_its_status(client_as: Callable[[str], C
     action = ActionFactory(status=Action.Status.IN_PROGRESS, number=1)
     response = client_as("secretariat").post(reverse("recommendations:action-edit", args=[action.pk]), {
         "number": 1, "description": "Reworded", "responsible_agencies": [action.road_map.lead_agency_id],
-        "status": "done",
+        "status": "done", "version": action.version,
     })
     assert response.status_code == 302
     action.refresh_from_db()
