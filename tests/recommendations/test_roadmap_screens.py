@@ -13,7 +13,7 @@ from core.exceptions import ApplicationError
 from participants.models import Organization
 from recommendations import services
 from recommendations.models import Action, RoadMap
-from tests.participants.factories import OrganizationFactory
+from tests.participants.factories import OrganizationFactory, UserFactory
 from tests.recommendations.factories import ActionFactory, RecommendationFactory, RoadMapFactory
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +140,50 @@ def test_road_map_pages_link_the_screens_for_the_secretariat_only(client_as: Cal
         assert url.encode() in secretariat and url.encode() not in public
     listing = client_as("secretariat").get(reverse("recommendations:roadmap-list")).content.decode()
     assert reverse("recommendations:roadmap-create") in listing
+
+
+def test_a_stale_road_map_save_shows_the_merge_screen_and_keeps_both_texts(
+    client_as: Callable[[str], Client],
+) -> None:
+    road_map = RoadMapFactory(number=6, title="Access to justice")
+    opened_at = road_map.version
+    aliya, bolat = client_as("secretariat"), client_as("secretariat")
+    base = {"number": 6, "lead_agency": road_map.lead_agency_id, "recommendations": "", "version": opened_at}
+    url = reverse("recommendations:roadmap-edit", args=[6])
+
+    assert aliya.post(url, {**base, "title": "Access to justice for all"}).status_code == 302
+    refused = bolat.post(url, {**base, "title": "Justice within reach"})
+
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Saved meanwhile by someone else" in page
+    assert "Access to justice for all" in page  # what Aliya saved, shown beside
+    assert "Justice within reach" in page  # what Bolat typed, kept
+    road_map.refresh_from_db()
+    assert road_map.title == "Access to justice for all"
+
+
+def test_a_stale_action_save_is_refused_and_the_first_save_stands(client_as: Callable[[str], Client]) -> None:
+    action = ActionFactory(description="Train judges")
+    agencies = [action.road_map.lead_agency_id]
+    data = {"number": action.number, "responsible_agencies": agencies, "version": action.version}
+    url = reverse("recommendations:action-edit", args=[action.pk])
+    client = client_as("secretariat")
+
+    assert client.post(url, {**data, "description": "Train judges and prosecutors"}).status_code == 302
+    refused = client.post(url, {**data, "description": "Train lawyers"})
+
+    assert refused.status_code == 200
+    assert "Saved meanwhile by someone else" in refused.content.decode()
+    action.refresh_from_db()
+    assert action.description == "Train judges and prosecutors"
+
+
+def test_a_withdrawn_road_map_cannot_be_edited_on_its_screen() -> None:
+    road_map = RoadMapFactory(number=8)
+    secretary = UserFactory(role="secretariat")
+    services.roadmap_withdraw(actor=secretary, road_map=road_map, reason="Merged into road map 9")
+    stored = RoadMap.all_objects.get(pk=road_map.pk)
+    with pytest.raises(ApplicationError, match="withdrawn"):
+        services.roadmap_update(actor=secretary, road_map=stored, number=8, title="New", lead_agency=stored.lead_agency,
+                                theme=None, description="", recommendations=[], version=stored.version)
