@@ -75,6 +75,11 @@ class Review(VersionedModel, TranslatableModel, TimeStampedModel):
         return self.title
 
     @property
+    def year_not_in_title(self) -> bool:
+        """Whether a page should add the year after the title (it is not there already)."""
+        return bool(self.year) and str(self.year) not in (self.title or "")
+
+    @property
     def title_with_year(self) -> str:
         """The title, followed by the year unless the title already says it ("UPR cycle 3 (session 34, 2019)")."""
         if self.year and str(self.year) not in self.title:
