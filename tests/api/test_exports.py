@@ -11,6 +11,7 @@ import json
 import feedparser
 import pytest
 from django.test import Client
+from django.utils import timezone
 from django.utils.translation import override
 from openpyxl import load_workbook
 
@@ -66,10 +67,11 @@ def test_files_are_rebuilt_only_after_the_data_changed(client: Client, public_wo
     assert "torture prevention" in download(client, "recommendations.csv").decode("utf-8-sig")
 
 
-def test_a_deletion_or_a_bulk_import_makes_the_files_stale(public_world: dict) -> None:
-    # Neither sends post_save signals nor touches an updated_at that still exists: the counts tell.
+def test_a_bulk_withdrawal_or_a_bulk_import_makes_the_files_stale(public_world: dict) -> None:
+    # Neither sends post_save signals nor touches updated_at: the counts tell. (A public recommendation is withdrawn,
+    # never deleted: PostgreSQL refuses the DELETE, core.dbguards.)
     before = services.exports_fingerprint("recommendations")
-    Recommendation.objects.filter(pk=public_world["recommendation"].pk).delete()
+    Recommendation.objects.filter(pk=public_world["recommendation"].pk).update(withdrawn_at=timezone.now())
     after_delete = services.exports_fingerprint("recommendations")
     Recommendation.objects.bulk_create([RecommendationFactory.build(review=public_world["recommendation"].review,
                                                                     natural_key="bulk-1")])

@@ -75,7 +75,12 @@ def test_ngo_applies_is_approved_sets_a_password_and_signs_in(page_as: Callable[
     contact.get_by_label("E-mail address").fill("aliya@steppe.example.org")
     contact.get_by_label("Password").fill("Steppe-Eagle-2026")
     contact.get_by_role("button", name="Sign in").click()
+    # Signed in, on the home page with its scripts loaded: only then does the menu button open the menu (under a
+    # loaded CI machine a click before Bootstrap's script ran was lost).
+    expect(contact.get_by_role("button", name="My workspace")).to_be_visible()
+    contact.wait_for_load_state("load")
     contact.get_by_role("button", name="My workspace").click()
+    expect(contact.get_by_role("link", name="My organisation")).to_be_visible()
     contact.get_by_role("link", name="My organisation").click()
     expect(contact.get_by_role("heading", name="Open Society Steppe Foundation")).to_be_visible()
     expect(contact.get_by_text("aliya@steppe.example.org")).to_be_visible()
