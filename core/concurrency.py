@@ -28,6 +28,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import dates
 from core.exceptions import ApplicationError
 
 M = TypeVar("M", bound=models.Model)
@@ -182,14 +183,8 @@ def display_value(form_field: forms.Field, value: object) -> str:
     if isinstance(form_field, forms.FileField):
         return str(getattr(value, "name", value) or empty)
     value = form_field.prepare_value(value)
-    if isinstance(value, dt.datetime):
-        from core import dates
-
-        return dates.datetime_text(value)
     if isinstance(value, dt.date):
-        from core import dates
-
-        return dates.date_text(value)
+        return dates.datetime_text(value) if isinstance(value, dt.datetime) else dates.date_text(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value) or empty
     return str(value).strip() or empty

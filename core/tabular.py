@@ -87,6 +87,9 @@ class XlsxWriter:
     def __init__(self, *, language: str | None = None, iso_dates: bool = False) -> None:
         from openpyxl import Workbook  # only the code paths that write a workbook pay for the import
 
+        from core import xlsx
+
+        self._cell = xlsx.cell  # looked up once, not per row of a 100,000-row file
         self._workbook = Workbook(write_only=True)
         self._sheet: Any = None
         # Dates become real date cells in the language's format (core.xlsx), or ISO for language-neutral files.
@@ -114,12 +117,10 @@ class XlsxWriter:
     def write(self, row: Sequence[Any]) -> None:
         if self._sheet is None:
             raise RuntimeError("call sheet() before writing rows")
-        from core import xlsx
-
         # Text and dates through core.xlsx: a text starting with "=" stays text, not a formula; characters XML
         # cannot carry are dropped; a date is a date cell. Numbers go as they are (fast for 100,000 rows).
         self._sheet.append([
-            xlsx.cell(self._sheet, value, language=self._language, iso=self._iso_dates)
+            self._cell(self._sheet, value, language=self._language, iso=self._iso_dates)
             if isinstance(value, (str, dt.date)) else value
             for value in row
         ])
