@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -16,15 +18,15 @@ from reports.models import Report
 
 class ApiRecommendationFilter(RecommendationFilter):
     # The API pages by cursor in one fixed order; the web page's sort choice has no meaning here.
-    sort = None  # type: ignore[assignment]
+    sort = None
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Changed at or after (ISO 8601)")
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Skip the web form's widget set-up: it loads every choice list for the <select>s, which an API
         # request never renders (FilterSet.__init__ itself validates the same values).
-        django_filters.FilterSet.__init__(self, *args, **kwargs)  # type: ignore[arg-type]
+        django_filters.FilterSet.__init__(self, *args, **kwargs)
 
 
 class ReviewFilter(django_filters.FilterSet):

@@ -101,7 +101,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ]
 
     def get_recommending_states(self, obj: Recommendation) -> list[str]:
-        return [state.name for state in obj.state_list]  # type: ignore[attr-defined]
+        return [state.name for state in obj.state_list]
 
     def get_web_url(self, obj: Recommendation) -> str:
         return absolute(reverse("recommendations:recommendation-detail", args=[obj.pk]))
@@ -134,16 +134,16 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "document_symbol": obj.document_symbol,
             "paragraph": obj.paragraph,
             "text": obj.text,
-            "recommending_states": [state.name for state in obj.state_list],  # type: ignore[attr-defined]
+            "recommending_states": [state.name for state in obj.state_list],
             "action_category": obj.action_category,
             "response": obj.response,
             "response_label": labels["response"].get(obj.response, obj.response),
             "status": obj.status,
             "status_label": labels["status"].get(obj.status, obj.status),
-            "themes": [{"slug": t.slug, "name": t.localized_name} for t in obj.theme_list],  # type: ignore[attr-defined]
+            "themes": [{"slug": t.slug, "name": t.localized_name} for t in obj.theme_list],
             "responsible_agencies": [
                 {"id": a.pk, "name": a.localized_name, "acronym": a.acronym}
-                for a in obj.agency_list  # type: ignore[attr-defined]
+                for a in obj.agency_list
             ],
             "source_organization": (
                 {"id": source.pk, "name": source.localized_name, "acronym": source.acronym} if source else None
@@ -170,11 +170,11 @@ class RoadMapSerializer(serializers.ModelSerializer):
                   "done_count", "overdue_count", "progress_percent", "web_url", "created_at", "updated_at"]
 
     def get_recommendations(self, obj: RoadMap) -> list[int]:
-        return [r.pk for r in obj.recommendation_list]  # type: ignore[attr-defined]
+        return [r.pk for r in obj.recommendation_list]
 
     def get_progress_percent(self, obj: RoadMap) -> int:
-        total = obj.action_count  # type: ignore[attr-defined]
-        return round(obj.done_count * 100 / total) if total else 0  # type: ignore[attr-defined]
+        total = obj.action_count
+        return round(obj.done_count * 100 / total) if total else 0
 
     def get_web_url(self, obj: RoadMap) -> str:
         return absolute(reverse("recommendations:roadmap-detail", args=[obj.number]))

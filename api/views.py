@@ -41,10 +41,10 @@ class LanguageMixin:
                 raise ValidationError({"lang": [_("Choose one of: %(codes)s.") % {"codes": "en, ru, kk"}]})
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        response = super().finalize_response(request, response, *args, **kwargs)
         # The same URL answers in several languages: caches must key on the header that chose one.
         patch_vary_headers(response, ["Accept-Language"])
         return response

@@ -33,7 +33,7 @@ class PortalAdminSite(admin.AdminSite):
             request.GET.get("next", reverse("admin:index")), login_url=reverse("participants:login")
         )
 
-    def admin_view(self, view, cacheable: bool = False):  # type: ignore[no-untyped-def]
+    def admin_view(self, view, cacheable: bool = False):
         inner = super().admin_view(view, cacheable)
 
         def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:

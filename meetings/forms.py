@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -40,14 +41,14 @@ def _organizations() -> forms.ModelMultipleChoiceField:
 class TopicsField(forms.CharField):
     """Topics as a comma-separated list of keywords."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 500)
         kwargs.setdefault("label", _("Topics"))
         kwargs.setdefault("help_text", _("Keywords separated by commas, e.g. UPR, children's rights."))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
-    def clean(self, value: object) -> list[str]:  # type: ignore[override]
+    def clean(self, value: object) -> list[str]:
         text = super().clean(value)
         return [part.strip()[:100] for part in (text or "").split(",") if part.strip()]
 
@@ -69,7 +70,7 @@ class RecommendationReferencesField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 3})
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 2000)
         kwargs.setdefault("label", _("Recommendations"))
@@ -78,11 +79,11 @@ class RecommendationReferencesField(forms.CharField):
             "A/HRC/44/10 para 141.7. Several paragraphs of one document: A/HRC/44/10 para 141.7, 141.8. "
             "Tracker numbers such as #12 work too."
         ))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
     def prepare_value(self, value: object) -> object:
         if isinstance(value, (list, tuple)) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
+            items = value.all() if hasattr(value, "all") else value
             return "\n".join(_reference_text(r) for r in items)
         return value
 
@@ -118,7 +119,7 @@ class RecommendationReferencesField(forms.CharField):
                 entries.append(("ref", symbol, ""))
         return entries, bad
 
-    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
+    def clean(self, value: object) -> list[Recommendation]:
         text = super().clean(value) or ""
         entries, bad = self.parse(text)
         errors: list[forms.ValidationError] = []
@@ -189,8 +190,8 @@ class MeetingForm(forms.ModelForm):
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
         help_texts = {"starts_at": _("Astana time."), "ends_at": _("Astana time.")}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
@@ -304,8 +305,8 @@ class AgendaItemForm(forms.Form):
     recommendations = RecommendationReferencesField()
     follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["presenter_organizations"].label = _("Presenting organisations")
         self.fields["presenter_people"].label = _("Presenting people")
 
@@ -321,8 +322,8 @@ class InviteForm(forms.Form):
     )
     people = _people()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["people"].label = _("And these people")
 
     def clean(self) -> dict[str, object]:
@@ -387,8 +388,8 @@ class FollowUpActionForm(forms.ModelForm):
         fields = ["description", "owner_organization", "due_date", "status", "road_map"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["owner_organization"].queryset = Organization.objects.filter(is_active=True).order_by("name")
         self.fields["road_map"].queryset = RoadMap.objects.order_by("number")
         self.fields["road_map"].help_text = _("The road map this decision advances, if any.")
@@ -399,11 +400,11 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File"), validators=[DocumentUploadValidator()])
     visibility = forms.ChoiceField(label=_("Visible to"), choices=MeetingDocument.Visibility.choices,
                                    initial=MeetingDocument.Visibility.PARTICIPANTS)
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,
                                          empty_label=_("The meeting as a whole"))
 
-    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
         self.fields["file"].help_text = _("PDF, DOCX, ODT, XLSX or PPTX, up to %(limit)d MB.") % {
             "limit": upload_max_bytes() // (1024 * 1024)
@@ -418,8 +419,8 @@ class SubgroupForm(forms.Form):
     members = _people()
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["co_chair_organizations"].label = _("Co-chairing organisations")
         self.fields["co_chair_people"].label = _("Co-chairs")
         self.fields["members"].label = _("Members")
@@ -443,7 +444,7 @@ class _Bootstrap:
     """Filter forms are rendered by hand (meetings/partials/filter_field.html): cheaper than crispy on lists."""
 
     def _style(self) -> None:
-        for field in self.fields.values():  # type: ignore[attr-defined]
+        for field in self.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             if type(field.widget) is forms.Select:
                 field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)
@@ -452,11 +453,11 @@ class _Bootstrap:
 
 class _FilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,  # type: ignore[arg-type]
+    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,
                                       empty_label=_("All"))
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
         self._style()
@@ -474,8 +475,8 @@ class UpcomingFilterForm(_Bootstrap, forms.Form):
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
                                    empty_label=_("Any topic"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._style()
 
 
@@ -486,8 +487,8 @@ class SubgroupFilterForm(_Bootstrap, forms.Form):
         choices=[("", _("Active and closed")), ("1", _("Active")), ("0", _("Closed"))],
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._style()
 
 
@@ -500,8 +501,8 @@ class ManageFilterForm(_FilterForm):
 class StatisticsFilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
         self._style()
 

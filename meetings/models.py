@@ -36,7 +36,7 @@ class PrivateStorage(FileSystemStorage):
     """
 
     @cached_property
-    def base_location(self) -> str:  # type: ignore[override]
+    def base_location(self) -> str:
         configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
         if configured:
             return str(configured)
@@ -44,7 +44,7 @@ class PrivateStorage(FileSystemStorage):
         return str(media.with_name(media.name + "-private"))
 
     @cached_property
-    def location(self) -> str:  # type: ignore[override]
+    def location(self) -> str:
         return str(Path(self.base_location).resolve())
 
     def url(self, name: str | None) -> str:

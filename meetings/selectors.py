@@ -34,7 +34,7 @@ S = Meeting.Status
 
 
 def is_secretariat(user: object) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_secretariat)  # type: ignore[attr-defined]
+    return bool(getattr(user, "is_authenticated", False) and user.is_secretariat)
 
 
 def _with_list_relations(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:

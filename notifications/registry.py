@@ -98,7 +98,7 @@ def notice_cache(notice: object) -> dict[str, Any]:
     cache = getattr(notice, "_render_cache", None)
     if cache is None:
         cache = {}
-        notice._render_cache = cache  # type: ignore[attr-defined]
+        notice._render_cache = cache
     return cache
 
 

@@ -289,7 +289,7 @@ def _send_claimed(*, delivery: Delivery, connection: object, now: dt.datetime) -
     try:
         email = _build_email(delivery=delivery, connection=connection)
         # Opening is a no-op on an open connection; without it send() would open and close one per message.
-        connection.open()  # type: ignore[attr-defined]
+        connection.open()
         email.send()
     except SoftTimeLimitExceeded:
         _record_failure(
@@ -301,7 +301,7 @@ def _send_claimed(*, delivery: Delivery, connection: object, now: dt.datetime) -
         if not isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPResponseException | registry.Obsolete):
             # The connection may be broken (disconnect, timeout): the next message opens a new one.
             with contextlib.suppress(Exception):  # closing a dead connection may fail too
-                connection.close()  # type: ignore[attr-defined]
+                connection.close()
         return _record_failure(delivery_id=delivery.pk, attempts=delivery.attempts, exc=exc, now=now)
     # At-least-once boundary: a crash between the SMTP server's "250 OK" and this UPDATE sends the message again
     # after the timeout, with the same Message-ID (docs/notifications.md). One commit per e-mail keeps that

@@ -51,14 +51,14 @@ class UserAdmin(DjangoUserAdmin):
     )
     actions = ["reset_two_factor"]
 
-    def get_actions(self, request):  # type: ignore[no-untyped-def]
+    def get_actions(self, request):
         actions = super().get_actions(request)
         if not request.user.is_superuser:
             actions.pop("reset_two_factor", None)
         return actions
 
     @admin.action(description=_("Reset two-step sign-in (lost phone)"))
-    def reset_two_factor(self, request, queryset):  # type: ignore[no-untyped-def]
+    def reset_two_factor(self, request, queryset):
         # Only a superuser: otherwise one secretariat account could strip another's second factor.
         if not request.user.is_superuser:
             self.message_user(request, _("Only a superuser may reset two-step sign-in."), level=messages.ERROR)
@@ -74,7 +74,7 @@ class UserAdmin(DjangoUserAdmin):
             ) % {"count": len(queryset)},
         )
 
-    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def get_readonly_fields(self, request, obj=None):
         # Only a superuser may hand out superuser powers; the secretariat manages roles.
         if request.user.is_superuser:
             return ()
@@ -102,10 +102,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     """Shown for reference; changes go through the services (the secretariat's pages), which keep
     the organisation, the representative and the e-mails in step."""
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
 

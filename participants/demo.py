@@ -193,6 +193,6 @@ def seed_applications() -> None:
     if OrganizationApplication.objects.filter(bin__in=[a["bin"] for a in DEMO_APPLICATIONS]).exists():
         return
     secretariat = User.objects.get(email="secretariat@example.org")
-    services.application_submit(**DEMO_APPLICATIONS[0])  # type: ignore[arg-type]
-    declined = services.application_submit(**DEMO_APPLICATIONS[1])  # type: ignore[arg-type]
+    services.application_submit(**DEMO_APPLICATIONS[0])
+    declined = services.application_submit(**DEMO_APPLICATIONS[1])
     services.application_decline(application=declined, actor=secretariat, reason=DEMO_DECLINE_REASON)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -22,7 +23,7 @@ class SignInForm(AuthenticationForm):
         "inactive": _("This account is inactive. Please contact the secretariat."),
     }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget = forms.EmailInput(
@@ -201,7 +202,7 @@ class InvitationAcceptForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args: object, email: str, **kwargs: object) -> None:
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.email = email
 
@@ -231,7 +232,7 @@ class SecondFactorForm(forms.Form):
                                       "autocapitalize": "none", "class": "form-control totp-code"}),
     )
 
-    def __init__(self, *args: object, digits_only: bool = False, **kwargs: object) -> None:
+    def __init__(self, *args: Any, digits_only: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.digits_only = digits_only
         if digits_only:

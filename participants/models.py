@@ -54,7 +54,7 @@ class User(AbstractUser):
         NGO = "ngo", _("NGO representative")
         OBSERVER = "observer", _("Observer")
 
-    username = None  # type: ignore[assignment]
+    username = None
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.OBSERVER, db_index=True
@@ -70,7 +70,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -28,7 +28,13 @@ from participants.forms import (
 )
 from participants.hooks import ACCOUNT_LINKS
 from participants.models import Organization, OrganizationApplication, User
-from participants.permissions import role_required, second_factor_url, secretariat_required, signed_in_required
+from participants.permissions import (
+    AuthenticatedHttpRequest,
+    role_required,
+    second_factor_url,
+    secretariat_required,
+    signed_in_required,
+)
 from participants.signin import second_factor_passed, second_factor_required
 
 PAGE_SIZE = 25
@@ -70,7 +76,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 
 @signed_in_required
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     organizations = selectors.organization_directory(
@@ -88,7 +94,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @signed_in_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -142,7 +148,7 @@ def application_received(request: HttpRequest) -> HttpResponse:
 
 
 @secretariat_required
-def application_queue(request: HttpRequest) -> HttpResponse:
+def application_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = request.GET.copy() if "status" in request.GET else {**request.GET.dict(), "status": "pending"}
     form = ApplicationQueueFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -182,13 +188,13 @@ def _render_application(
 
 
 @secretariat_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_application(request, _application_or_404(pk))
 
 
 @require_POST
 @secretariat_required
-def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def application_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
     try:
         application = services.application_approve(application=application, actor=request.user)
@@ -205,7 +211,7 @@ def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def application_decline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
     form = ApplicationDeclineForm(request.POST)
     if form.is_valid():
@@ -242,13 +248,13 @@ def _render_my_organization(
 
 
 @ngo_required
-def my_organization(request: HttpRequest) -> HttpResponse:
+def my_organization(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _render_my_organization(request)
 
 
 @require_POST
 @ngo_required
-def invitation_create(request: HttpRequest) -> HttpResponse:
+def invitation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = selectors.user_primary_organization(user=request.user)
     if organization is None:
         raise Http404
@@ -271,7 +277,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @ngo_required
-def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = selectors.invitation_get_for_representative(user=request.user, pk=pk)
     if invitation is None:
         raise Http404

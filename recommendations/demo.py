@@ -161,7 +161,7 @@ def _generic_csv() -> bytes:
 
 
 def _find(text_start: str) -> Recommendation:
-    return Recommendation.objects.filter(text__startswith=text_start).order_by("id").first()  # type: ignore[return-value]
+    return Recommendation.objects.filter(text__startswith=text_start).order_by("id").first()
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
@@ -95,10 +97,10 @@ class RecommendationFilter(django_filters.FilterSet):
         model = Recommendation
         fields: list[str] = []
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("theme", "group", "agency"):
-            self.form.fields[name].label_from_instance = lambda obj: obj.localized_name  # type: ignore[attr-defined]
+            self.form.fields[name].label_from_instance = lambda obj: obj.localized_name
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("Words or a symbol")})
         self.form.fields["sort"].required = False
         for name, field in self.form.fields.items():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -30,7 +31,7 @@ class RecommendationForm(forms.ModelForm):
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible_agencies"].queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
         if self.instance.pk:
@@ -56,11 +57,11 @@ class BulkClassifyForm(forms.Form):
                                required=False)
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # The tracker shows this form beside the filter form, which has fields of the same names:
         # distinct ids keep the labels pointing at the right control.
         kwargs.setdefault("auto_id", "bulk-%s")
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
@@ -114,7 +115,7 @@ class ProgressUpdateForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
         self.fields["proposed_status"].choices = [("", _("No change")), *Action.Status.choices]

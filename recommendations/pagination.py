@@ -24,7 +24,7 @@ class CappedPaginator(Paginator):
         self.cap = cap
 
     @cached_property
-    def count(self) -> int:  # type: ignore[override]
+    def count(self) -> int:
         # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
         limit = max(self.cap, self.requested * self.per_page) + 1
         return self.object_list[:limit].count()
@@ -33,7 +33,7 @@ class CappedPaginator(Paginator):
     def is_capped(self) -> bool:
         return self.count > max(self.cap, self.requested * self.per_page)
 
-    def get_page(self, number: object):  # type: ignore[no-untyped-def]
+    def get_page(self, number: object):
         try:
             return self.page(int(str(number)) if number not in (None, "") else 1)
         except (PageNotAnInteger, ValueError, TypeError):

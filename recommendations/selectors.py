@@ -135,7 +135,7 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
     road_maps = list(_with_progress(qs, today).annotate(
         recommendation_count=Count("recommendations", distinct=True)).order_by("number"))
     for road_map in road_maps:
-        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     return road_maps
 
 
@@ -158,13 +158,13 @@ def roadmap_get(*, number: int) -> RoadMap:
     except RoadMap.DoesNotExist:
         raise Http404 from None
     # What higher apps add, through our hooks: the meetings that discussed it, where each action came from.
-    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])  # type: ignore[attr-defined]
+    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])
     all_actions = list(road_map.actions.all())
     hooks.ACTION_LINKS.attach(all_actions)
-    road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
-    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
-    road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
-    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+    road_map.action_count = len(all_actions)
+    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)
+    road_map.overdue_count = sum(a.is_overdue for a in all_actions)
+    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     return road_map
 
 

@@ -43,7 +43,7 @@ def _visible_documents(user: object) -> Q:
 
 
 def _signed_in(user: object) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)  # type: ignore[attr-defined]
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
 def _under_comment(version: ReportVersion) -> bool:

@@ -239,7 +239,7 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
             document.size = len(content)
             document.file.save(f"{slug}-{language}.{document_type.extension}", ContentFile(content), save=False)
             document.save()
-    storage = ReportDocument._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = ReportDocument._meta.get_field("file").storage
     # Old files go only once the new rows are committed: a failed build keeps the previous digest whole.
     transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
     if first_publication:

@@ -124,7 +124,7 @@ def seed() -> dict[str, int]:
             road_map=road_map if kind == "proposal" and theme_slug == "torture-prevention" else None,
         )
         if kind == "shadow_report":
-            data.document = _pdf(title)  # type: ignore[assignment]
+            data.document = _pdf(title)
         submission, _new = services.submission_create(actor=author, kind=kind, data=data)
         _advance(submission, status, author=author, secretariat=secretariat, answer=answer)
         created += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from typing import Any
 
 from django import forms
 from django.db.models import Q
@@ -81,12 +82,12 @@ class SubmissionForm(forms.Form):
         help_text=_("If the secretariat accepts it, the public page shows it without naming your organisation."),
     )
 
-    def __init__(self, *args: object, user: User, submission: Submission | None = None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: User, submission: Submission | None = None, **kwargs: Any) -> None:
         self.user = user
         self.submission = submission
         if submission is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_from(submission)
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["text"].label = self.text_label
         if submission is None and not self.is_bound:
             self.initial.setdefault("form_token", uuid.uuid4())
@@ -138,8 +139,8 @@ class ProposalForm(SubmissionForm):
         required=False, label=_("Suggested responsible agency"),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
         self.order_fields(["form_token", "title", "text", "justification", "themes", "un_references", "road_map",
                            "responsible_agency", "anonymous"])
@@ -167,8 +168,8 @@ class CommentForm(SubmissionForm):
         help_text=_("Only drafts whose comment period is open are listed."),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         periods = selectors.comment_periods_open()
         if self.submission is not None and self.submission.comment_period_id:
             # A draft keeps its period even after it closed, so the text is not lost on the edit page.
@@ -199,8 +200,8 @@ class ShadowReportForm(SubmissionForm):
     )
     upload_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
         self.kept_upload: SubmissionUpload | None = None
         self.order_fields(["form_token", "upload_token", "title", "mechanism", "review", "document", "text", "themes",
@@ -256,8 +257,8 @@ class AgendaSuggestionForm(SubmissionForm):
         empty_label=_("The next meeting"),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
         self.fields["meeting"].queryset = selectors.upcoming_meetings()
         self.fields["title"].label = _("Suggested agenda item")
@@ -303,8 +304,8 @@ class QueueFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = selectors.organizations_with_submissions()
         self.fields["reviewer"].queryset = selectors.reviewers()
         for field in self.fields.values():
@@ -324,8 +325,8 @@ class BulkForm(forms.Form):
     ids = forms.ModelMultipleChoiceField(queryset=Submission.objects.exclude(status="draft"), label=_("Submissions"),
                                          error_messages={"required": _("Tick at least one submission.")})
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = selectors.reviewers()
 
     def clean(self) -> dict[str, object]:
@@ -340,8 +341,8 @@ class BulkForm(forms.Form):
 class AssignForm(forms.Form):
     reviewer = _reviewer_field()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = selectors.reviewers()
 
 
@@ -367,8 +368,8 @@ class DecisionForm(forms.Form):
 class ConvertAgendaForm(forms.Form):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Upcoming meeting"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = selectors.upcoming_meetings()
 
 
@@ -392,12 +393,12 @@ class CommentPeriodForm(forms.Form):
     opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"])
     closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"])
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {
             "opens_at": timezone.localtime().replace(second=0, microsecond=0),
             "closes_at": (timezone.localtime() + dt.timedelta(days=30)).replace(second=0, microsecond=0),
         })
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean_document(self) -> object:
         file = self.cleaned_data.get("document")

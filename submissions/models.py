@@ -98,7 +98,7 @@ class CommentPeriod(TimeStampedModel):
 
     def is_open_at(self, moment: object | None = None) -> bool:
         moment = moment or timezone.now()
-        return self.opens_at <= moment < self.closes_at  # type: ignore[operator]
+        return self.opens_at <= moment < self.closes_at
 
     @property
     def is_open(self) -> bool:

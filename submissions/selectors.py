@@ -230,9 +230,9 @@ def document_get_for_user(*, user: object, pk: int) -> Submission:
     if submission.is_accepted:
         return submission
     if getattr(user, "is_authenticated", False):
-        if user.is_secretariat and submission.status != S.DRAFT:  # type: ignore[attr-defined]
+        if user.is_secretariat and submission.status != S.DRAFT:
             return submission
-        organization = user_primary_organization(user=user)  # type: ignore[arg-type]
+        organization = user_primary_organization(user=user)
         if organization is not None and organization.pk == submission.organization_id:
             return submission
     raise Http404

@@ -25,13 +25,13 @@ def recommendation_update(*, actor: User, recommendation: Recommendation, data: 
         recommendation.response = Recommendation.Response.NONE
     elif not recommendation.response:
         raise ApplicationError(_("A recommendation needs a response: supported, noted or pending."), field="response")
-    recommendation._history_user = actor  # type: ignore[attr-defined]
+    recommendation._history_user = actor
     recommendation.save()
     for name in m2m:
         if name in data:
-            getattr(recommendation, name).set(data[name])  # type: ignore[arg-type]
+            getattr(recommendation, name).set(data[name])
     if "road_maps" in data:
-        recommendation.road_maps.set(data["road_maps"])  # type: ignore[arg-type]
+        recommendation.road_maps.set(data["road_maps"])
     return recommendation
 
 
@@ -63,6 +63,6 @@ def recommendation_bulk_classify(
         # Saved one by one so that each status change is in the history.
         for recommendation in Recommendation.objects.filter(pk__in=ids).exclude(status=status):
             recommendation.status = status
-            recommendation._history_user = actor  # type: ignore[attr-defined]
+            recommendation._history_user = actor
             recommendation.save(update_fields=["status", "updated_at"])
     return len(ids)

@@ -183,7 +183,7 @@ def recommendation_import(
             source_organization=organizations.get(row.source_organization.lower()) if row.source_organization else None,
         )
         if actor is not None:
-            recommendation._history_user = actor  # type: ignore[attr-defined]
+            recommendation._history_user = actor
         recommendation.save()
         row_states = []
         for name, group in row.recommending_states:

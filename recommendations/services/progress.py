@@ -86,6 +86,6 @@ def action_set_status(*, actor: User, action: Action, status: str, on: datetime.
         raise ApplicationError(_("Unknown status."), field="status")
     action.status = status
     action.completed_on = (on or timezone.localdate()) if status == Action.Status.DONE else None
-    action._history_user = actor  # type: ignore[attr-defined]
+    action._history_user = actor
     action.save(update_fields=["status", "completed_on", "updated_at"])
     return action

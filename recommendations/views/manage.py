@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
 from core.views import form_error
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
 from recommendations.importers import generic
@@ -23,7 +23,7 @@ PREVIEW_ROWS = 10
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recommendation = selectors.recommendation_get(pk=pk)
     form = RecommendationForm(request.POST or None, instance=recommendation)
     if request.method == "POST" and form.is_valid():
@@ -39,7 +39,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def bulk_classify(request: HttpRequest) -> HttpResponse:
+def bulk_classify(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = BulkClassifyForm(request.POST)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) or not target.startswith("/"):
@@ -64,7 +64,7 @@ def bulk_classify(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = services.import_upload_create(
@@ -84,7 +84,7 @@ def _upload_for(request: HttpRequest, token: str) -> ImportUpload:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_preview(request: HttpRequest, token: str) -> HttpResponse:
+def import_preview(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """Upload -> preview (counts, first rows, or the first error) -> confirm. Nothing is written before confirm."""
     upload = _upload_for(request, token)
     if upload.imported_at is not None:
@@ -114,7 +114,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @secretariat_required
-def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
+def import_template(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The generic import template (docs/import-format.md) with two example rows."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
@@ -141,7 +141,7 @@ def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @secretariat_required
-def progress_queue(request: HttpRequest) -> HttpResponse:
+def progress_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "recommendations/progress_queue.html", {
         "updates": selectors.progress_update_queue(), "return_form": ReturnUpdateForm(),
     })
@@ -149,7 +149,7 @@ def progress_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def progress_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     try:
         services.progress_update_approve(actor=request.user, update=update)
@@ -162,7 +162,7 @@ def progress_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def progress_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     form = ReturnUpdateForm(request.POST)
     try:

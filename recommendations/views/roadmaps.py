@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from core.exceptions import ApplicationError
 from core.views import form_error
 from participants.models import User
-from participants.permissions import role_required
+from participants.permissions import AuthenticatedHttpRequest, role_required
 from recommendations import selectors, services
 from recommendations.forms import ProgressUpdateForm
 
@@ -53,7 +53,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(User.Role.FOCAL_POINT)
-def my_actions(request: HttpRequest) -> HttpResponse:
+def my_actions(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A focal point's own agencies' actions, each with its update form link and the fate of past updates."""
     return render(request, "recommendations/my_actions.html", {
         "actions": selectors.action_list_for_user(user=request.user),
@@ -63,7 +63,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(User.Role.FOCAL_POINT, User.Role.SECRETARIAT)
-def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         action = selectors.action_get_for_reporting(user=request.user, pk=pk)
     except PermissionDenied as exc:

@@ -32,7 +32,7 @@ def comment_periods(request: HttpRequest) -> HttpResponse:
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
-    secretariat = bool(request.user.is_authenticated and request.user.is_secretariat)  # type: ignore[union-attr]
+    secretariat = bool(request.user.is_authenticated and request.user.is_secretariat)
     return render(request, "submissions/statistics.html", {
         "stats": selectors.statistics(public=not secretariat), "secretariat_view": secretariat,
     })
@@ -40,7 +40,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 def _stream(file_field: object, filename: str, content_type: str) -> FileResponse:
     try:
-        handle = file_field.open("rb")  # type: ignore[attr-defined]
+        handle = file_field.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
     response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -20,7 +22,7 @@ class Command(BaseCommand):
             help="Also add N synthetic recommendations (for benchmarks); running it again adds nothing.",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         # Known passwords on a public server would be an open door: only on a developer's machine.
         with_passwords = bool(settings.DEBUG)
         accounts = participants_demo.seed(with_passwords=with_passwords)
@@ -29,7 +31,7 @@ class Command(BaseCommand):
         submissions_demo.seed()
         reports_demo.seed()
         if options.get("recommendations"):
-            added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
+            added = recommendations_demo.seed_volume(count=int(options["recommendations"]))
             self.stdout.write(f"Added {added} synthetic recommendations.")
         # Last: the bulk files are built from everything seeded above.
         api_demo.seed()

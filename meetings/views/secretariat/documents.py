@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,12 +15,12 @@ from meetings.forms import (
 )
 from meetings.models import MeetingDocument
 from meetings.views.secretariat._common import _attempt, _choice, _meeting
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def documents(request: HttpRequest, pk: int) -> HttpResponse:
+def documents(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = DocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
@@ -40,7 +40,7 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+def document_delete(request: AuthenticatedHttpRequest, pk: int, document_pk: int) -> HttpResponse:
     document = get_object_or_404(MeetingDocument, pk=document_pk, meeting_id=pk)
     services.document_delete(actor=request.user, document=document)
     messages.success(request, _("The document was deleted."))

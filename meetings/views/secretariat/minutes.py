@@ -17,12 +17,12 @@ from meetings.forms import (
 )
 from meetings.models import FollowUpAction, Meeting, Minutes
 from meetings.views.secretariat._common import _attempt, _choice, _meeting
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     conflict = None
@@ -66,13 +66,13 @@ def _render_minutes(
 
 @require_POST
 @secretariat_required
-def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _minutes_step(request, pk, services.minutes_approve, _("The minutes were approved."))
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET: what publishing does and who is told, with a button to confirm; POST: publish."""
     if request.method == "POST":
         return _minutes_step(request, pk, services.minutes_publish, _("The minutes were published."))
@@ -89,12 +89,12 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> HttpResponse:
     meeting = _meeting(pk)
-    _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)  # type: ignore[operator]
+    _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)
     return redirect("meetings:minutes", pk=pk)
 
 
 @secretariat_required
-def minutes_version(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
+def minutes_version(request: AuthenticatedHttpRequest, pk: int, history_id: int) -> HttpResponse:
     meeting = _meeting(pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
     version = get_object_or_404(minutes.history.select_related("history_user"), history_id=history_id)
@@ -104,7 +104,7 @@ def minutes_version(request: HttpRequest, pk: int, history_id: int) -> HttpRespo
 
 @require_POST
 @secretariat_required
-def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = FollowUpActionForm(request.POST)
     if form.is_valid():
@@ -120,7 +120,7 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def follow_up_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def follow_up_status(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     action = get_object_or_404(FollowUpAction, pk=action_pk, meeting_id=pk)
     _attempt(request, lambda: services.follow_up_action_set_status(actor=request.user, action=action,
                                                                    status=request.POST.get("status", "")),
