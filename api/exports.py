@@ -139,7 +139,7 @@ class Dataset:
 
 def _recommendation_rows() -> Iterator[Recommendation]:
     qs: QuerySet[Recommendation] = (
-        Recommendation.objects.select_related("mechanism", "review", "source_organization")
+        Recommendation.objects.select_related("mechanism", "review", "source_organization")  # type: ignore[no-redef]  # declared on the model
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
             Prefetch("recommending_states", to_attr="state_list"),

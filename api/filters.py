@@ -18,7 +18,7 @@ from reports.models import Report
 
 class ApiRecommendationFilter(RecommendationFilter):
     # The API pages by cursor in one fixed order; the web page's sort choice has no meaning here.
-    sort = None
+    sort = None  # type: ignore[assignment]  # django-filter's way to drop an inherited filter
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Changed at or after (ISO 8601)")
     )

@@ -73,7 +73,7 @@ def theme_list() -> QuerySet[Theme]:
 def roadmap_list() -> QuerySet[RoadMap]:
     today = timezone.localdate()
     return (
-        RoadMap.objects.select_related("theme", "lead_agency")
+        RoadMap.objects.select_related("theme", "lead_agency")  # type: ignore[no-redef]  # declared on the model
         .annotate(
             action_count=Count("actions", distinct=True),
             done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),

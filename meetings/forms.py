@@ -2,19 +2,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
-from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
+from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
 from recommendations.models import Recommendation, RoadMap
 
@@ -83,7 +86,7 @@ class RecommendationReferencesField(forms.CharField):
 
     def prepare_value(self, value: object) -> object:
         if isinstance(value, (list, tuple)) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value
+            items = cast("Iterable[Recommendation]", value.all() if hasattr(value, "all") else value)
             return "\n".join(_reference_text(r) for r in items)
         return value
 
@@ -192,9 +195,9 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            cast(forms.DateTimeField, self.fields[name]).input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         self.order_fields([
             "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
             "description", "topics_text", *LEAD_TIME_FIELDS,
@@ -210,13 +213,13 @@ class MeetingForm(forms.ModelForm):
             ] + [MinValueValidator(1), MaxValueValidator(upper)]
             field.widget.attrs.update({"min": 1, "max": upper})
             if not self.instance.pk:
-                field.initial = Meeting._meta.get_field(name).get_default()
+                field.initial = cast("models.Field[Any, Any]", Meeting._meta.get_field(name)).get_default()
         if self.instance.pk and not self.is_bound:
             self.initial["online_link"] = self.instance.online_link
             self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The meeting must end after it starts."))
@@ -287,7 +290,7 @@ class RescheduleForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The meeting must end after it starts."))
         return data
@@ -327,7 +330,7 @@ class InviteForm(forms.Form):
         self.fields["people"].label = _("And these people")
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if not (data.get("kinds") or data.get("standings") or data.get("people")):
             raise forms.ValidationError(_("Choose organisation kinds, a standing or people to invite."))
         return data
@@ -390,8 +393,10 @@ class FollowUpActionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_organization"].queryset = Organization.objects.filter(is_active=True).order_by("name")
-        self.fields["road_map"].queryset = RoadMap.objects.order_by("number")
+        cast(forms.ModelChoiceField, self.fields["owner_organization"]).queryset = Organization.objects.filter(
+            is_active=True
+        ).order_by("name")
+        cast(forms.ModelChoiceField, self.fields["road_map"]).queryset = RoadMap.objects.order_by("number")
         self.fields["road_map"].help_text = _("The road map this decision advances, if any.")
 
 
@@ -400,12 +405,12 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File"), validators=[DocumentUploadValidator()])
     visibility = forms.ChoiceField(label=_("Visible to"), choices=MeetingDocument.Visibility.choices,
                                    initial=MeetingDocument.Visibility.PARTICIPANTS)
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,
                                          empty_label=_("The meeting as a whole"))
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+        cast(forms.ModelChoiceField, self.fields["agenda_item"]).queryset = meeting.agenda_items.order_by("position")
         self.fields["file"].help_text = _("PDF, DOCX, ODT, XLSX or PPTX, up to %(limit)d MB.") % {
             "limit": upload_max_bytes() // (1024 * 1024)
         }
@@ -430,7 +435,7 @@ class FilterSelect(forms.Select):
     """A <select> built in Python: Django's template widget renders one template per option, a few ms on each
     public list page (profiled: the filter selects were a tenth of the meeting list's time)."""
 
-    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> str:
+    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "", "<option value=\"{}\"{}>{}</option>",
@@ -443,23 +448,26 @@ class FilterSelect(forms.Select):
 class _Bootstrap:
     """Filter forms are rendered by hand (meetings/partials/filter_field.html): cheaper than crispy on lists."""
 
+    fields: dict[str, forms.Field]  # the form's, for the type checker: this mixin comes before forms.Form
+
     def _style(self) -> None:
         for field in self.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             if type(field.widget) is forms.Select:
-                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)
+                # A Select is the widget of a ChoiceField, whose choices the stubs type too loosely for a widget.
+                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)  # type: ignore[attr-defined]
             field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
 
 
 class _FilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,
+    subgroup: forms.ModelChoiceField[Subgroup] = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,
                                       empty_label=_("All"))
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
-        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+        cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         self._style()
 
 
@@ -503,7 +511,7 @@ class StatisticsFilterForm(_Bootstrap, forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
         self._style()
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,7 @@ class NoticeFilterForm(forms.Form):
 
     def __init__(self, *args: Any, kinds: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All kinds")), *[(k, k) for k in kinds]]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("All kinds")), *[(k, k) for k in kinds]]
 
 
 class DeliveryFilterForm(forms.Form):

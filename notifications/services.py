@@ -23,6 +23,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
 from django.db.models import F, Q
@@ -147,7 +148,7 @@ def notice_publish(
 def _enqueue_fan_out(notice_id: int) -> None:
     from notifications.tasks import notice_fan_out
 
-    notice_fan_out.apply_async(args=[notice_id], queue=settings.NOTIFICATIONS_QUEUE)
+    notice_fan_out.apply_async(args=(notice_id,), queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None) -> None:
@@ -155,7 +156,10 @@ def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None
 
     for start in range(0, len(delivery_ids), CHUNK_SIZE):
         chunk = list(delivery_ids[start : start + CHUNK_SIZE])
-        deliveries_send.apply_async(args=[chunk], countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE)
+        # Celery takes countdown=None as "no delay"; celery-types allows only a number.
+        deliveries_send.apply_async(
+            args=(chunk,), countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE  # type: ignore[arg-type]
+        )
 
 
 def notice_fan_out(*, notice_id: int) -> int:
@@ -222,7 +226,7 @@ def unsubscribe_url(*, user_id: int, topic: str) -> str:
     )
 
 
-def _build_email(*, delivery: Delivery, connection: object) -> EmailMultiAlternatives:
+def _build_email(*, delivery: Delivery, connection: BaseEmailBackend) -> EmailMultiAlternatives:
     spec = registry.get(delivery.notice.kind)
     with translation.override(delivery.language):
         message = spec.render(notice=delivery.notice, delivery=delivery)
@@ -284,7 +288,7 @@ def _record_failure(*, delivery_id: int, attempts: int, exc: BaseException, now:
     return Status.RETRYING
 
 
-def _send_claimed(*, delivery: Delivery, connection: object, now: dt.datetime) -> str:
+def _send_claimed(*, delivery: Delivery, connection: BaseEmailBackend, now: dt.datetime) -> str:
     """Render and send a delivery this worker has claimed; record the outcome. Returns the new status."""
     try:
         email = _build_email(delivery=delivery, connection=connection)

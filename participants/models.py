@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -54,7 +55,8 @@ class User(AbstractUser):
         NGO = "ngo", _("NGO representative")
         OBSERVER = "observer", _("Observer")
 
-    username = None
+    # No username column (the e-mail address signs in); the stubs know AbstractUser's username only as a text field.
+    username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.OBSERVER, db_index=True
@@ -68,9 +70,10 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    # E-mail based, so not auth's username-based UserManager that the stubs expect on AbstractUser.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")

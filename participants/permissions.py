@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
+from typing import TypeVar, cast
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -28,8 +29,8 @@ class AuthenticatedHttpRequest(HttpRequest):
     user: User
 
 
-def user_has_role(user: object, *roles: str) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def user_has_role(user: User | AnonymousUser | None, *roles: str) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
@@ -54,7 +55,7 @@ def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return wrapper
+        return cast(ViewFunc, wrapper)  # functools.wraps keeps the view's signature
 
     return decorator
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
-from django.db.models.expressions import Combinable
+from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,7 +15,7 @@ from participants.models import Membership, Organization, OrganizationApplicatio
 _COLLATIONS = {"ru": "ru-x-icu", "kk": "kk-x-icu", "en": "en-x-icu"}
 
 
-def localized_name_order() -> Combinable:
+def localized_name_order() -> F | Func:
     """The organisation name people read in the active language (core.models.LocalizedNameMixin.localized_name): name_ru
     or name_kk, falling back to the English name when that translation is empty."""
     language = (get_language() or "en")[:2]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import codecs
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -33,13 +33,13 @@ class RecommendationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible_agencies"].queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
+        cast(forms.ModelChoiceField, self.fields["responsible_agencies"]).queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
         if self.instance.pk:
             self.fields["road_maps"].initial = list(self.instance.road_maps.values_list("pk", flat=True))
             if self.instance.kind == Recommendation.Kind.VOLUNTARY_PLEDGE:
                 del self.fields["response"]
             else:
-                self.fields["response"].choices = [c for c in Recommendation.Response.choices if c[0]]
+                cast(forms.ChoiceField, self.fields["response"]).choices = [c for c in Recommendation.Response.choices if c[0]]
 
 
 class BulkClassifyForm(forms.Form):
@@ -64,7 +64,7 @@ class BulkClassifyForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if not any(data.get(name) for name in ("theme", "agency", "road_map", "status")):
             raise forms.ValidationError(_("Choose a theme, an agency, a road map or a status to apply."))
         return data
@@ -83,7 +83,7 @@ class ImportUploadForm(forms.Form):
     )
 
     def clean_encoding(self) -> str:
-        value = self.cleaned_data["encoding"].strip()
+        value: str = self.cleaned_data["encoding"].strip()
         if value:
             try:
                 codecs.lookup(value)
@@ -118,7 +118,7 @@ class ProgressUpdateForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
-        self.fields["proposed_status"].choices = [("", _("No change")), *Action.Status.choices]
+        cast(forms.ChoiceField, self.fields["proposed_status"]).choices = [("", _("No change")), *Action.Status.choices]
 
     def clean_evidence_file(self) -> object:
         file = self.cleaned_data.get("evidence_file")

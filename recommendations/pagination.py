@@ -7,7 +7,9 @@ as the requested page needs, so every page stays reachable and "next" stays righ
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from typing import Any
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
@@ -15,6 +17,8 @@ CAP = 5000
 
 
 class CappedPaginator(Paginator):
+    object_list: QuerySet[Any]  # only ever a queryset, which counts in the database
+
     def __init__(self, object_list: QuerySet, per_page: int, *, requested: object = 1, cap: int = CAP) -> None:
         super().__init__(object_list, per_page)
         try:
@@ -33,7 +37,7 @@ class CappedPaginator(Paginator):
     def is_capped(self) -> bool:
         return self.count > max(self.cap, self.requested * self.per_page)
 
-    def get_page(self, number: object):
+    def get_page(self, number: object) -> Page[Any]:
         try:
             return self.page(int(str(number)) if number not in (None, "") else 1)
         except (PageNotAnInteger, ValueError, TypeError):

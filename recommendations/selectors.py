@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -33,7 +35,7 @@ from recommendations.models import (
 def recommendation_list() -> QuerySet[Recommendation]:
     """The tracker's rows: a fixed number of queries per page, whatever the number of rows."""
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
-    return Recommendation.objects.select_related("mechanism", "review").prefetch_related(
+    return Recommendation.objects.select_related("mechanism", "review").prefetch_related(  # type: ignore[no-redef]  # declared on the model
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
@@ -63,7 +65,7 @@ SORTS = {
 
 def recommendation_order(qs: QuerySet[Recommendation], *, sort: str, searching: bool) -> QuerySet[Recommendation]:
     if (sort in ("", "relevance")) and searching and connection.vendor == "postgresql":
-        return qs.order_by("-rank", "-id")
+        return qs.order_by("-rank", "-id")  # type: ignore[misc]  # rank: recommendation_search's annotation
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
@@ -88,7 +90,11 @@ def recommendation_get(*, pk: int) -> Recommendation:
 
 def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, object]]:
     """Changes of status and response, newest first, as (date, who, field, old, new)."""
-    records = list(recommendation.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    # simple_history puts a HistoryManager where the model class shows a HistoricalRecords.
+    records = list(
+        recommendation.history.select_related("history_user")  # type: ignore[attr-defined]
+        .order_by("-history_date", "-history_id")
+    )
     changes: list[dict[str, object]] = []
     labels = {"status": Recommendation.Status, "response": Recommendation.Response}
     for newer, older in zip(records, records[1:], strict=False):
@@ -97,7 +103,7 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
             if old != new:
                 changes.append({
                     "date": newer.history_date, "user": newer.history_user,
-                    "field": Recommendation._meta.get_field(field).verbose_name,
+                    "field": cast("models.Field[Any, Any]", Recommendation._meta.get_field(field)).verbose_name,
                     "old": choices(old).label if old in choices.values else old,
                     "new": choices(new).label if new in choices.values else new,
                 })
@@ -112,7 +118,7 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
 
 
 def _with_progress(qs: QuerySet[RoadMap], today: datetime.date) -> QuerySet[RoadMap]:
-    return qs.annotate(
+    return qs.annotate(  # type: ignore[no-redef]  # declared on the model
         action_count=Count("actions", distinct=True),
         done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
         overdue_count=Count(
@@ -132,7 +138,7 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
     qs = RoadMap.objects.select_related("theme", "lead_agency")
     if agency is not None:
         qs = qs.filter(Q(lead_agency=agency) | Q(actions__responsible_agencies=agency)).distinct()
-    road_maps = list(_with_progress(qs, today).annotate(
+    road_maps: list[RoadMap] = list(_with_progress(qs, today).annotate(
         recommendation_count=Count("recommendations", distinct=True)).order_by("number"))
     for road_map in road_maps:
         road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
@@ -304,8 +310,9 @@ def action_progress_over_time(*, today: datetime.date | None = None) -> list[Pro
     """Share of all road-map actions done at the end of each quarter, from the first completion to now."""
     today = today or timezone.localdate()
     total = Action.objects.count()
-    dates = sorted(Action.objects.filter(status=Action.Status.DONE, completed_on__isnull=False)
-                   .values_list("completed_on", flat=True))
+    # No None among them (completed_on__isnull=False), which the type checker cannot tell from the filter.
+    dates = sorted(cast("Iterable[datetime.date]", Action.objects.filter(
+        status=Action.Status.DONE, completed_on__isnull=False).values_list("completed_on", flat=True)))
     if not total or not dates:
         return []
     points: list[ProgressPoint] = []

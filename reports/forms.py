@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -24,14 +24,14 @@ class ReportFilterForm(forms.Form):
     """Rendered by hand (reports/partials/filter_field.html): cheaper than crispy on a list page."""
 
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Report.Kind.choices])
-    mechanism = forms.ModelChoiceField(label=_("Mechanism"), required=False, queryset=None,
+    mechanism: forms.ModelChoiceField[Mechanism] = forms.ModelChoiceField(label=_("Mechanism"), required=False, queryset=None,
                                        empty_label=_("All mechanisms"))
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["mechanism"].queryset = Mechanism.objects.order_by("sort_order", "acronym")
-        self.fields["year"].choices = [("", _("All years")), *[(y, str(y)) for y in years]]
+        cast(forms.ModelChoiceField, self.fields["mechanism"]).queryset = Mechanism.objects.order_by("sort_order", "acronym")
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("All years")), *[(y, str(y)) for y in years]]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -128,7 +128,7 @@ def document_create(
 def document_delete(*, actor: User, document: ReportDocument) -> None:
     if document.generated_key:
         raise ApplicationError(_("Files of a digest are replaced by building it again."))
-    stored, storage = document.file.name, document.file.storage
+    stored, storage = cast(str, document.file.name), document.file.storage  # a saved document has its file
     document.delete()
     transaction.on_commit(lambda: storage.delete(stored))
 
@@ -241,7 +241,7 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
             document.save()
     storage = ReportDocument._meta.get_field("file").storage
     # Old files go only once the new rows are committed: a failed build keeps the previous digest whole.
-    transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
+    transaction.on_commit(lambda: [storage.delete(name) for name in replaced])  # type: ignore[func-returns-value]
     if first_publication:
         _announce(report)
     return report

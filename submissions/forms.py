@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -93,8 +94,10 @@ class SubmissionForm(forms.Form):
             self.initial.setdefault("form_token", uuid.uuid4())
         elif submission is None and not self.data.get("form_token"):
             # A form returned with errors must still carry a token, or its next POST could be doubled.
-            self.data = self.data.copy()
-            self.data["form_token"] = str(uuid.uuid4())
+            # A bound form's data is the request's QueryDict; the stubs know it only as a read-only Mapping.
+            data = cast(QueryDict, self.data).copy()
+            data["form_token"] = str(uuid.uuid4())
+            self.data = data
 
     def initial_from(self, submission: Submission) -> dict[str, object]:
         return {
@@ -176,8 +179,10 @@ class CommentForm(SubmissionForm):
             periods = CommentPeriod.objects.filter(
                 Q(pk__in=periods.values("pk")) | Q(pk=self.submission.comment_period_id)
             ).select_related("road_map")
-        self.fields["comment_period"].queryset = periods
-        self.fields["comment_period"].label_from_instance = lambda period: period.subject_title
+        periods_field = cast(forms.ModelChoiceField, self.fields["comment_period"])
+        periods_field.queryset = periods
+        # Relabelling one field's choices on the instance, which mypy reads as replacing the class's method.
+        periods_field.label_from_instance = lambda period: period.subject_title  # type: ignore[method-assign, assignment]
         self.fields["title"].label = _("Subject")
         self.order_fields(["form_token", "comment_period", "title", "text", "anonymous"])
 
@@ -241,8 +246,9 @@ class ShadowReportForm(SubmissionForm):
         if not file or "document" in self.errors:
             return
         self.kept_upload = upload_keep(actor=self.user, file=file)
-        self.data = self.data.copy()
-        self.data["upload_token"] = self.kept_upload.token
+        data = cast(QueryDict, self.data).copy()  # the request's QueryDict, a read-only Mapping to the stubs
+        data["upload_token"] = self.kept_upload.token
+        self.data = data
 
 
 class AgendaSuggestionForm(SubmissionForm):
@@ -260,7 +266,7 @@ class AgendaSuggestionForm(SubmissionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
-        self.fields["meeting"].queryset = selectors.upcoming_meetings()
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = selectors.upcoming_meetings()
         self.fields["title"].label = _("Suggested agenda item")
         self.order_fields(["form_token", "title", "text", "justification", "meeting", "themes", "anonymous"])
 
@@ -306,8 +312,8 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = selectors.organizations_with_submissions()
-        self.fields["reviewer"].queryset = selectors.reviewers()
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = selectors.organizations_with_submissions()
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = selectors.reviewers()
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control" if field.widget.input_type in ("text", "month") else "form-select"
 
@@ -327,7 +333,7 @@ class BulkForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = selectors.reviewers()
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = selectors.reviewers()
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -343,7 +349,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = selectors.reviewers()
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = selectors.reviewers()
 
 
 class NoteForm(forms.Form):
@@ -370,7 +376,7 @@ class ConvertAgendaForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = selectors.upcoming_meetings()
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = selectors.upcoming_meetings()
 
 
 class ConvertActionForm(forms.Form):

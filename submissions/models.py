@@ -6,6 +6,7 @@ item, a tracker recommendation or a road-map action, and those apps see it only 
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -96,7 +97,7 @@ class CommentPeriod(TimeStampedModel):
             return str(self.road_map)
         return ""
 
-    def is_open_at(self, moment: object | None = None) -> bool:
+    def is_open_at(self, moment: dt.datetime | None = None) -> bool:
         moment = moment or timezone.now()
         return self.opens_at <= moment < self.closes_at
 

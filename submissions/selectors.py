@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -222,14 +224,14 @@ def public_counts() -> dict[str, int]:
     }
 
 
-def document_get_for_user(*, user: object, pk: int) -> Submission:
+def document_get_for_user(*, user: User | AnonymousUser, pk: int) -> Submission:
     """The report file: public once accepted; before that, the NGO's own people and the secretariat."""
     submission = Submission.objects.select_related("organization").filter(pk=pk).exclude(document="").first()
     if submission is None:
         raise Http404
     if submission.is_accepted:
         return submission
-    if getattr(user, "is_authenticated", False):
+    if user.is_authenticated:
         if user.is_secretariat and submission.status != S.DRAFT:
             return submission
         organization = user_primary_organization(user=user)
@@ -264,7 +266,7 @@ def statistics(*, public: bool) -> dict[str, object]:
         .annotate(n=Count("id")).order_by("month")
     )
 
-    def org_label(row: dict[str, object]) -> str:
+    def org_label(row: Mapping[str, object]) -> str:
         probe = Organization(name=str(row["organization__name"]), name_ru=str(row["organization__name_ru"] or ""),
                              name_kk=str(row["organization__name_kk"] or ""))
         return probe.localized_name

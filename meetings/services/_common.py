@@ -35,7 +35,8 @@ def _check_dates(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
 def _check_number(number: int | None, subgroup: Subgroup | None, exclude_pk: int | None = None) -> None:
     if number is None or subgroup is not None:
         return
-    clash = Meeting.objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)
+    # pk=None (a new meeting) excludes nothing; the plugin expects a key.
+    clash = Meeting.objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)  # type: ignore[misc]
     if clash.exists():
         raise ApplicationError(
             _("There is already a plenary meeting number %(number)d.") % {"number": number}, field="number"

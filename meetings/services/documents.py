@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -43,7 +45,7 @@ def document_create(
 
 @transaction.atomic
 def document_delete(*, actor: User, document: MeetingDocument) -> None:
-    stored = document.file.name
+    stored = cast(str, document.file.name)  # a saved document has its file
     storage = document.file.storage
     document.delete()
     transaction.on_commit(lambda: storage.delete(stored))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -133,9 +133,9 @@ def meeting_plan_year(
     if not quarters:
         raise ApplicationError(_("Every quarter of %(year)d already has a plenary meeting.") % {"year": year})
     numbers = list(range(number, number + len(quarters)))
-    clashes = sorted(
-        Meeting.objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
-    )
+    clashes = sorted(cast(  # number__in: no None among them
+        "Iterable[int]", Meeting.objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
+    ))
     if clashes:
         raise ApplicationError(
             _("Meeting numbers already in use: %(numbers)s.") % {"numbers": ", ".join(map(str, clashes))},

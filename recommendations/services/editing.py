@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,7 +17,7 @@ from recommendations.models import (
 
 
 @transaction.atomic
-def recommendation_update(*, actor: User, recommendation: Recommendation, data: dict[str, object]) -> Recommendation:
+def recommendation_update(*, actor: User, recommendation: Recommendation, data: dict[str, Any]) -> Recommendation:
     """Save the secretariat's edit; the status change lands in the recommendation's history."""
     m2m = ("themes", "affected_groups", "sdg_targets", "responsible_agencies", "recommending_states")
     for name, value in data.items():
@@ -47,17 +49,19 @@ def recommendation_bulk_classify(
     if not ids:
         raise ApplicationError(_("Select at least one recommendation."))
     if theme:
-        Through = Recommendation.themes.through
-        Through.objects.bulk_create([Through(recommendation_id=i, theme_id=theme.pk) for i in ids], ignore_conflicts=True)
+        ThemeLink = Recommendation.themes.through
+        ThemeLink.objects.bulk_create(
+            [ThemeLink(recommendation_id=i, theme_id=theme.pk) for i in ids], ignore_conflicts=True
+        )
     if agency:
-        Through = Recommendation.responsible_agencies.through
-        Through.objects.bulk_create(
-            [Through(recommendation_id=i, organization_id=agency.pk) for i in ids], ignore_conflicts=True
+        AgencyLink = Recommendation.responsible_agencies.through
+        AgencyLink.objects.bulk_create(
+            [AgencyLink(recommendation_id=i, organization_id=agency.pk) for i in ids], ignore_conflicts=True
         )
     if road_map:
-        Through = RoadMap.recommendations.through
-        Through.objects.bulk_create(
-            [Through(recommendation_id=i, roadmap_id=road_map.pk) for i in ids], ignore_conflicts=True
+        RoadMapLink = RoadMap.recommendations.through
+        RoadMapLink.objects.bulk_create(
+            [RoadMapLink(recommendation_id=i, roadmap_id=road_map.pk) for i in ids], ignore_conflicts=True
         )
     if status:
         # Saved one by one so that each status change is in the history.

@@ -6,6 +6,7 @@ import datetime
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -131,11 +132,15 @@ def _review_for(row: ImportRow, mechanism: Mechanism, cache: dict[tuple[str, str
     return review
 
 
-def _named(model: type[Theme] | type[AffectedGroup], names: list[str], cache: dict[str, object]) -> list[object]:
+Taxonomy = TypeVar("Taxonomy", Theme, AffectedGroup)
+
+
+def _named(model: type[Taxonomy], names: list[str], cache: dict[str, Taxonomy]) -> list[Taxonomy]:
     """Existing taxonomy entries by name in any language (or slug); new names become new entries.
 
     Compared in Python (str.casefold): the taxonomy is small, and SQLite folds the case of ASCII only.
     """
+    entry: Taxonomy | None
     if not cache:
         for entry in model.objects.order_by("-id"):
             for label in (entry.slug, entry.name, entry.name_ru, entry.name_kk):
@@ -170,8 +175,8 @@ def recommendation_import(
     )
     reviews: dict[tuple[str, str, int], Review] = {}
     states: dict[str, RecommendingState] = {}
-    themes: dict[str, object] = {}
-    groups: dict[str, object] = {}
+    themes: dict[str, Theme] = {}
+    groups: dict[str, AffectedGroup] = {}
     regional = {value for value, _label in RecommendingState.RegionalGroup.choices}
     for row in summary.new_rows:
         mechanism = mechanisms[row.mechanism]
@@ -213,7 +218,7 @@ def import_upload_create(
     with transaction.atomic():
         ImportUpload.objects.filter(created_at__lt=timezone.now() - UPLOAD_KEEP).delete()
         return ImportUpload.objects.create(
-            token=secrets.token_urlsafe(32), uploaded_by=actor, filename=file.name[:255], format=format,
+            token=secrets.token_urlsafe(32), uploaded_by=actor, filename=cast(str, file.name)[:255], format=format,
             encoding=encoding, cycle=cycle, content=file.read(),
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -68,8 +69,9 @@ def _apply_data(submission: Submission, data: SubmissionData, actor: User) -> No
         raise ApplicationError(_("Choose the draft you comment on."), field="comment_period")
     if data.document is not None:
         document_type = validate_document_upload(data.document)
-        submission.document.save(data.document.name, data.document, save=False)
-        submission.document_name = data.document.name[:255]
+        name = cast(str, data.document.name)  # an upload always has a name
+        submission.document.save(name, data.document, save=False)
+        submission.document_name = name[:255]
         submission.document_content_type = document_type.content_type
     elif data.upload is not None:
         if data.upload.uploaded_by_id != actor.pk:
