@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.urls import reverse
@@ -55,7 +55,7 @@ class MechanismSerializer(serializers.ModelSerializer):
 
 
 class ReviewSerializer(serializers.ModelSerializer):
-    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    mechanism: serializers.SlugRelatedField[Mechanism] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     cycle = serializers.IntegerField(source="number", help_text="UPR cycle or number of the periodic report.")
 
     class Meta:
@@ -81,7 +81,7 @@ class ThemeRefSerializer(serializers.ModelSerializer):
 
 
 class RecommendationSerializer(serializers.ModelSerializer):
-    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    mechanism: serializers.SlugRelatedField[Mechanism] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     review = ReviewSerializer(read_only=True)
     kind_label = serializers.CharField(source="get_kind_display")
     response_label = serializers.CharField(source="get_response_display")
@@ -193,7 +193,8 @@ class ActionSerializer(serializers.ModelSerializer):
                   "indicator", "status", "status_label", "completed_on", "is_overdue", "updated_at"]
 
     def get_is_overdue(self, obj: Action) -> bool:
-        return obj.is_overdue_on(self.context.setdefault("today", timezone.localdate()))
+        # One date for the whole response; DRF's context is a dict (its stubs say Mapping).
+        return obj.is_overdue_on(cast(dict[str, Any], self.context).setdefault("today", timezone.localdate()))
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):
@@ -328,7 +329,7 @@ class ReportSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="localized_title", help_text="Title in the requested language.")
     titles = serializers.SerializerMethodField()
     kind_label = serializers.CharField(source="get_kind_display")
-    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    mechanism: serializers.SlugRelatedField[Mechanism] = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     author_organization = OrganizationRefSerializer(read_only=True, allow_null=True)
     versions = ReportVersionSerializer(source="version_list", many=True, read_only=True)
     web_url = serializers.SerializerMethodField()

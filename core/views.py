@@ -28,7 +28,7 @@ def paginate(
     return page, query.urlencode()
 
 
-def form_error(form: forms.Form, exc: ApplicationError) -> None:
+def form_error(form: forms.BaseForm, exc: ApplicationError) -> None:
     """Show a service's refusal next to the field it concerns, or above the form."""
     if exc.field and exc.field in form.fields:
         form.add_error(exc.field, exc.message)

@@ -237,7 +237,7 @@ class MeetingForm(forms.ModelForm):
                 self.add_error(field, message)
         return data
 
-    def service_kwargs(self) -> dict[str, object]:
+    def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["topics"] = data.pop("topics_text")
         for name in LEAD_TIME_FIELDS:

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -51,14 +55,14 @@ class UserAdmin(DjangoUserAdmin):
     )
     actions = ["reset_two_factor"]
 
-    def get_actions(self, request):
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         if not request.user.is_superuser:
             actions.pop("reset_two_factor", None)
         return actions
 
     @admin.action(description=_("Reset two-step sign-in (lost phone)"))
-    def reset_two_factor(self, request, queryset):
+    def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         # Only a superuser: otherwise one secretariat account could strip another's second factor.
         if not request.user.is_superuser:
             self.message_user(request, _("Only a superuser may reset two-step sign-in."), level=messages.ERROR)
@@ -74,7 +78,7 @@ class UserAdmin(DjangoUserAdmin):
             ) % {"count": len(queryset)},
         )
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> tuple[str, ...]:
         # Only a superuser may hand out superuser powers; the secretariat manages roles.
         if request.user.is_superuser:
             return ()
@@ -102,10 +106,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     """Shown for reference; changes go through the services (the secretariat's pages), which keep
     the organisation, the representative and the e-mails in step."""
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 

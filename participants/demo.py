@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from participants import services
 from participants.models import FocusArea, Organization, OrganizationApplication, Region, User
@@ -151,7 +152,7 @@ def demo_totp_code() -> str:
 
 # Two applications for the secretariat's queue. The NGOs are invented (with BINs whose check digit
 # is right) so that no real organisation appears to have applied or been refused.
-DEMO_APPLICATIONS = [
+DEMO_APPLICATIONS: list[dict[str, Any]] = [
     {
         "name_kk": "«Тең мүмкіндік» мүгедектігі бар адамдардың құқықтарын қорғау қоғамдық бірлестігі",
         "name_ru": "Общественное объединение защиты прав людей с инвалидностью «Равные возможности»",

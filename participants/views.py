@@ -204,7 +204,9 @@ def application_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         messages.success(
             request,
             _("Approved: %(name)s is now a member, and %(email)s has been sent a link to set a password.")
-            % {"name": application.organization.localized_name, "email": application.contact_email},
+            # An approved application has its organisation.
+            % {"name": application.organization.localized_name,  # type: ignore[union-attr]
+               "email": application.contact_email},
         )
     return redirect("participants:application-detail", pk=pk)
 
@@ -233,7 +235,7 @@ def application_decline(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 
 
 def _render_my_organization(
-    request: HttpRequest, invite_form: InvitationCreateForm | None = None, status: int = 200
+    request: AuthenticatedHttpRequest, invite_form: InvitationCreateForm | None = None, status: int = 200
 ) -> HttpResponse:
     organization = selectors.user_primary_organization(user=request.user)
     context: dict[str, object] = {"organization": organization}
@@ -303,7 +305,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if problem:
         return render(request, "participants/invitation_invalid.html", {"problem": problem}, status=410 if invitation else 404)
     form = InvitationAcceptForm(
-        request.POST or None, email=invitation.email, initial={"preferred_language": (get_language() or "ru")[:2]}
+        request.POST or None,
+        email=invitation.email,  # type: ignore[union-attr]  # not None: a missing invitation returned above
+        initial={"preferred_language": (get_language() or "ru")[:2]},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -321,7 +325,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
-            _("Welcome! You now represent %(name)s on the platform.") % {"name": invitation.organization.localized_name},
+            _("Welcome! You now represent %(name)s on the platform.")
+            % {"name": invitation.organization.localized_name},  # type: ignore[union-attr]  # not None: see above
         )
         return redirect("participants:my-organization")
     return render(request, "participants/invitation_accept.html", {"form": form, "invitation": invitation})

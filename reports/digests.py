@@ -8,6 +8,7 @@ kept in all three languages; labels (statuses, headings) are translated when ren
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,8 +59,8 @@ def previous_quarter(today: datetime.date) -> tuple[int, int]:
     return (today.year - 1, 4) if quarter == 1 else (today.year, quarter - 1)
 
 
-def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
-    if isinstance(org, dict):
+def _names(org: Organization | Mapping[str, Any]) -> dict[str, str]:
+    if not isinstance(org, Organization):
         return {"en": org["name"], "ru": org["name_ru"] or org["name"], "kk": org["name_kk"] or org["name"],
                 "short": org["acronym"] or org["name"]}
     return {"en": org.name, "ru": org.name_ru or org.name, "kk": org.name_kk or org.name,
@@ -108,7 +109,7 @@ def _recommendations(period: Period) -> dict[str, Any]:
         Recommendation.objects.filter(in_period).values_list("mechanism_id").annotate(n=Count("id"))
     )
     # A change is any edit recorded by django-simple-history in the period, to a recommendation older than it.
-    History = Recommendation.history.model
+    History = Recommendation.history.model  # type: ignore[attr-defined]  # simple_history's HistoryManager
     changed_rows = (
         History.objects.filter(history_type="~", history_date__gte=period.starts_at,
                                history_date__lt=period.ends_before,
@@ -174,7 +175,7 @@ def _actions(period: Period) -> dict[str, Any]:
     overdue_q = Action.objects.filter(deadline__lte=period.end).exclude(
         Q(status=Action.Status.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lte=period.end))
     )
-    overdue_rows = list(
+    overdue_rows: list[Mapping[str, Any]] = list(  # deadline__lte: every row has a deadline
         overdue_q.order_by("deadline", "road_map__number", "number")
         .values("pk", "road_map__number", "number", "description", "deadline", "status")
     )

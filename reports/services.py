@@ -75,7 +75,7 @@ def report_update(*, actor: User, report: Report, **fields: Any) -> Report:
 
 
 @transaction.atomic
-def report_publish(*, actor: User, report: Report) -> Report:
+def report_publish(*, actor: User | None, report: Report) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_published:
         raise ApplicationError(_("This report is already published."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -20,7 +20,7 @@ from participants.models import User
 
 @transaction.atomic
 def document_create(
-    *, actor: User, meeting: Meeting, title: str, file: UploadedFile, visibility: str,
+    *, actor: User, meeting: Meeting, title: str, file: File, visibility: str,
     agenda_item: AgendaItem | None = None,
 ) -> MeetingDocument:
     from django.core.exceptions import ValidationError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -53,7 +55,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Documents are never public media: each download passes this permission check."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
-    extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
+    stored_name = cast(str, document.file.name)  # a saved document has its file
+    extension = stored_name.rsplit(".", 1)[-1] if "." in stored_name else ""
     filename = document.title + (f".{extension}" if extension else "")
     try:
         handle = document.file.open("rb")

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING, cast
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
 from recommendations.importers import generic
 from recommendations.models import ImportUpload
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 PREVIEW_ROWS = 10
 
@@ -58,7 +62,7 @@ def bulk_classify(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error)  # type: ignore[arg-type]  # an ErrorList yields its messages
     return redirect(target or "recommendations:tracker")
 
 
@@ -75,7 +79,7 @@ def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "recommendations/import_upload.html", {"form": form})
 
 
-def _upload_for(request: HttpRequest, token: str) -> ImportUpload:
+def _upload_for(request: AuthenticatedHttpRequest, token: str) -> ImportUpload:
     upload = ImportUpload.objects.filter(token=token, uploaded_by=request.user).first()
     if upload is None:
         raise Http404
@@ -86,6 +90,7 @@ def _upload_for(request: HttpRequest, token: str) -> ImportUpload:
 @secretariat_required
 def import_preview(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """Upload -> preview (counts, first rows, or the first error) -> confirm. Nothing is written before confirm."""
+    summary: services.ImportSummary | None
     upload = _upload_for(request, token)
     if upload.imported_at is not None:
         messages.info(request, _("This file has already been imported."))
@@ -127,7 +132,7 @@ def import_template(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse
         from openpyxl import Workbook
 
         workbook = Workbook()
-        sheet = workbook.active
+        sheet = cast("Worksheet", workbook.active)  # a new workbook has its one sheet
         sheet.title = "recommendations"
         for row in rows:
             sheet.append(row)

@@ -39,7 +39,8 @@ def roadmap_detail(request: HttpRequest, number: int) -> HttpResponse:
 def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = list(selectors.agency_list())
     for agency in agencies:
-        agency.progress = selectors.progress_percent(agency.done_count, agency.action_count)
+        # done_count, action_count: selectors.agency_list's annotations; progress: for the template.
+        agency.progress = selectors.progress_percent(agency.done_count, agency.action_count)  # type: ignore[attr-defined]
     return render(request, "recommendations/agency_list.html", {"agencies": agencies})
 
 

@@ -4,7 +4,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,7 +61,7 @@ def _row(r: Recommendation) -> list[object]:
     ]
 
 
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The current filtered view, all pages, as CSV (streamed) or XLSX."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
@@ -81,7 +81,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
                     buffer.truncate()
             yield buffer.getvalue()
 
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response: HttpResponseBase = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="recommendations-{stamp}.csv"'
         return response
     from openpyxl import Workbook

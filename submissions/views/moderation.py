@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,6 +28,7 @@ from submissions.forms import (
     NoteForm,
     QueueFilterForm,
 )
+from submissions.models import Submission
 
 # The moderation queue and the comment periods list.
 PAGE_SIZE = 25
@@ -55,7 +60,7 @@ def bulk(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error)  # type: ignore[arg-type]  # an ErrorList yields its messages
         return redirect(target)
     result = services.submission_bulk(
         actor=request.user, submissions=form.cleaned_data["ids"], action=form.cleaned_data["action"],
@@ -87,7 +92,10 @@ def moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "submissions/moderation/moderate.html", _moderate_context(pk))
 
 
-def _step(request: HttpRequest, pk: int, form_class: type, form_name: str, call: object, done: str) -> HttpResponse:
+def _step(
+    request: HttpRequest, pk: int, form_class: type[forms.Form] | None, form_name: str,
+    call: Callable[[Submission, dict[str, Any]], object], done: str,
+) -> HttpResponse:
     """Validate one moderation form, call its service; on refusal show the page with the message by the field."""
     form = form_class(request.POST) if form_class else None
     submission = selectors.submission_get_for_moderation(pk=pk)

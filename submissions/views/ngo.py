@@ -42,7 +42,7 @@ def _render_form(request: HttpRequest, form: SubmissionForm, kind: str, submissi
     }, status=status)
 
 
-def _after_save(request: HttpRequest, submission: Submission, *, created: bool = True) -> HttpResponse:
+def _after_save(request: AuthenticatedHttpRequest, submission: Submission, *, created: bool = True) -> HttpResponse:
     """Send on if the person asked to submit; otherwise the draft is saved."""
     if not created and submission.status != Submission.Status.DRAFT:
         # The second click of a double-click: the first one already did the work.
@@ -56,7 +56,7 @@ def _after_save(request: HttpRequest, submission: Submission, *, created: bool =
     return _submit(request, submission)
 
 
-def _submit(request: HttpRequest, submission: Submission) -> HttpResponse:
+def _submit(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
     try:
         services.submission_submit(actor=request.user, submission=submission)
     except ApplicationError as exc:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -38,7 +41,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _stream(file_field: object, filename: str, content_type: str) -> FileResponse:
+def _stream(file_field: FieldFile, filename: str, content_type: str) -> FileResponse:
     try:
         handle = file_field.open("rb")
     except FileNotFoundError as exc:
@@ -59,4 +62,5 @@ def period_document(request: HttpRequest, pk: int) -> FileResponse:
     period = selectors.comment_period_get(pk=pk)
     if not period.document:
         raise Http404
-    return _stream(period.document, period.document.name.rsplit("/", 1)[-1], "application/octet-stream")
+    stored_name = cast(str, period.document.name)  # not empty: checked above
+    return _stream(period.document, stored_name.rsplit("/", 1)[-1], "application/octet-stream")

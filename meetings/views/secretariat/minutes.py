@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, cast
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,8 +39,9 @@ def minutes_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             conflict = exc.current
             # Keep the user's text, but base the next save on the version now stored, so merging then
             # saving again succeeds.
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
+            data = cast(dict[str, Any], form.data).copy()  # the request's QueryDict, a read-only Mapping to the stubs
+            data["version"] = conflict.version
+            form.data = data
             form_error(form, exc)
         except ApplicationError as exc:
             form_error(form, exc)
@@ -51,7 +55,11 @@ def _render_minutes(
     request: HttpRequest, meeting: Meeting, minutes: Minutes | None, *, form: MinutesForm,
     conflict: Minutes | None = None, action_form: FollowUpActionForm | None = None,
 ) -> HttpResponse:
-    history = minutes.history.select_related("history_user").order_by("-history_date")[:20] if minutes else []
+    # simple_history puts a HistoryManager where the model class shows a HistoricalRecords.
+    history = (
+        minutes.history.select_related("history_user").order_by("-history_date")[:20]  # type: ignore[attr-defined]
+        if minutes else []
+    )
     status = _choice(request, "action_status", FollowUpAction.Status.values)
     actions, actions_querystring = paginate(
         request, selectors.follow_up_action_list(meeting=meeting, status=status), param="actions_page"
@@ -87,7 +95,7 @@ def minutes_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> HttpResponse:
+def _minutes_step(request: AuthenticatedHttpRequest, pk: int, step: Callable[..., object], success: str) -> HttpResponse:
     meeting = _meeting(pk)
     _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)
     return redirect("meetings:minutes", pk=pk)
@@ -97,7 +105,9 @@ def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> 
 def minutes_version(request: AuthenticatedHttpRequest, pk: int, history_id: int) -> HttpResponse:
     meeting = _meeting(pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
-    version = get_object_or_404(minutes.history.select_related("history_user"), history_id=history_id)
+    version = get_object_or_404(
+        minutes.history.select_related("history_user"), history_id=history_id  # type: ignore[attr-defined]  # see above
+    )
     return render(request, "meetings/manage/minutes_version.html",
                   {"meeting": meeting, "version": version, "tab": "minutes"})
 
