@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 
 from participants.models import Organization
 from recommendations import services
@@ -22,6 +21,7 @@ from recommendations.models import (
     Theme,
 )
 from tests.participants.factories import OrganizationFactory, UserFactory
+from tests.typed_factories import ModelFactory
 
 
 def mechanism(code: str = "upr") -> Mechanism:
@@ -30,7 +30,7 @@ def mechanism(code: str = "upr") -> Mechanism:
     return Mechanism.objects.get(code=code)
 
 
-class ReviewFactory(DjangoModelFactory):
+class ReviewFactory(ModelFactory[Review]):
     class Meta:
         model = Review
         django_get_or_create = ("mechanism", "state_under_review", "number")
@@ -44,7 +44,7 @@ class ReviewFactory(DjangoModelFactory):
     document_symbol = "A/HRC/44/10"
 
 
-class RecommendingStateFactory(DjangoModelFactory):
+class RecommendingStateFactory(ModelFactory[RecommendingState]):
     class Meta:
         model = RecommendingState
         django_get_or_create = ("name",)
@@ -53,7 +53,7 @@ class RecommendingStateFactory(DjangoModelFactory):
     regional_group = RecommendingState.RegionalGroup.WEOG
 
 
-class ThemeFactory(DjangoModelFactory):
+class ThemeFactory(ModelFactory[Theme]):
     class Meta:
         model = Theme
         django_get_or_create = ("slug",)
@@ -62,7 +62,7 @@ class ThemeFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
 
 
-class AffectedGroupFactory(DjangoModelFactory):
+class AffectedGroupFactory(ModelFactory[AffectedGroup]):
     class Meta:
         model = AffectedGroup
         django_get_or_create = ("slug",)
@@ -71,7 +71,7 @@ class AffectedGroupFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
 
 
-class SdgTargetFactory(DjangoModelFactory):
+class SdgTargetFactory(ModelFactory[SdgTarget]):
     class Meta:
         model = SdgTarget
         django_get_or_create = ("code",)
@@ -79,7 +79,7 @@ class SdgTargetFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"16.{n % 10 + 1}")
 
 
-class RecommendationFactory(DjangoModelFactory):
+class RecommendationFactory(ModelFactory[Recommendation]):
     class Meta:
         model = Recommendation
         skip_postgeneration_save = True
@@ -112,7 +112,7 @@ class RecommendationFactory(DjangoModelFactory):
             obj.recommending_states.set(extracted)
 
 
-class RoadMapFactory(DjangoModelFactory):
+class RoadMapFactory(ModelFactory[RoadMap]):
     class Meta:
         model = RoadMap
         django_get_or_create = ("number",)
@@ -122,7 +122,7 @@ class RoadMapFactory(DjangoModelFactory):
     lead_agency = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.MINISTRY)
 
 
-class ActionFactory(DjangoModelFactory):
+class ActionFactory(ModelFactory[Action]):
     class Meta:
         model = Action
         skip_postgeneration_save = True
@@ -139,7 +139,7 @@ class ActionFactory(DjangoModelFactory):
             obj.responsible_agencies.set(extracted or [obj.road_map.lead_agency])
 
 
-class ProgressUpdateFactory(DjangoModelFactory):
+class ProgressUpdateFactory(ModelFactory[ProgressUpdate]):
     class Meta:
         model = ProgressUpdate
 
@@ -149,7 +149,7 @@ class ProgressUpdateFactory(DjangoModelFactory):
     author = factory.SubFactory(UserFactory, role="focal_point")
 
 
-class NationalPlanFactory(DjangoModelFactory):
+class NationalPlanFactory(ModelFactory[NationalPlan]):
     class Meta:
         model = NationalPlan
         django_get_or_create = ("slug",)
