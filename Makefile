@@ -20,13 +20,14 @@ PORT ?= 8000
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x tests/participants"
 PYTEST_ARGS ?=
 
-.PHONY: help run install messages compile-messages-if-stale migrate seed test lint worker beat check-deploy clean
+.PHONY: help run install messages compile-messages-if-stale migrate seed test lint typecheck worker beat check-deploy clean
 
 help:
 	@echo "make run        set up .venv, migrate, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test       the whole suite with coverage (tests marked live_worker run in .ci/run)"
 	@echo "make install    create .venv and install requirements.txt (only when it changed)"
 	@echo "make lint       ruff check"
+	@echo "make typecheck  mypy with django-stubs (settings in pyproject.toml)"
 	@echo "make messages   extract ru/kk catalogues and compile them"
 	@echo "make worker     a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat       the Celery beat scheduler (needs CELERY_BROKER_URL)"
@@ -74,6 +75,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# mypy reads its settings and the files to check from pyproject.toml; the django-stubs plugin loads the settings.
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l ru -l kk --no-location --ignore node_modules --ignore staticfiles --ignore htmlcov
