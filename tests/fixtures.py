@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from pytest_django.fixtures import Settings
 
 # The shared data folder sits beside the repository (../shared), on developers' machines and in CI alike.
 SHARED = Path(django_settings.BASE_DIR).parent / "shared"
@@ -17,13 +18,13 @@ SITE_URL = "https://dialogue.example.kz"
 
 
 @pytest.fixture(autouse=True)
-def site_url(settings: pytest.FixtureRequest) -> None:
+def site_url(settings: Settings) -> None:
     """Absolute links in e-mails and feeds point at one known address."""
     settings.SITE_URL = SITE_URL
 
 
 @pytest.fixture(autouse=True)
-def files_in_tmp(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
+def files_in_tmp(settings: Settings, tmp_path: Path) -> None:
     """Uploaded and generated files go to a temporary folder, never into the working tree (and links in
     the e-mails that mention them point at SITE_URL)."""
     settings.SITE_URL = SITE_URL

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from pytest_django.fixtures import Settings
 
 from participants.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, ORGANIZATIONS
 from participants.models import Membership, Organization, User
@@ -15,7 +16,7 @@ def _row_counts() -> tuple[int, int, int]:
     return Organization.objects.count(), User.objects.count(), Membership.objects.count()
 
 
-def test_seed_demo_twice_adds_nothing(settings: object) -> None:
+def test_seed_demo_twice_adds_nothing(settings: Settings) -> None:
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     first = _row_counts()
@@ -24,7 +25,7 @@ def test_seed_demo_twice_adds_nothing(settings: object) -> None:
     assert first[0] >= len(ORGANIZATIONS)
 
 
-def test_seed_demo_creates_the_real_bodies_and_one_account_per_role(settings: object) -> None:
+def test_seed_demo_creates_the_real_bodies_and_one_account_per_role(settings: Settings) -> None:
     settings.DEBUG = True
     output = StringIO()
     call_command("seed_demo", stdout=output)
@@ -38,7 +39,7 @@ def test_seed_demo_creates_the_real_bodies_and_one_account_per_role(settings: ob
         assert User.objects.get(email=account.email).check_password(DEMO_PASSWORD)
 
 
-def test_seed_demo_sets_no_password_when_debug_is_off(settings: object) -> None:
+def test_seed_demo_sets_no_password_when_debug_is_off(settings: Settings) -> None:
     settings.DEBUG = False
     output = StringIO()
     call_command("seed_demo", stdout=output)
@@ -46,7 +47,7 @@ def test_seed_demo_sets_no_password_when_debug_is_off(settings: object) -> None:
     assert not any(User.objects.get(email=a.email).has_usable_password() for a in DEMO_ACCOUNTS)
 
 
-def test_seed_demo_with_debug_off_disables_a_demo_password_seeded_earlier(settings: object) -> None:
+def test_seed_demo_with_debug_off_disables_a_demo_password_seeded_earlier(settings: Settings) -> None:
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     settings.DEBUG = False
