@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -99,6 +99,7 @@ def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, _("The token %(prefix)s… is revoked: it no longer works.") % {"prefix": token.prefix})
     next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
+    # A path of this site only: redirect() would take any other word for a view name (NoReverseMatch, a 500).
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(next_url)
     return redirect("open_data:token-list" if token.user_id == request.user.pk else "open_data:token-admin-list")

@@ -209,9 +209,10 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
         fields = ["id", "action", "road_map", "date", "text", "evidence_url", "evidence_file_url",
                   "proposed_status", "approved_at"]
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_evidence_file_url(self, obj: ProgressUpdate) -> str:
-        return absolute(obj.evidence_file.url) if obj.evidence_file else ""
+    # null, not "", when there is no file: "" is not a URI, and the published schema says format: uri.
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_evidence_file_url(self, obj: ProgressUpdate) -> str | None:
+        return absolute(obj.evidence_file.url) if obj.evidence_file else None
 
 
 class ProgressUpdateCreateSerializer(serializers.Serializer):

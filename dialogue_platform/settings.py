@@ -8,6 +8,7 @@ nothing installed: SQLite, console email, Celery tasks run eagerly.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, so that the refusal reads in it.
+    "dialogue_platform.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -117,6 +120,16 @@ TEMPLATES = [
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# SQLite (make run, small installs): a write transaction takes the write lock when it begins (IMMEDIATE), so two
+# simultaneous posts queue behind each other for up to `timeout` seconds instead of one failing with "database is
+# locked" when both try to upgrade a read lock; WAL lets pages read while a write is under way.
+SQLITE_OPTIONS: dict[str, Any] = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------
@@ -260,7 +273,17 @@ NOTIFICATIONS_SMTP_TIMEOUT = 30
 # Rate limits (django-ratelimit: onboarding, NGO submissions) count in this cache: set CACHE_URL to Redis when several
 # processes serve the site, or each process keeps its own counters.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The cache is never a dependency of a page or a write (docs/operations.md): with Redis down, django-redis answers
+# every read as a miss and drops every write, and logs each failure, so pages render from the database, feeds are
+# built afresh, and rate limits fail open (RATELIMIT_FAIL_OPEN) instead of losing a submission. Short socket timeouts
+# keep a Redis that hangs, rather than refuses, from holding each request for long.
+REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["OPTIONS"] = {**REDIS_CACHE_OPTIONS, **CACHES["default"].get("OPTIONS", {})}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "dialogue_platform.cache"
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 # One answer to "which address is this client" for every per-address limit (onboarding, submissions; the API
 # reads the same hop through NUM_PROXIES).
 RATELIMIT_IP_META_KEY = "core.ratelimit.client_ip"
@@ -336,7 +359,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousApiThrottle", "api.throttling.TokenApiThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Rate limits key on the client's address: trust one X-Forwarded-For hop only behind our own proxy, else a

@@ -8,6 +8,8 @@ from django.views.i18n import set_language
 
 from dialogue_platform import views
 
+handler400 = "dialogue_platform.views.bad_request"
+
 # Language-neutral endpoints: machines call them and they must not redirect.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import logging
 
-from django.db import DatabaseError, connection
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from dialogue_platform.health import run_checks
 from dialogue_platform.home import home_for
 from participants.models import Organization
 from participants.permissions import AuthenticatedHttpRequest, signed_in_required
@@ -39,15 +40,21 @@ def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitors: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: the database did not answer")
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """Each dependency's state as JSON: 503 when a required one (the database) is down, 200 otherwise, with
+    "status": "degraded" when an optional one is (dialogue_platform/health.py, docs/operations.md)."""
+    status, body = run_checks()
+    if status != 200:
+        logger.error("Health check failed: %s", body)
+    return JsonResponse(body, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 with the reason when a view or middleware said it (django.core.exceptions.BadRequest, raised with a
+    translated message); the generic page for anything else (SuspiciousOperation details are not for the public)."""
+    message = str(exception) if type(exception) is BadRequest and str(exception) else ""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message or "Bad request."}, status=400)
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from core.broker import enqueue
 from notifications import registry
 from notifications.models import Delivery, Notice, OptOut
 
@@ -148,7 +149,7 @@ def notice_publish(
 def _enqueue_fan_out(notice_id: int) -> None:
     from notifications.tasks import notice_fan_out
 
-    notice_fan_out.apply_async(args=(notice_id,), queue=settings.NOTIFICATIONS_QUEUE)
+    enqueue(notice_fan_out, args=[notice_id], queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None) -> None:
@@ -156,10 +157,7 @@ def _enqueue_send(delivery_ids: Sequence[int], *, countdown: float | None = None
 
     for start in range(0, len(delivery_ids), CHUNK_SIZE):
         chunk = list(delivery_ids[start : start + CHUNK_SIZE])
-        # Celery takes countdown=None as "no delay"; celery-types allows only a number.
-        deliveries_send.apply_async(
-            args=(chunk,), countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE  # type: ignore[arg-type]
-        )
+        enqueue(deliveries_send, args=[chunk], countdown=countdown, queue=settings.NOTIFICATIONS_QUEUE)
 
 
 def notice_fan_out(*, notice_id: int) -> int:

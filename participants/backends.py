@@ -12,9 +12,10 @@ _AXES_USERNAME_MAX = 255
 
 # The secretariat administers everything the portal owns, plus sign-in lockouts; never Django's
 # own groups and permissions, which stay with superusers. django_celery_beat: the secretariat edits the
-# schedule of periodic tasks (notices, digests).
+# schedule of periodic tasks (notices, digests). core: the read-only operational records (tasks waiting
+# for the broker, worker heartbeats; docs/operations.md).
 SECRETARIAT_APP_LABELS = frozenset(
-    {"participants", "recommendations", "meetings", "reports", "axes", "django_celery_beat"}
+    {"participants", "recommendations", "meetings", "reports", "axes", "django_celery_beat", "core"}
 )
 
 

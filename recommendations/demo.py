@@ -280,7 +280,12 @@ def _seed_road_maps() -> dict[int, RoadMap]:
             recommendations=[r for r in (_find(s) for s in recs) if r],
         )
         road_maps[number] = road_map
+        existing = set(Action.objects.filter(road_map=road_map).values_list("number", flat=True))
         for index, (description, responsible, partners, deadline, status, completed) in enumerate(actions, start=1):
+            if index in existing:
+                # Deadlines are relative to today: rewriting them on a later run would be a phantom change in the
+                # action's public history, and would undo what the secretariat edited since.
+                continue
             services.action_upsert(
                 road_map=road_map, number=index, description=description,
                 responsible=[_org(n) for n in responsible], partners=[_org(n) for n in partners], deadline=deadline,

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 
 CAP = 5000
+# Past this a page number is a typo or a probe: its row offset would not even fit the database's integers.
+MAX_PAGE = 1_000_000
 
 
 class CappedPaginator(Paginator):
@@ -25,6 +29,9 @@ class CappedPaginator(Paginator):
             self.requested = max(1, int(str(requested)))
         except (TypeError, ValueError):
             self.requested = 1
+        if self.requested > MAX_PAGE:
+            raise BadRequest(_("There is no page %(number)s of these results: page numbers go up to %(max)s at most.")
+                             % {"number": self.requested, "max": f"{MAX_PAGE:,}".replace(",", " ")})
         self.cap = cap
 
     @cached_property

@@ -3,7 +3,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -63,17 +63,21 @@ def test_form_without_csrf_token_gets_a_clear_403() -> None:
     assert "The form has expired" in response.content.decode()
 
 
-def test_healthz_reports_ok_when_the_database_answers(client: Client) -> None:
+def test_healthz_reports_ok_and_each_dependency_when_the_database_answers(client: Client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "cache", "broker", "worker", "beat"}
+    assert body["checks"]["database"] == {"status": "ok", "vendor": connection.vendor, "required": True}
 
 
 def test_healthz_reports_503_when_the_database_is_down(client: Client) -> None:
-    with mock.patch("dialogue_platform.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("dialogue_platform.health.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "error"
+    assert response.json()["checks"]["database"]["status"] == "error"
 
 
 def test_pages_send_security_headers(client: Client) -> None:

@@ -101,11 +101,15 @@ def action_upsert(
 ) -> Action:
     if status == Action.Status.DONE and completed_on is None:
         completed_on = deadline or timezone.localdate()
-    action, _created = Action.objects.update_or_create(
-        road_map=road_map, number=number,
-        defaults={"description": description, "deadline": deadline, "indicator": indicator, "status": status,
-                  "completed_on": completed_on if status == Action.Status.DONE else None},
-    )
+    values = {"description": description, "deadline": deadline, "indicator": indicator, "status": status,
+              "completed_on": completed_on if status == Action.Status.DONE else None}
+    action, created = Action.objects.get_or_create(road_map=road_map, number=number, defaults=values)
+    changed = [name for name, value in values.items() if getattr(action, name) != value]
+    # Saved only when something differs: each save is a "changed" entry in the action's public history.
+    if not created and changed:
+        for name in changed:
+            setattr(action, name, values[name])
+        action.save(update_fields=[*changed, "updated_at"])
     action.responsible_agencies.set(responsible)
     action.partners.set(partners or [])
     return action

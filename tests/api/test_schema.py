@@ -80,3 +80,37 @@ def test_fuzzing_finds_no_server_error_and_responses_match_the_schema(api_schema
             failures.append(f"{operation.label}: {error}")
         assert calls, f"{operation.label}: no request was generated"
     assert not failures, "\n\n".join(failures)
+
+
+# Values the generator rarely makes but attackers do: forged cursors (a NUL byte, a position of the wrong type, an
+# absurd offset), numbers past 64 bits, years outside the calendar, floats, NUL, very long and unicode text.
+BAD_CURSORS = ["cj0xJnA9JTAw", "cD1ub3QtYS1kYXRl", "bz05OTk5OTk5OTk5OTk5OTk5OTk5OTk5JnA9MQ==", "!!!", "\x00", ""]
+BAD_VALUES = ["99999999999999999999", "-99999999999999999999", "0", "-1", "10000", "1.1e-38", "NaN", "\x00",
+              "ә😀" * 50, "x" * 3000, "2026-13-45", "1' OR '1'='1"]
+
+
+def test_every_operation_answers_bad_cursors_and_filters_without_a_server_error(api_schema: Any) -> None:
+    failures: list[str] = []
+    sent = 0
+    for result in api_schema.get_all_operations():
+        operation = result.ok()
+        path_parameters = {p.name: 1 for p in operation.iter_parameters() if p.location == "path"}
+        names = [p.name for p in operation.iter_parameters() if p.location == "query"]
+        cases = []
+        if "cursor" in names:
+            cases += [{"cursor": cursor} for cursor in BAD_CURSORS]
+        for index, name in enumerate(names):
+            # Each parameter gets three bad values, rotating through the list so that every value is used.
+            cases += [{name: BAD_VALUES[(index * 3 + k) % len(BAD_VALUES)]} for k in range(3)]
+        for query in cases:
+            case = operation.Case(path_parameters=path_parameters or None, query=query)
+            if operation.method.upper() != "GET":
+                case = operation.Case(path_parameters=path_parameters or None, query=query, body={},
+                                      media_type="application/json")
+            sent += 1
+            try:
+                case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+            except Exception as error:  # noqa: BLE001 - collect them all
+                failures.append(f"{operation.label} {query}: {error}")
+    assert sent >= 200, sent
+    assert not failures, f"{len(failures)} of {sent}:\n" + "\n\n".join(failures[:20])
