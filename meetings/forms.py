@@ -197,7 +197,9 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
-            cast(forms.DateTimeField, self.fields[name]).input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            cast(forms.DateTimeField, self.fields[name]).input_formats = [
+                "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"
+            ]
         self.order_fields([
             "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
             "description", "topics_text", *LEAD_TIME_FIELDS,
@@ -405,7 +407,8 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File"), validators=[DocumentUploadValidator()])
     visibility = forms.ChoiceField(label=_("Visible to"), choices=MeetingDocument.Visibility.choices,
                                    initial=MeetingDocument.Visibility.PARTICIPANTS)
-    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=None, required=False,
                                          empty_label=_("The meeting as a whole"))
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
@@ -461,7 +464,8 @@ class _Bootstrap:
 
 class _FilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    subgroup: forms.ModelChoiceField[Subgroup] = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,
+    subgroup: forms.ModelChoiceField[Subgroup] = forms.ModelChoiceField(
+        label=_("Working subgroup"), queryset=None, required=False,
                                       empty_label=_("All"))
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:

@@ -37,7 +37,9 @@ class FastSelect(forms.Select):
     """A <select> rendered in Python: the tracker draws ~200 options per request, and Django's per-option
     templates cost more than the database queries of the page (bench/tracker.py)."""
 
-    def render(self, name: str, value: object, attrs: dict[str, object] | None = None, renderer: object = None) -> SafeString:
+    def render(
+        self, name: str, value: object, attrs: dict[str, object] | None = None, renderer: object = None
+    ) -> SafeString:
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         selected = "" if value is None else str(value)
         options = "".join(
@@ -134,5 +136,8 @@ class RecommendationFilter(django_filters.FilterSet):
 
     @property
     def ordered_qs(self) -> QuerySet[Recommendation]:
-        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else (self.data.get("sort") or "")  # type: ignore[union-attr]  # FilterSet keeps {} for no data
+        # FilterSet keeps {} for no data, never the None its stubs allow.
+        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else (
+            self.data.get("sort") or ""  # type: ignore[union-attr]
+        )
         return selectors.recommendation_order(self.qs, sort=sort or "", searching=self.searching)

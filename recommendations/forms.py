@@ -33,13 +33,15 @@ class RecommendationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["responsible_agencies"]).queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
+        agencies = Organization.objects.filter(kind__in=AGENCY_KINDS)
+        cast(forms.ModelChoiceField, self.fields["responsible_agencies"]).queryset = agencies
         if self.instance.pk:
             self.fields["road_maps"].initial = list(self.instance.road_maps.values_list("pk", flat=True))
             if self.instance.kind == Recommendation.Kind.VOLUNTARY_PLEDGE:
                 del self.fields["response"]
             else:
-                cast(forms.ChoiceField, self.fields["response"]).choices = [c for c in Recommendation.Response.choices if c[0]]
+                responses = [c for c in Recommendation.Response.choices if c[0]]
+                cast(forms.ChoiceField, self.fields["response"]).choices = responses
 
 
 class BulkClassifyForm(forms.Form):

@@ -24,13 +24,15 @@ class ReportFilterForm(forms.Form):
     """Rendered by hand (reports/partials/filter_field.html): cheaper than crispy on a list page."""
 
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Report.Kind.choices])
-    mechanism: forms.ModelChoiceField[Mechanism] = forms.ModelChoiceField(label=_("Mechanism"), required=False, queryset=None,
+    mechanism: forms.ModelChoiceField[Mechanism] = forms.ModelChoiceField(
+        label=_("Mechanism"), required=False, queryset=None,
                                        empty_label=_("All mechanisms"))
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["mechanism"]).queryset = Mechanism.objects.order_by("sort_order", "acronym")
+        mechanisms = Mechanism.objects.order_by("sort_order", "acronym")
+        cast(forms.ModelChoiceField, self.fields["mechanism"]).queryset = mechanisms
         cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("All years")), *[(y, str(y)) for y in years]]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"

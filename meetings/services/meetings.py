@@ -133,9 +133,8 @@ def meeting_plan_year(
     if not quarters:
         raise ApplicationError(_("Every quarter of %(year)d already has a plenary meeting.") % {"year": year})
     numbers = list(range(number, number + len(quarters)))
-    clashes = sorted(cast(  # number__in: no None among them
-        "Iterable[int]", Meeting.objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
-    ))
+    taken_numbers = Meeting.objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
+    clashes = sorted(cast("Iterable[int]", taken_numbers))  # number__in: no None among them
     if clashes:
         raise ApplicationError(
             _("Meeting numbers already in use: %(numbers)s.") % {"numbers": ", ".join(map(str, clashes))},

@@ -95,7 +95,9 @@ def minutes_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _minutes_step(request: AuthenticatedHttpRequest, pk: int, step: Callable[..., object], success: str) -> HttpResponse:
+def _minutes_step(
+    request: AuthenticatedHttpRequest, pk: int, step: Callable[..., object], success: str
+) -> HttpResponse:
     meeting = _meeting(pk)
     _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)
     return redirect("meetings:minutes", pk=pk)
