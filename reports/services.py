@@ -241,6 +241,7 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
             document.save()
     storage = ReportDocument._meta.get_field("file").storage
     # Old files go only once the new rows are committed: a failed build keeps the previous digest whole.
+    # The list only loops over the names; mypy objects to collecting delete()'s None.
     transaction.on_commit(lambda: [storage.delete(name) for name in replaced])  # type: ignore[func-returns-value]
     if first_publication:
         _announce(report)
