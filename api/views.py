@@ -51,7 +51,8 @@ class LanguageMixin:
         return response
 
 
-class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+# DRF's classes take no type arguments at run time.
+class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     permission_classes = [AllowAny]
 
 
@@ -151,7 +152,7 @@ class ReadOrFocalPointWrite(BasePermission):
         parameters=[LANG_PARAMETER],
     ),
 )
-class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     permission_classes = [ReadOrFocalPointWrite]
     serializer_class = serializers.ProgressUpdateSerializer
     filterset_class = filters.ProgressUpdateFilter

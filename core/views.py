@@ -5,6 +5,8 @@ No views live here (core has no URLs).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -16,8 +18,8 @@ PAGE_SIZE = 20
 
 
 def paginate(
-    request: HttpRequest, qs: QuerySet | list, per_page: int = PAGE_SIZE, param: str = "page"
-) -> tuple[Page, str]:
+    request: HttpRequest, qs: QuerySet[Any] | list[Any], per_page: int = PAGE_SIZE, param: str = "page"
+) -> tuple[Page[Any], str]:
     """The requested page and the query string of the filters, for templates/includes/pagination.html.
 
     `param` names the page parameter when one page shows several lists; the others' pages stay put.

@@ -110,7 +110,7 @@ def version_create(*, actor: User | None, report: Report, date: datetime.date, n
 
 @transaction.atomic
 def document_create(
-    *, actor: User | None, version: ReportVersion, file: UploadedFile, title: str = "", language: str = "",
+    *, actor: User | None, version: ReportVersion, file: UploadedFile[bytes], title: str = "", language: str = "",
     visibility: str = ReportDocument.Visibility.PUBLIC,
 ) -> ReportDocument:
     try:

@@ -52,7 +52,7 @@ SUBMISSIONS = [
 ]
 
 
-def _pdf(title: str) -> ContentFile:
+def _pdf(title: str) -> ContentFile[bytes]:
     body = f"%PDF-1.4\n% {title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     return ContentFile(body.encode(), name="alternative-report-cedaw.pdf")
 

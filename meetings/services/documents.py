@@ -20,7 +20,7 @@ from participants.models import User
 
 @transaction.atomic
 def document_create(
-    *, actor: User, meeting: Meeting, title: str, file: File, visibility: str,
+    *, actor: User, meeting: Meeting, title: str, file: File[bytes], visibility: str,
     agenda_item: AgendaItem | None = None,
 ) -> MeetingDocument:
     from django.core.exceptions import ValidationError

@@ -212,7 +212,7 @@ def recommendation_import(
 
 
 def import_upload_create(
-    *, actor: User, file: UploadedFile, format: str, encoding: str = "", cycle: int | None = None
+    *, actor: User, file: UploadedFile[bytes], format: str, encoding: str = "", cycle: int | None = None
 ) -> ImportUpload:
     """Keep the uploaded file server-side between preview and confirmation (and forget stale ones)."""
     with transaction.atomic():

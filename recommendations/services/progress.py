@@ -33,7 +33,7 @@ def action_can_report(*, user: User, action: Action) -> bool:
 @transaction.atomic
 def progress_update_submit(
     *, actor: User, action: Action, date: datetime.date, text: str, evidence_url: str = "",
-    evidence_file: UploadedFile | None = None, proposed_status: str = "",
+    evidence_file: UploadedFile[bytes] | None = None, proposed_status: str = "",
 ) -> ProgressUpdate:
     if not action_can_report(user=actor, action=action):
         raise PermissionDenied(_("Only focal points of the agencies responsible for this action can report on it."))

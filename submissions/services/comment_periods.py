@@ -28,7 +28,7 @@ def comment_period_open(
     title_ru: str = "",
     title_kk: str = "",
     description: str = "",
-    document: UploadedFile | None = None,
+    document: UploadedFile[bytes] | None = None,
     url: str = "",
 ) -> CommentPeriod:
     """Open (or schedule) a comment period on a road map or on any draft document described by its titles.

@@ -40,7 +40,7 @@ class SubmissionData:
     review: Review | None = None
     meeting: Meeting | None = None
     anonymous: bool = False
-    document: File | None = None  # an upload, or a generated file (demo data)
+    document: File[bytes] | None = None  # an upload, or a generated file (demo data)
     upload: SubmissionUpload | None = None
 
 

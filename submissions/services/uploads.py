@@ -18,7 +18,7 @@ UPLOAD_KEEP = dt.timedelta(days=1)
 
 
 @transaction.atomic
-def upload_keep(*, actor: User, file: UploadedFile) -> SubmissionUpload:
+def upload_keep(*, actor: User, file: UploadedFile[bytes]) -> SubmissionUpload:
     """Keep a valid upload from a form that had other errors; the form carries the returned token."""
     document_type = validate_document_upload(file)
     # No scheduled task: each new kept upload clears the abandoned ones first, so the files of forms left
