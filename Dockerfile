@@ -18,9 +18,11 @@ RUN groupadd --system portal \
 
 WORKDIR /app
 
-# Requirements first, so code changes reuse the cached dependency layer.
+# Requirements first, so code changes reuse the cached dependency layer. Only the runtime set
+# (requirements.txt): tests and tooling live in requirements-dev.txt and stay out of the image. Every
+# package is pinned with its hashes, so the image gets exactly the files CI tested.
 COPY requirements.txt .
-RUN pip install -r requirements.txt
+RUN pip install --require-hashes --no-deps -r requirements.txt
 
 COPY . .
 

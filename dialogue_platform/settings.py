@@ -254,7 +254,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Not CELERY_BEAT_SCHEDULE: beat would write its entries over the secretariat's edits at every start.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 if not CELERY_BROKER_URL:
-    CELERY_BROKER_URL = "memory://"
+    # In-process broker for eager mode. With a host in the URL: kombu warns "No hostname was supplied" without one.
+    CELERY_BROKER_URL = "memory://localhost/"
 # --- Notifications (docs/notifications.md) --------------------------------------------------
 # A delivery left in "sending" this long belonged to a worker that died; it is sent again. Must exceed
 # CELERY_TASK_TIME_LIMIT, or a slow but living task could be overtaken and its message sent twice.

@@ -219,9 +219,10 @@ def production_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     tmp_path = tmp_path_factory.mktemp("production")
     port = _free_port()
     env = _production_env(tmp_path, port)
+    # collectstatic compresses every file (Brotli, gzip): minutes on a busy two-core machine, hence the long limit.
     collected = subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
         [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=900, check=False,
     )
     assert collected.returncode == 0, collected.stdout + collected.stderr
     log = open(tmp_path / "gunicorn.log", "w+", encoding="utf-8")  # noqa: SIM115 - lives as long as the server
@@ -231,16 +232,19 @@ def production_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # Ready when the app answers, not when the port accepts: gunicorn binds before its worker has loaded
+        # Django, and on a busy machine that takes longer than one request's timeout.
+        deadline = time.monotonic() + 120
         while True:
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                if _get(f"{base}/healthz")[0] == 200:
                     break
             except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    pytest.fail(f"gunicorn did not start:\n{log.read()}")
-                time.sleep(0.2)
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"gunicorn did not start:\n{log.read()}")
+            time.sleep(0.2)
         yield base, env
     finally:
         server.terminate()

@@ -104,8 +104,9 @@ def _production_env(tmp: Path, port: int) -> dict[str, str]:
 
 
 def _manage(env: dict[str, str], *args: str) -> None:
+    # collectstatic compresses every file (Brotli, gzip): minutes on a busy two-core machine, hence the long limit.
     subprocess.run(  # noqa: S603  # nosec B603: fixed argv, our own manage.py
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=900
     )
 
 

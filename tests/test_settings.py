@@ -133,7 +133,7 @@ def test_without_environment_the_portal_uses_sqlite_console_mail_eager_tasks_and
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert values["CELERY_TASK_ALWAYS_EAGER"] is True
     assert values["app_task_always_eager"] is True
-    assert values["CELERY_BROKER_URL"] == "memory://"
+    assert values["CELERY_BROKER_URL"] == "memory://localhost/"
     assert values["CACHE_BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["STATICFILES_BACKEND"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 
 from tests.access import PUBLIC, Rule
@@ -20,7 +22,76 @@ def _someone_elses_token_revoke_url() -> str:
     return reverse("open_data:token-revoke", args=[token.pk])
 
 
+def _api(name: str, *args: object) -> str:
+    return reverse(f"api:{name}", args=args)
+
+
+def _mechanism_code() -> str:
+    from tests.recommendations.factories import mechanism
+
+    return mechanism("upr").code
+
+
+def _factory(module: str, name: str, **kwargs: object) -> Any:  # a model instance, made by name (imported late)
+    import importlib
+
+    return getattr(importlib.import_module(f"tests.{module}.factories"), name)(**kwargs)
+
+
+def _approved_update() -> int:
+    from django.utils import timezone
+
+    from participants.models import User
+    from recommendations.models import ProgressUpdate
+
+    reviewer = _factory("participants", "UserFactory", role=User.Role.SECRETARIAT)
+    return _factory("recommendations", "ProgressUpdateFactory", state=ProgressUpdate.State.APPROVED,
+                    reviewed_by=reviewer, reviewed_at=timezone.now()).pk
+
+
+def _minutes_published() -> int:
+    from meetings.models import Meeting
+
+    meeting = _factory("meetings", "MeetingFactory", past=True, status=Meeting.Status.MINUTES_PUBLISHED)
+    return _factory("meetings", "PublishedMinutesFactory", meeting=meeting).pk
+
+
+# The API authenticates by token only (a session counts for nothing), and every read endpoint is public: the same
+# answer for every role. Object endpoints are tried on a public object; what is withheld (drafts, unpublished
+# minutes, participants-only documents, personal data) is tested in test_read_api.py and test_personal_data.py.
+API_READ_RULES = [
+    Rule("API root", lambda: _api("api-root"), PUBLIC),
+    Rule("API recommendation", lambda: _api("recommendation-detail", _factory(
+        "recommendations", "RecommendationFactory").pk), PUBLIC),
+    Rule("API mechanisms", lambda: _api("mechanism-list"), PUBLIC),
+    Rule("API mechanism", lambda: _api("mechanism-detail", _mechanism_code()), PUBLIC),
+    Rule("API reviews", lambda: _api("review-list"), PUBLIC),
+    Rule("API review", lambda: _api("review-detail", _factory("recommendations", "ReviewFactory").pk), PUBLIC),
+    Rule("API themes", lambda: _api("theme-list"), PUBLIC),
+    Rule("API theme", lambda: _api("theme-detail", _factory("recommendations", "ThemeFactory").slug), PUBLIC),
+    Rule("API road maps", lambda: _api("roadmap-list"), PUBLIC),
+    Rule("API road map", lambda: _api("roadmap-detail", _factory("recommendations", "RoadMapFactory").number),
+         PUBLIC),
+    Rule("API actions", lambda: _api("action-list"), PUBLIC),
+    Rule("API action", lambda: _api("action-detail", _factory("recommendations", "ActionFactory").pk), PUBLIC),
+    Rule("API progress update", lambda: _api("progressupdate-detail", _approved_update()), PUBLIC),
+    Rule("API organisations", lambda: _api("organization-list"), PUBLIC),
+    Rule("API organisation", lambda: _api("organization-detail", _factory(
+        "participants", "OrganizationFactory").pk), PUBLIC),
+    Rule("API meetings", lambda: _api("meeting-list"), PUBLIC),
+    Rule("API meeting", lambda: _api("meeting-detail", _factory("meetings", "MeetingFactory").pk), PUBLIC),
+    Rule("API agenda items", lambda: _api("agendaitem-list"), PUBLIC),
+    Rule("API agenda item", lambda: _api("agendaitem-detail", _factory("meetings", "AgendaItemFactory").pk), PUBLIC),
+    Rule("API minutes", lambda: _api("minutes-list"), PUBLIC),
+    Rule("API minutes of a meeting", lambda: _api("minutes-detail", _minutes_published()), PUBLIC),
+    Rule("API documents", lambda: _api("document-list"), PUBLIC),
+    Rule("API document", lambda: _api("document-detail", _factory("meetings", "MeetingDocumentFactory").pk), PUBLIC),
+    Rule("API reports", lambda: _api("report-list"), PUBLIC),
+    Rule("API report", lambda: _api("report-detail", _factory("reports", "ReportFactory").pk), PUBLIC),
+]
+
 ACCESS_RULES = [
+    *API_READ_RULES,
     Rule("open data page", lambda: reverse("open_data:downloads"), PUBLIC),
     Rule("data dictionary", lambda: reverse("open_data:dictionary"), PUBLIC),
     Rule("API documentation", lambda: reverse("open_data:api-docs"), PUBLIC),

@@ -5,11 +5,6 @@ import pytest
 from tests.fixtures import files_in_tmp  # noqa: F401 - fixtures of this folder (autouse ones apply here only)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Registered by tests/quality/conftest.py too; repeated here so tests/meetings runs on its own.
-    config.addinivalue_line("markers", "quality_gate(name): a quality gate of docs/quality.md")
-
-
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     from django.core.cache import cache

@@ -60,6 +60,16 @@ def processes() -> Iterator[list[Process]]:
         process.stop()
 
 
+def _due_checks_run(log: Path) -> int:
+    """Due checks the worker has finished, from its log (Celery logs each task's success at INFO)."""
+    if not log.exists():
+        return 0
+    return sum(
+        1 for line in log.read_text(errors="replace").splitlines()
+        if "notifications.tasks.run_due_notices[" in line and " succeeded in " in line
+    )
+
+
 def _get(url: str) -> tuple[int, str]:
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - a local test server
         return response.status, response.read().decode()
@@ -98,8 +108,13 @@ def test_beat_fires_the_due_check_the_worker_mails_each_invitee_once_and_the_web
         deadline = time.monotonic() + 90
         while handler.count() < len(invitees) and time.monotonic() < deadline:
             time.sleep(0.2)
-        # Beat keeps firing: several more checks must send nothing more.
-        time.sleep(4)
+        # Beat keeps firing: three more checks, run by the worker after every invitee had the e-mail, must send
+        # nothing more. Polled to a deadline: a fixed wait was either too short on a busy machine or wasted time.
+        checks_when_all_sent = _due_checks_run(worker.log)
+        deadline = time.monotonic() + 60
+        while _due_checks_run(worker.log) < checks_when_all_sent + 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        checks_after_all_sent = _due_checks_run(worker.log) - checks_when_all_sent
         fired = beat.tail(200).count("live due check")
 
         deadline = time.monotonic() + 30
@@ -113,6 +128,7 @@ def test_beat_fires_the_due_check_the_worker_mails_each_invitee_once_and_the_web
         page_status, page = _get(f"http://127.0.0.1:{port}/en/meetings/{meeting.pk}/")
 
     assert fired >= 3, beat.tail()
+    assert checks_after_all_sent >= 3, worker.tail()
     notice = Notice.objects.get(kind="meetings.invitation")
     received = handler.snapshot()
     assert set(received) == {person.email for person in invitees}, worker.tail()

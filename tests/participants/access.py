@@ -38,9 +38,16 @@ ACCESS_RULES = [
          ("secretariat",)),
     Rule("two-step sign-in: new recovery codes", lambda: reverse("participants:two-factor-recovery-codes"),
          ("secretariat",), method="post"),
+    # A link with a wrong token gets the page that says the link is invalid, for anyone.
+    Rule("password reset link", lambda: reverse("participants:password-reset-confirm", args=["MQ", "wrong-token"]),
+         PUBLIC),
+    Rule("password reset complete", lambda: reverse("participants:password-reset-complete"), PUBLIC),
+    # Django's LogoutView: POST only; signing out when signed out just goes home.
+    Rule("sign out", lambda: reverse("participants:logout"), PUBLIC, method="post", ok_status=(302,)),
     Rule("directory", lambda: reverse("participants:directory"), SIGNED_IN),
     Rule("my account", lambda: reverse("participants:profile"), SIGNED_IN),
     Rule("password change", lambda: reverse("participants:password-change"), SIGNED_IN),
+    Rule("password changed", lambda: reverse("participants:password-change-done"), SIGNED_IN),
     Rule("apply to join", lambda: reverse("participants:application-create"), PUBLIC),
     Rule("application received", lambda: reverse("participants:application-received"), PUBLIC),
     Rule("colleague invitation link", _invitation_link, PUBLIC),

@@ -1,10 +1,8 @@
-"""Quality gates: tool detection, the skipped-gate summary, and the shared browser fixtures.
+"""Quality gates: the shared browser fixtures.
 
 A gate test carries @pytest.mark.quality_gate("<gate>") with a gate named in tools.GATES. When a
-tool of that gate is missing:
-  - locally (CI is not "true"), the gate's tests are deselected and the terminal summary names the
-    gate and the missing tool, so `make test` stays usable on a machine without Chromium or Java;
-  - in CI (CI=true), the tests stay selected and fail: a gate never silently disappears from CI.
+tool of that gate is missing, the root conftest.py deselects the gate's tests locally and names them
+at the end of the run; in CI (CI=true) they stay selected and fail.
 """
 
 from __future__ import annotations
@@ -20,14 +18,12 @@ from pytest_django.live_server_helper import LiveServer
 
 from tests.auth import force_login
 from tests.quality.axe import serve_axe
-from tests.quality.tools import CHROMIUM, CHROMIUM_ARGS, GATES, missing_tools
+from tests.quality.tools import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
     from participants.models import User
-
-_SKIPPED_GATES = pytest.StashKey[dict[str, list[str]]]()
 
 # Records Content-Security-Policy violations in the page itself, read back by csp_violations().
 _CSP_LISTENER = """
@@ -37,68 +33,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
     + ` at line ${event.lineNumber}`);
 });
 """
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "quality_gate(name): a quality gate of docs/quality.md that needs the tools of tests/quality/tools.GATES",
-    )
-    config.stash[_SKIPPED_GATES] = {}
-
-
-def _gate_of(item: pytest.Item) -> str | None:
-    marker = item.get_closest_marker("quality_gate")
-    return marker.args[0] if marker else None
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    skipped = config.stash[_SKIPPED_GATES]
-    keep, drop = [], []
-    for item in items:
-        gate = _gate_of(item)
-        if gate is None:
-            keep.append(item)
-            continue
-        if gate not in GATES:
-            raise pytest.UsageError(f"{item.nodeid}: unknown quality gate {gate!r}; known: {sorted(GATES)}")
-        missing = missing_tools(gate)
-        if missing and not _in_ci():
-            skipped[gate] = [f"{tool.name} ({tool.hint})" for tool in missing]
-            drop.append(item)
-        else:
-            keep.append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
-        items[:] = keep
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    gate = _gate_of(item)
-    if gate is not None:
-        missing = missing_tools(gate)
-        if missing:
-            # Only reachable with CI=true: a missing tool fails the build, it is never a skip.
-            names = ", ".join(f"{tool.name} ({tool.hint})" for tool in missing)
-            pytest.fail(
-                f"quality gate '{gate}' cannot run in CI: missing {names}; run .ci/install-quality-tools", pytrace=False
-            )
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    skipped = config.stash.get(_SKIPPED_GATES, {})
-    if not skipped:
-        return
-    terminalreporter.section("quality gates NOT run", sep="=", yellow=True, bold=True)
-    for gate, tools in sorted(skipped.items()):
-        terminalreporter.write_line(f"SKIPPED GATE '{gate}': missing {'; '.join(tools)}", yellow=True, bold=True)
-    terminalreporter.write_line(
-        "Run .ci/install-quality-tools to install them (CI=true turns a missing tool into a failure)."
-    )
 
 
 # --- Browser fixtures -------------------------------------------------------------------------

@@ -59,14 +59,14 @@ _PRESENT = {
 
 TOOLS = {
     "chromium": Tool("chromium", f"{CHROMIUM} (Debian package chromium)"),
-    "playwright": Tool("playwright", "the Python package playwright (requirements.txt)"),
+    "playwright": Tool("playwright", "the Python package playwright (requirements-dev.txt)"),
     "axe-core": Tool("axe-core", f"{AXE_JS.relative_to(ROOT)} (npm ci)"),
     "java": Tool("java", "java on PATH (Debian package default-jre-headless)"),
     "vnu-jar": Tool("vnu-jar", f"{VNU_JAR.relative_to(ROOT)} (npm ci)"),
 }
 
 # Each gate and the tools it cannot run without. The crawler, security headers and bandit gates need
-# nothing beyond requirements.txt, so they always run.
+# nothing beyond requirements-dev.txt, so they always run.
 GATES: dict[str, tuple[str, ...]] = {
     "browser journeys": ("playwright", "chromium"),
     "keyboard navigation": ("playwright", "chromium"),

@@ -27,6 +27,13 @@ def import_upr(raw: bytes, **kwargs: object) -> services.ImportSummary:
     return services.recommendation_import(raw=raw, format="upr-info", actor=None, **kwargs)  # type: ignore[arg-type]
 
 
+def test_shipped_upr_info_sample_keeps_its_cr_only_line_endings(upr_sample: bytes) -> None:
+    # .gitattributes marks it -text: a checkout that converted line endings would no longer test CR-only input.
+    assert upr_sample.count(b"\r") == 327
+    assert b"\n" not in upr_sample
+    assert upr_sample.startswith(HEADER.encode("ascii") + b"\r")
+
+
 def test_shared_upr_info_sample_gives_the_readme_counts_per_state_and_session(upr_sample: bytes) -> None:
     summary = import_upr(upr_sample)
 
