@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 from api import filters, selectors, serializers
 from api.pagination import cursor_pagination
 from core import pagecache
+from participants.models import User
 from recommendations import selectors as recommendations_selectors
 from recommendations import services as recommendations_services
 from recommendations.forms import ProgressUpdateForm
@@ -44,10 +45,10 @@ class LanguageMixin:
                 raise ValidationError({"lang": [_("Choose one of: %(codes)s.") % {"codes": "en, ru, kk"}]})
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]  # mixed into an APIView
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]  # an APIView's
         # The same URL answers in several languages: caches must key on the header that chose one.
         patch_vary_headers(response, ["Accept-Language"])
         return response
@@ -173,7 +174,7 @@ class ReadOrFocalPointWrite(BasePermission):
         parameters=[LANG_PARAMETER],
     ),
 )
-class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     permission_classes = [ReadOrFocalPointWrite]
     serializer_class = serializers.ProgressUpdateSerializer
     filterset_class = filters.ProgressUpdateFilter
@@ -187,8 +188,9 @@ class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.Rea
         incoming = serializers.ProgressUpdateCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
+        actor = cast(User, request.user)  # ReadOrFocalPointWrite lets only signed-in focal points create
         try:
-            action = recommendations_selectors.action_get_for_reporting(user=request.user, pk=data["action"])
+            action = recommendations_selectors.action_get_for_reporting(user=actor, pk=data["action"])
         except Http404:
             raise ValidationError({"action": [_("There is no road-map action with this id.")]}) from None
         except PermissionDenied as exc:
@@ -199,7 +201,7 @@ class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.Rea
         )
         if not form.is_valid():
             raise ValidationError({field: [str(m) for m in messages] for field, messages in form.errors.items()})
-        update = recommendations_services.progress_update_submit(actor=request.user, action=action,
+        update = recommendations_services.progress_update_submit(actor=actor, action=action,
                                                                  **form.cleaned_data)
         return Response(serializers.ProgressUpdateReceiptSerializer(update).data, status=status.HTTP_201_CREATED)
 

@@ -149,7 +149,7 @@ def detect_document_type(file: IO[bytes]) -> DocumentType | None:
     position = file.tell()
     try:
         file.seek(0)
-        with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
+        with zipfile.ZipFile(file) as archive:
             members = archive.infolist()
             names = [member.filename for member in members]
             # ODF requires "mimetype" to be the first member, stored uncompressed.

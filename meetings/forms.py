@@ -2,20 +2,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
 from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
-from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
+from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
 from recommendations.models import Recommendation, RoadMap
 
@@ -42,14 +46,14 @@ def _organizations() -> forms.ModelMultipleChoiceField:
 class TopicsField(forms.CharField):
     """Topics as a comma-separated list of keywords."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 500)
         kwargs.setdefault("label", _("Topics"))
         kwargs.setdefault("help_text", _("Keywords separated by commas, e.g. UPR, children's rights."))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
-    def clean(self, value: object) -> list[str]:  # type: ignore[override]
+    def clean(self, value: object) -> list[str]:
         text = super().clean(value)
         return [part.strip()[:100] for part in (text or "").split(",") if part.strip()]
 
@@ -71,7 +75,7 @@ class RecommendationReferencesField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 3})
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 2000)
         kwargs.setdefault("label", _("Recommendations"))
@@ -80,11 +84,11 @@ class RecommendationReferencesField(forms.CharField):
             "A/HRC/44/10 para 141.7. Several paragraphs of one document: A/HRC/44/10 para 141.7, 141.8. "
             "Tracker numbers such as #12 work too."
         ))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
     def prepare_value(self, value: object) -> object:
         if isinstance(value, (list, tuple)) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
+            items = cast("Iterable[Recommendation]", value.all() if hasattr(value, "all") else value)
             return "\n".join(_reference_text(r) for r in items)
         return value
 
@@ -120,7 +124,7 @@ class RecommendationReferencesField(forms.CharField):
                 entries.append(("ref", symbol, ""))
         return entries, bad
 
-    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
+    def clean(self, value: object) -> list[Recommendation]:
         text = super().clean(value) or ""
         entries, bad = self.parse(text)
         errors: list[forms.ValidationError] = []
@@ -193,9 +197,9 @@ class MeetingForm(forms.ModelForm):
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
         help_texts = {"starts_at": _("Astana time."), "ends_at": _("Astana time.")}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         if not self.is_bound:
@@ -216,14 +220,14 @@ class MeetingForm(forms.ModelForm):
             ] + [MinValueValidator(1), MaxValueValidator(upper)]
             field.widget.attrs.update({"min": 1, "max": upper})
             if not self.instance.pk:
-                field.initial = Meeting._meta.get_field(name).get_default()
+                field.initial = cast("models.Field[Any, Any]", Meeting._meta.get_field(name)).get_default()
         if self.instance.pk and not self.is_bound:
             self.initial["online_link"] = self.instance.online_link
             self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
             self.initial["version"] = self.instance.version
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The meeting must end after it starts."))
@@ -241,7 +245,7 @@ class MeetingForm(forms.ModelForm):
                 self.add_error(field, message)
         return data
 
-    def service_kwargs(self) -> dict[str, object]:
+    def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data.pop("version", None)  # passed on its own to meeting_update (core.concurrency)
         data["topics"] = data.pop("topics_text")
@@ -295,7 +299,7 @@ class RescheduleForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The meeting must end after it starts."))
         return data
@@ -314,8 +318,8 @@ class AgendaItemForm(forms.Form):
     follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
     version = VersionField()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["presenter_organizations"].label = _("Presenting organisations")
         self.fields["presenter_people"].label = _("Presenting people")
 
@@ -331,12 +335,12 @@ class InviteForm(forms.Form):
     )
     people = _people()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["people"].label = _("And these people")
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if not (data.get("kinds") or data.get("standings") or data.get("people")):
             raise forms.ValidationError(_("Choose organisation kinds, a standing or people to invite."))
         return data
@@ -398,10 +402,12 @@ class FollowUpActionForm(forms.ModelForm):
         fields = ["description", "owner_organization", "due_date", "status", "road_map"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["owner_organization"].queryset = Organization.objects.filter(is_active=True).order_by("name")
-        self.fields["road_map"].queryset = RoadMap.objects.order_by("number")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["owner_organization"]).queryset = Organization.objects.filter(
+            is_active=True
+        ).order_by("name")
+        cast(forms.ModelChoiceField, self.fields["road_map"]).queryset = RoadMap.objects.order_by("number")
         self.fields["road_map"].help_text = _("The road map this decision advances, if any.")
 
 
@@ -410,12 +416,13 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File"), validators=[DocumentUploadValidator()])
     visibility = forms.ChoiceField(label=_("Visible to"), choices=MeetingDocument.Visibility.choices,
                                    initial=MeetingDocument.Visibility.PARTICIPANTS)
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=None, required=False,
                                          empty_label=_("The meeting as a whole"))
 
-    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["agenda_item"]).queryset = meeting.agenda_items.order_by("position")
         self.fields["file"].help_text = _("PDF, DOCX, ODT, XLSX or PPTX, up to %(limit)d MB.") % {
             "limit": upload_max_bytes() // (1024 * 1024)
         }
@@ -430,8 +437,8 @@ class SubgroupForm(forms.Form):
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     version = VersionField()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["co_chair_organizations"].label = _("Co-chairing organisations")
         self.fields["co_chair_people"].label = _("Co-chairs")
         self.fields["members"].label = _("Members")
@@ -441,7 +448,7 @@ class FilterSelect(forms.Select):
     """A <select> built in Python: Django's template widget renders one template per option, a few ms on each
     public list page (profiled: the filter selects were a tenth of the meeting list's time)."""
 
-    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> str:
+    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "", "<option value=\"{}\"{}>{}</option>",
@@ -454,23 +461,27 @@ class FilterSelect(forms.Select):
 class _Bootstrap:
     """Filter forms are rendered by hand (meetings/partials/filter_field.html): cheaper than crispy on lists."""
 
+    fields: dict[str, forms.Field]  # the form's, for the type checker: this mixin comes before forms.Form
+
     def _style(self) -> None:
-        for field in self.fields.values():  # type: ignore[attr-defined]
+        for field in self.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             if type(field.widget) is forms.Select:
-                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)
+                # A Select is the widget of a ChoiceField, whose choices the stubs type too loosely for a widget.
+                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)  # type: ignore[attr-defined]
             field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
 
 
 class _FilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,  # type: ignore[arg-type]
+    subgroup: forms.ModelChoiceField[Subgroup] = forms.ModelChoiceField(
+        label=_("Working subgroup"), queryset=None, required=False,
                                       empty_label=_("All"))
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
-        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+        cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         self._style()
 
 
@@ -486,8 +497,8 @@ class UpcomingFilterForm(_Bootstrap, forms.Form):
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
                                    empty_label=_("Any topic"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._style()
 
 
@@ -498,8 +509,8 @@ class SubgroupFilterForm(_Bootstrap, forms.Form):
         choices=[("", _("Active and closed")), ("1", _("Active")), ("0", _("Closed"))],
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._style()
 
 
@@ -512,9 +523,9 @@ class ManageFilterForm(_FilterForm):
 class StatisticsFilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
         self._style()
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -21,7 +22,7 @@ from participants.models import Organization, User
 # The first migrations of meetings, submissions and reports name meetings.models.PrivateStorage (now core's).
 
 
-def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
+def _label_of(choices: type[models.TextChoices], field: str) -> Callable[[models.Model], str]:
     """A get_<field>_display for list pages: Django's generic one rebuilds a hashable dict of the choices on
     every call, a measurable share of a 20-row page. Defined on the class, it replaces Django's."""
     labels = dict(choices.choices)

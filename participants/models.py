@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -56,6 +57,7 @@ class User(VersionedModel, AbstractUser):
         NGO = "ngo", _("NGO representative")
         OBSERVER = "observer", _("Observer")
 
+    # No username column (the e-mail address signs in); the stubs know AbstractUser's username only as a text field.
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(
@@ -74,7 +76,8 @@ class User(VersionedModel, AbstractUser):
     # Signing in is not an edit of the account (core.concurrency): an open "My account" form stays valid.
     unversioned_fields = frozenset({"last_login"})
 
-    objects = UserManager()  # type: ignore[misc]
+    # E-mail based, so not auth's username-based UserManager that the stubs expect on AbstractUser.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")

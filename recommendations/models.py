@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
+from core.hooks import Link
 from core.models import LocalizedNameMixin, TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
 from core.withdrawal import WithdrawableModel
-from participants.models import Organization
+from participants.models import Organization, User
 
 
 class Mechanism(VersionedModel, TranslatableModel, TimeStampedModel):
@@ -208,6 +209,12 @@ class Recommendation(WithdrawableModel, VersionedModel, TimeStampedModel):
 
     history = HistoricalRecords(excluded_fields=["search_vector", "natural_key"])
 
+    # Not columns: set on the rows that selectors return (Prefetch to_attr), and by services for the history row.
+    state_list: list[RecommendingState]
+    theme_list: list[Theme]
+    agency_list: list[Organization]
+    _history_user: User | None
+
     class Meta:
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
@@ -254,6 +261,14 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         Recommendation, blank=True, related_name="road_maps", verbose_name=_("recommendations answered")
     )
 
+    # Not columns: set on the rows that selectors return (annotations, Prefetch to_attr, higher apps' hooks).
+    action_count: int
+    done_count: int
+    overdue_count: int
+    progress: int
+    discussed_at: list[Link]
+    recommendation_list: list[Recommendation]
+
     class Meta:
         verbose_name = _("road map")
         verbose_name_plural = _("road maps")
@@ -285,6 +300,8 @@ class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedMo
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     history = HistoricalRecords()
+
+    _history_user: User | None  # set by services for the history row, not a column
 
     class Meta:
         verbose_name = _("action")

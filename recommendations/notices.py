@@ -125,7 +125,8 @@ def render_action_overdue(*, notice: Notice, delivery: Delivery) -> Message:
                 "road_map": action.road_map.number,
                 "number": action.number,
                 "description": action.description,
-                "deadline": formats.date_format(action.deadline, "j E Y"),
+                # Overdue actions have a deadline, unless it was cleared after the notice: then this raises.
+                "deadline": formats.date_format(action.deadline, "j E Y"),  # type: ignore[arg-type]
                 "status": action.get_status_display(),
                 "report_url": settings.SITE_URL + reverse("recommendations:progress-create", args=[action.pk]),
             }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -67,7 +69,7 @@ SORTS = {
 
 def recommendation_order(qs: QuerySet[Recommendation], *, sort: str, searching: bool) -> QuerySet[Recommendation]:
     if (sort in ("", "relevance")) and searching and connection.vendor == "postgresql":
-        return qs.order_by("-rank", "-id")
+        return qs.order_by("-rank", "-id")  # type: ignore[misc]  # rank: recommendation_search's annotation
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
 
@@ -105,7 +107,7 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
             if old != new:
                 changes.append({
                     "date": newer.history_date, "user": newer.history_user,
-                    "field": Recommendation._meta.get_field(field).verbose_name,
+                    "field": cast("models.Field[Any, Any]", Recommendation._meta.get_field(field)).verbose_name,
                     "old": choices(old).label if old in choices.values else old,
                     "new": choices(new).label if new in choices.values else new,
                 })
@@ -146,7 +148,7 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
         recommendation_count=Count("recommendations", filter=Q(recommendations__withdrawn_at__isnull=True),
                                    distinct=True)).order_by("number"))
     for road_map in road_maps:
-        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     return road_maps
 
 
@@ -170,7 +172,7 @@ def roadmap_get(*, number: int) -> RoadMap:
     except RoadMap.DoesNotExist:
         raise Http404 from None
     # What higher apps add, through our hooks: the meetings that discussed it, where each action came from.
-    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])  # type: ignore[attr-defined]
+    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])
     all_actions = list(road_map.actions.all())
     hooks.ACTION_LINKS.attach(all_actions)
     road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
@@ -370,8 +372,9 @@ def action_progress_over_time(*, today: datetime.date | None = None) -> list[Pro
     """Share of all road-map actions done at the end of each quarter, from the first completion to now."""
     today = today or timezone.localdate()
     total = Action.objects.count()
-    dates = sorted(Action.objects.filter(status=Action.Status.DONE, completed_on__isnull=False)
-                   .values_list("completed_on", flat=True))
+    # No None among them (completed_on__isnull=False), which the type checker cannot tell from the filter.
+    dates = sorted(cast("Iterable[datetime.date]", Action.objects.filter(
+        status=Action.Status.DONE, completed_on__isnull=False).values_list("completed_on", flat=True)))
     if not total or not dates:
         return []
     points: list[ProgressPoint] = []

@@ -53,7 +53,7 @@ def seed() -> dict[str, int]:
         )
         services.version_create(actor=None, report=report, date=submitted,
                                 notes=f"As submitted to the UN. The official text is UN document {symbol}.")
-        services.report_publish(actor=None, report=report)  # type: ignore[arg-type]
+        services.report_publish(actor=None, report=report)
         made += 1
     coalition_title = "Joint submission of the coalition of Kazakhstan NGOs to the third UPR cycle"
     if not Report.objects.filter(title=coalition_title).exists():
@@ -68,7 +68,7 @@ def seed() -> dict[str, int]:
                     "in the stakeholders' summary A/HRC/WG.6/34/KAZ/3.",
         )
         services.version_create(actor=None, report=report, date=datetime.date(2019, 4, 1))
-        services.report_publish(actor=None, report=report)  # type: ignore[arg-type]
+        services.report_publish(actor=None, report=report)
         made += 1
     year, quarter = previous_quarter(timezone.localdate())
     services.digest_build(kind=Report.Kind.QUARTERLY_DIGEST, year=year, quarter=quarter)

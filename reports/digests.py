@@ -8,6 +8,7 @@ kept in all three languages; labels (statuses, headings) are translated when ren
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,7 +113,7 @@ def _recommendations(period: Period) -> dict[str, Any]:
         Recommendation.objects.filter(in_period).values_list("mechanism_id").annotate(n=Count("id"))
     )
     # A change is any edit recorded by django-simple-history in the period, to a recommendation older than it.
-    History = Recommendation.history.model
+    History = Recommendation.history.model  # type: ignore[attr-defined]  # simple_history's HistoryManager
     changed_rows = (
         History.objects.filter(history_type="~", history_date__gte=period.starts_at,
                                history_date__lt=period.ends_before,
@@ -178,7 +179,7 @@ def _actions(period: Period) -> dict[str, Any]:
     overdue_q = Action.objects.filter(deadline__lte=period.end).exclude(
         Q(status=Action.Status.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lte=period.end))
     )
-    overdue_rows = list(
+    overdue_rows: list[Mapping[str, Any]] = list(  # deadline__lte: every row has a deadline
         overdue_q.order_by("deadline", "road_map__number", "number")
         .values("pk", "road_map__number", "number", "description", "deadline", "status")
     )

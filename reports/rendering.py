@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -52,7 +52,7 @@ class Chart:
     title: str
     height: int
     rows: list[dict[str, Any]]
-    legend: list[dict[str, str]]
+    legend: list[dict[str, str | int]]
 
 
 # Colours meet 3:1 contrast against white (WCAG 1.4.11, non-text contrast).
@@ -166,7 +166,7 @@ def render_pdf(report: Any, *, language: str) -> bytes:
     with translation.override(language):
         html = render_to_string("reports/digest_pdf.html", {"report": report, "site_url": settings.SITE_URL,
                                                             **digest_context(report)})
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_fonts())
+    return cast(bytes, HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_fonts()))
 
 
 def render_xlsx(report: Any, *, language: str) -> bytes:

@@ -84,7 +84,7 @@ def report_update(*, actor: User, report: Report, version: int | None, **fields:
 
 
 @transaction.atomic
-def report_publish(*, actor: User, report: Report) -> Report:
+def report_publish(*, actor: User | None, report: Report) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_published:
         raise ApplicationError(_("This report is already published."))
@@ -119,7 +119,7 @@ def version_create(*, actor: User | None, report: Report, date: datetime.date, n
 
 @transaction.atomic
 def document_create(
-    *, actor: User | None, version: ReportVersion, file: UploadedFile, title: str = "", language: str = "",
+    *, actor: User | None, version: ReportVersion, file: UploadedFile[bytes], title: str = "", language: str = "",
     visibility: str = ReportDocument.Visibility.PUBLIC,
 ) -> ReportDocument:
     try:
@@ -274,9 +274,10 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
             document.size = len(content)
             document.file.save(f"{slug}-{language}.{document_type.extension}", ContentFile(content), save=False)
             document.save()
-    storage = ReportDocument._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = ReportDocument._meta.get_field("file").storage
     # Old files go only once the new rows are committed: a failed build keeps the previous digest whole.
-    transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
+    # The list only loops over the names; mypy objects to collecting delete()'s None.
+    transaction.on_commit(lambda: [storage.delete(name) for name in replaced])  # type: ignore[func-returns-value]
     if first_publication:
         _announce(report)
     return report

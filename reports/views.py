@@ -14,7 +14,7 @@ from core.exceptions import ApplicationError
 from core.uploads import download_name
 from core.views import form_error, paginate, private_file_response
 from core.withdrawal import withdraw_page
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from reports import selectors, services
 from reports.forms import (
     CommentPeriodForm,
@@ -74,7 +74,7 @@ def _report_initial(report: object) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def report_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk) if pk else None
     if report is not None and report.is_generated:
         messages.info(request, _("Digests and annual reports are built by the portal, not edited by hand."))
@@ -101,7 +101,7 @@ def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def report_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk)
     try:
         if request.POST.get("action") == "unpublish":
@@ -117,7 +117,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def version_create(request: HttpRequest, pk: int) -> HttpResponse:
+def version_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk)
     form = VersionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -134,7 +134,7 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(pk=pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -154,7 +154,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for_user(user=request.user, pk=pk)
     try:
         services.document_delete(actor=request.user, document=document)
@@ -197,7 +197,7 @@ def digest_build(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def comment_period_open(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_period_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Open NGO commenting on a draft version (a comment period of the submissions app)."""
     version = selectors.version_get(pk=pk)
     form = CommentPeriodForm(request.POST or None)

@@ -6,6 +6,8 @@ item, a tracker recommendation or a road-map action, and those apps see it only 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -97,9 +99,9 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
             return str(self.road_map)
         return ""
 
-    def is_open_at(self, moment: object | None = None) -> bool:
+    def is_open_at(self, moment: dt.datetime | None = None) -> bool:
         moment = moment or timezone.now()
-        return self.opens_at <= moment < self.closes_at  # type: ignore[operator]
+        return self.opens_at <= moment < self.closes_at
 
     @property
     def is_open(self) -> bool:

@@ -11,7 +11,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TypeVar
 
 from django.db import transaction
 from django.db.models import Q
@@ -202,7 +202,10 @@ class _Writer:
         return self.sdg_targets[code]
 
 
-def _named(model: type[Theme] | type[AffectedGroup], names: list[str], cache: dict[str, object]) -> list[object]:
+Taxonomy = TypeVar("Taxonomy", Theme, AffectedGroup)
+
+
+def _named(model: type[Taxonomy], names: list[str], cache: dict[str, Taxonomy]) -> list[Taxonomy]:
     """Existing taxonomy entries by name in any language (or slug); new names become new entries.
 
     Compared in Python (str.casefold): the taxonomy is small, and SQLite folds the case of ASCII only.

@@ -11,7 +11,7 @@ from core import tabular
 from core.concurrency import EditConflict, edit_conflict, form_initial
 from core.exceptions import ApplicationError
 from core.views import form_error, is_htmx
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
 from recommendations.importers import generic
@@ -19,7 +19,7 @@ from recommendations.importers import generic
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recommendation = selectors.recommendation_get(pk=pk)
     if recommendation.withdrawn_at is not None:
         messages.error(request, _("A withdrawn recommendation can no longer be edited."))
@@ -46,7 +46,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def bulk_classify(request: HttpRequest) -> HttpResponse:
+def bulk_classify(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = BulkClassifyForm(request.POST)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) or not target.startswith("/"):
@@ -65,7 +65,7 @@ def bulk_classify(request: HttpRequest) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error)  # type: ignore[arg-type]  # an ErrorList yields its messages
     return redirect(target or "recommendations:tracker")
 
 
@@ -116,7 +116,7 @@ def import_job(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @secretariat_required
-def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
+def import_template(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The generic import template (docs/import-format.md) with two example rows."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
@@ -136,7 +136,7 @@ def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @secretariat_required
-def progress_queue(request: HttpRequest) -> HttpResponse:
+def progress_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "recommendations/progress_queue.html", {
         "updates": selectors.progress_update_queue(), "return_form": ReturnUpdateForm(),
     })
@@ -144,7 +144,7 @@ def progress_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def progress_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     try:
         services.progress_update_approve(actor=request.user, update=update)
@@ -157,7 +157,7 @@ def progress_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def progress_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     form = ReturnUpdateForm(request.POST)
     try:

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +40,7 @@ class SubmissionData:
     review: Review | None = None
     meeting: Meeting | None = None
     anonymous: bool = False
-    document: UploadedFile | None = None
+    document: File[bytes] | None = None  # an upload, or a generated file (demo data)
     upload: SubmissionUpload | None = None
 
 

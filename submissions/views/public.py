@@ -33,7 +33,7 @@ def comment_periods(request: HttpRequest) -> HttpResponse:
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
-    secretariat = bool(request.user.is_authenticated and request.user.is_secretariat)  # type: ignore[union-attr]
+    secretariat = bool(request.user.is_authenticated and request.user.is_secretariat)
     return render(request, "submissions/statistics.html", {
         "stats": selectors.statistics(public=not secretariat), "secretariat_view": secretariat,
     })

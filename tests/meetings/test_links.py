@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from meetings import selectors
 from meetings.models import AgendaItem, FollowUpAction
@@ -210,7 +211,7 @@ def _build_linked(size: int) -> int:
 
 @pytest.mark.parametrize("size", [2, 12])
 def test_linked_meeting_and_agenda_pages_run_bounded_queries(
-    size: int, client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    size: int, client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     pk = _build_linked(size)
     client = client_as("secretariat")
@@ -224,7 +225,7 @@ def test_linked_meeting_and_agenda_pages_run_bounded_queries(
 
 @pytest.mark.parametrize("size", [2, 12])
 def test_road_map_page_with_many_meetings_runs_bounded_queries(
-    size: int, client: Client, django_assert_max_num_queries: Callable
+    size: int, client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     road_map = RoadMapFactory()
     meetings = [MeetingFactory() for _ in range(size)]

@@ -17,8 +17,8 @@ def _reset_celery_connections() -> None:
     from dialogue_platform.celery import app
 
     pools.reset()  # closes kombu's pools and forgets them
-    app._pool = None
-    app.amqp._producer_pool = None
+    app._pool = None  # type: ignore[attr-defined]  # Celery's private pools, no public reset
+    app.amqp._producer_pool = None  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from participants.models import (
     FocusArea,
@@ -16,6 +15,7 @@ from participants.models import (
     User,
 )
 from participants.validators import bin_check_digit
+from tests.typed_factories import ModelFactory
 
 
 def valid_bin(n: int) -> str:
@@ -28,7 +28,7 @@ def valid_bin(n: int) -> str:
         n += 100_000
 
 
-class OrganizationFactory(DjangoModelFactory):
+class OrganizationFactory(ModelFactory[Organization]):
     class Meta:
         model = Organization
         django_get_or_create = ("name",)
@@ -40,7 +40,7 @@ class OrganizationFactory(DjangoModelFactory):
     standing = Organization.Standing.MEMBER
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -57,7 +57,7 @@ class UserFactory(DjangoModelFactory):
             obj.save()
 
 
-class MembershipFactory(DjangoModelFactory):
+class MembershipFactory(ModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -67,7 +67,7 @@ class MembershipFactory(DjangoModelFactory):
     is_primary = True
 
 
-class OrganizationApplicationFactory(DjangoModelFactory):
+class OrganizationApplicationFactory(ModelFactory[OrganizationApplication]):
     class Meta:
         model = OrganizationApplication
 
@@ -85,7 +85,7 @@ class OrganizationApplicationFactory(DjangoModelFactory):
     consent_at = factory.LazyFunction(timezone.now)
 
 
-class OrganizationInvitationFactory(DjangoModelFactory):
+class OrganizationInvitationFactory(ModelFactory[OrganizationInvitation]):
     """Pass `token=` to know the link; the factory stores only its hash, like the service."""
 
     class Meta:

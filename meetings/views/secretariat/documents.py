@@ -15,12 +15,12 @@ from meetings.forms import (
 )
 from meetings.models import MeetingDocument
 from meetings.views.secretariat._common import _attempt, _choice, _meeting, _url
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def documents(request: HttpRequest, pk: int) -> HttpResponse:
+def documents(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = DocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
