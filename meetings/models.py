@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -16,7 +17,13 @@ from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.richtext import SanitizedHTMLField
 from core.uploads import PrivateStorage, private_storage, random_name  # noqa: F401 - PrivateStorage: see below
-from core.withdrawal import WithdrawableModel, WithdrawableQuerySet, all_manager, live_manager
+from core.withdrawal import (
+    LiveManager,
+    WithdrawableAllManager,
+    WithdrawableLiveManager,
+    WithdrawableModel,
+    WithdrawableQuerySet,
+)
 from participants.models import Organization, User
 
 # The first migrations of meetings, submissions and reports name meetings.models.PrivateStorage (now core's).
@@ -104,7 +111,7 @@ def visible_to_public_q(prefix: str = "") -> Q:
     return ~Q(**{f"{prefix}status": Meeting.Status.DRAFT}) & Q(**{f"{prefix}withdrawn_at__isnull": True})
 
 
-class MeetingQuerySet(WithdrawableQuerySet):
+class MeetingQuerySet(WithdrawableQuerySet["Meeting"]):
     def visible_to_public(self) -> MeetingQuerySet:
         return self.filter(visible_to_public_q())
 
@@ -117,7 +124,11 @@ class MeetingQuerySet(WithdrawableQuerySet):
         return self.filter(status__in=Meeting.HELD_STATUSES)
 
 
-class MinutesQuerySet(WithdrawableQuerySet):
+MeetingManager = LiveManager.from_queryset(MeetingQuerySet)
+MeetingAllManager = models.Manager.from_queryset(MeetingQuerySet)
+
+
+class MinutesQuerySet(WithdrawableQuerySet["Minutes"]):
     def published(self) -> MinutesQuerySet:
         """Published minutes (a meeting page shows them to everyone)."""
         return self.filter(status=Minutes.Status.PUBLISHED)
@@ -126,6 +137,10 @@ class MinutesQuerySet(WithdrawableQuerySet):
         """Published minutes of a meeting marked as having them: the feed, the API and the open data files."""
         return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED,
                                        meeting__withdrawn_at__isnull=True)
+
+
+MinutesManager = LiveManager.from_queryset(MinutesQuerySet)
+MinutesAllManager = models.Manager.from_queryset(MinutesQuerySet)
 
 
 class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
@@ -200,8 +215,13 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     )
 
     # Withdrawn meetings are left out everywhere but their own page and the administration (core.withdrawal).
-    objects = live_manager(MeetingQuerySet)
-    all_objects = all_manager(MeetingQuerySet)
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        # A manager over MeetingQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
+        objects: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]
+        all_objects: ClassVar[MeetingAllManager[Meeting]]
+    else:
+        objects = MeetingManager()
+        all_objects = MeetingAllManager()
 
     get_status_display = _label_of(Status, "status")
     get_format_display = _label_of(Format, "format")
@@ -373,8 +393,13 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     # re-parsed every body on a seq scan (260 ms for a word found in all minutes).
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = live_manager(MinutesQuerySet)
-    all_objects = all_manager(MinutesQuerySet)
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        # A manager over MinutesQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
+        objects: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]
+        all_objects: ClassVar[MinutesAllManager[Minutes]]
+    else:
+        objects = MinutesManager()
+        all_objects = MinutesAllManager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
@@ -463,6 +488,10 @@ class MeetingDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     uploaded_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("uploaded by")
     )
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[MeetingDocument]]
+        all_objects: ClassVar[WithdrawableAllManager[MeetingDocument]]
 
     class Meta:
         verbose_name = _("document")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -17,7 +18,7 @@ from core.hooks import Link
 from core.models import LocalizedNameMixin, TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
-from core.withdrawal import WithdrawableModel
+from core.withdrawal import WithdrawableAllManager, WithdrawableLiveManager, WithdrawableModel
 from participants.models import Organization, User
 
 
@@ -269,6 +270,10 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     discussed_at: list[Link]
     recommendation_list: list[Recommendation]
 
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[RoadMap]]
+        all_objects: ClassVar[WithdrawableAllManager[RoadMap]]
+
     class Meta:
         verbose_name = _("road map")
         verbose_name_plural = _("road maps")
@@ -302,6 +307,10 @@ class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedMo
     history = HistoricalRecords()
 
     _history_user: User | None  # set by services for the history row, not a column
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[Action]]
+        all_objects: ClassVar[WithdrawableAllManager[Action]]
 
     class Meta:
         verbose_name = _("action")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,7 @@ from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
-from core.withdrawal import WithdrawableModel
+from core.withdrawal import WithdrawableAllManager, WithdrawableLiveManager, WithdrawableModel
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
@@ -164,6 +166,10 @@ class ReportDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     uploaded_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("uploaded by")
     )
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[ReportDocument]]
+        all_objects: ClassVar[WithdrawableAllManager[ReportDocument]]
 
     class Meta:
         verbose_name = _("report document")

@@ -7,6 +7,7 @@ item, a tracker recommendation or a road-map action, and those apps see it only 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +20,7 @@ from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.richtext import SanitizedHTMLField
 from core.uploads import private_storage, random_name
-from core.withdrawal import WithdrawableModel
+from core.withdrawal import WithdrawableAllManager, WithdrawableLiveManager, WithdrawableModel
 from meetings.models import AgendaItem, Meeting
 from participants.models import Organization
 from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
@@ -39,6 +40,11 @@ class CommentPeriodQuerySet(models.QuerySet["CommentPeriod"]):
     def open_at(self, moment: object | None = None) -> CommentPeriodQuerySet:
         moment = moment or timezone.now()
         return self.filter(opens_at__lte=moment, closes_at__gt=moment)
+
+
+if TYPE_CHECKING:
+    # What CommentPeriodQuerySet.as_manager() makes, named for CommentPeriod.objects' declaration below.
+    CommentPeriodManager = models.Manager.from_queryset(CommentPeriodQuerySet)
 
 
 class CommentPeriod(TranslatableModel, TimeStampedModel):
@@ -66,7 +72,10 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
         verbose_name=_("opened by"),
     )
 
-    objects = CommentPeriodQuerySet.as_manager()
+    if TYPE_CHECKING:  # django-modeltranslation replaces the manager's class at run time (core.withdrawal)
+        objects: ClassVar[CommentPeriodManager[CommentPeriod]]
+    else:
+        objects = CommentPeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("comment period")
@@ -232,6 +241,10 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
         Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="ngo_submissions",
         verbose_name=_("road-map action"),
     )
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[Submission]]
+        all_objects: ClassVar[WithdrawableAllManager[Submission]]
 
     class Meta:
         verbose_name = _("submission")
