@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.contrib import admin
@@ -30,15 +30,18 @@ from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.http import HttpRequest
 
-from core.concurrency import EditConflict, VersionedModel, VersionField, claim, edit_conflict
+from core.concurrency import Conflict, EditConflict, VersionedModel, VersionField, claim, edit_conflict
 from core.exceptions import ApplicationError
 from core.models import DeferredTask, WorkerHeartbeat
+
+if TYPE_CHECKING:
+    from django.template.response import _TemplateForResponseT  # django-stubs' type of ModelAdmin's templates
 
 
 def _all_rows(model_admin: Any, request: HttpRequest) -> models.QuerySet:
     """The administration lists withdrawn records too (their default manager hides them everywhere else)."""
     manager = getattr(model_admin.model, "all_objects", model_admin.model._default_manager)
-    qs = manager.get_queryset()
+    qs: models.QuerySet[Any] = manager.get_queryset()
     ordering = model_admin.get_ordering(request)
     return qs.order_by(*ordering) if ordering else qs
 
@@ -120,12 +123,12 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.edit_conflict = None
+            self.edit_conflict: Conflict | None = None
             if versioned and self.instance.pk is not None:
                 self.fields["version"].initial = self.instance.version
 
         def clean(self) -> dict[str, Any]:
-            data = super().clean()
+            data: dict[str, Any] = super().clean()
             if versioned and self.instance.pk is not None:
                 try:
                     claim(type(self.instance), pk=self.instance.pk, version=data.get("version"))
@@ -166,8 +169,9 @@ class ServiceAdminMixin(_PortalAdminBase):
     """
 
     save_service: Callable[..., models.Model]
+    model: type[models.Model]  # set by admin.ModelAdmin, which every subclass also extends
     allow_delete: bool = False
-    change_form_template = "admin/core/change_form.html"
+    change_form_template: ClassVar[_TemplateForResponseT | None] = "admin/core/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return _all_rows(self, request)
@@ -175,9 +179,10 @@ class ServiceAdminMixin(_PortalAdminBase):
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         if not self.allow_delete:
             return False
-        return super().has_delete_permission(request, obj)  # type: ignore[misc]
+        allowed: bool = super().has_delete_permission(request, obj)  # type: ignore[misc]  # a mixin: ModelAdmin's
+        return allowed
 
-    def get_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: object = None) -> list[str | list[str] | tuple[str, ...]]:
         # The version is rendered once, hidden, by admin/core/change_form.html, not as a row of the form.
         return [f for f in super().get_fields(request, obj) if f != "version"]  # type: ignore[misc]
 

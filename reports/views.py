@@ -167,7 +167,7 @@ def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def document_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw a document of a published report, with a required reason (core.withdrawal)."""
     document = get_object_or_404(ReportDocument.all_objects.select_related("version"), pk=pk)
     url = reverse("reports:document-upload", args=[document.version_id])
@@ -181,7 +181,7 @@ def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def digest_build(request: HttpRequest) -> HttpResponse:
+def digest_build(request: AuthenticatedHttpRequest) -> HttpResponse:
     """"Build now": the same service the quarterly task runs, in this request, so errors show on the form."""
     form = DigestBuildForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

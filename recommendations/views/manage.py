@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -71,7 +71,7 @@ def bulk_classify(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload -> the check runs as a job (the preview) -> confirm -> the import runs as a job. See import_job."""
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -91,7 +91,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_job(request: HttpRequest, token: str) -> HttpResponse:
+def import_job(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """One import: its progress while a task works on it, then the preview to confirm, then the outcome.
 
     With htmx the progress part polls this URL; without JavaScript the person reloads the page (a link says so).

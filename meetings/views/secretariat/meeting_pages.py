@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -183,7 +183,7 @@ def _subgroup_initial(subgroup: Subgroup) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw a meeting the public saw, with a required reason (core.withdrawal); drafts are cancelled instead."""
     meeting = _meeting(pk)
     if not meeting.is_public:

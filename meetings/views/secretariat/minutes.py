@@ -150,7 +150,7 @@ def follow_up_status(request: AuthenticatedHttpRequest, pk: int, action_pk: int)
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def minutes_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw published minutes, with a required reason (core.withdrawal)."""
     meeting = _meeting(pk)
     minutes = get_object_or_404(Minutes.all_objects, meeting=meeting, published_at__isnull=False)
