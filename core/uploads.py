@@ -117,7 +117,7 @@ def check_archive(file: IO[bytes], *, max_unpacked: int | None = None) -> None:
     position = file.tell()
     try:
         file.seek(0)
-        with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
+        with zipfile.ZipFile(file) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
         return  # not a readable archive: detect_document_type refuses it
@@ -246,7 +246,7 @@ class PrivateStorage(FileSystemStorage):
         return super().__new__(cls)
 
     @cached_property
-    def base_location(self) -> str:  # type: ignore[override]
+    def base_location(self) -> str:
         configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
         if configured:
             return str(configured)
@@ -254,7 +254,7 @@ class PrivateStorage(FileSystemStorage):
         return str(media.with_name(media.name + "-private"))
 
     @cached_property
-    def location(self) -> str:  # type: ignore[override]
+    def location(self) -> str:
         return str(Path(self.base_location).resolve())
 
     def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:

@@ -175,10 +175,10 @@ def roadmap_get(*, number: int) -> RoadMap:
     road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])
     all_actions = list(road_map.actions.all())
     hooks.ACTION_LINKS.attach(all_actions)
-    road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
-    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
-    road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
-    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+    road_map.action_count = len(all_actions)
+    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)
+    road_map.overdue_count = sum(a.is_overdue for a in all_actions)
+    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     # Its public history: what was withdrawn, when and why (core.withdrawal).
     road_map.withdrawn_actions = list(  # type: ignore[attr-defined]
         Action.all_objects.filter(road_map=road_map, withdrawn_at__isnull=False).order_by("number")

@@ -120,7 +120,7 @@ def submission_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.submission_update(actor=request.user, submission=submission,  # type: ignore[arg-type]
+                services.submission_update(actor=request.user, submission=submission,
                                            data=form.to_data(), version=form.cleaned_data.get("version"))
             except EditConflict as exc:
                 # A colleague saved it meanwhile: keep what was typed, show theirs beside it.

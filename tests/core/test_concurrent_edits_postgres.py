@@ -150,7 +150,7 @@ def test_two_simultaneous_saves_of_one_version_keep_the_first_and_refuse_the_sec
     assert outcome.get("a") == "saved", outcome
     assert blocked, "B did not wait for A's transaction: the version was checked outside the lock"
     assert isinstance(outcome.get("b"), EditConflict), outcome
-    assert outcome["b"].current.version == version + 1  # type: ignore[union-attr]
+    assert outcome["b"].current.version == version + 1
     assert race.read(record) == "Aliya"
 
 

@@ -32,8 +32,8 @@ class Command(BaseCommand):
             with path.open("rb") as handle:
                 summary = services.recommendation_import(
                     file=handle, format=str(options["format"]), actor=None, filename=path.name,
-                    encoding=options["encoding"] or None,  # type: ignore[arg-type]
-                    cycle=options["cycle"],  # type: ignore[arg-type]
+                    encoding=options["encoding"] or None,
+                    cycle=options["cycle"],
                     dry_run=bool(options["dry_run"]),
                 )
         except ApplicationError as exc:
