@@ -48,6 +48,11 @@ class Topic(VersionedModel, TranslatableModel):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
+
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
@@ -69,6 +74,14 @@ class Subgroup(VersionedModel, TranslatableModel, TimeStampedModel):
     )
     members = models.ManyToManyField(User, blank=True, related_name="subgroups", verbose_name=_("members"))
     is_active = models.BooleanField(_("active"), default=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
+        mandate_en: str | None
+        mandate_ru: str | None
+        mandate_kk: str | None
 
     class Meta:
         verbose_name = _("working subgroup")
@@ -226,6 +239,17 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     get_status_display = _label_of(Status, "status")
     get_format_display = _label_of(Format, "format")
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+        venue_en: str | None
+        venue_ru: str | None
+        venue_kk: str | None
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -310,6 +334,14 @@ class AgendaItem(VersionedModel, TranslatableModel, TimeStampedModel):
     recommendations = models.ManyToManyField(
         "recommendations.Recommendation", blank=True, related_name="agenda_items", verbose_name=_("recommendations")
     )
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
 
     class Meta:
         verbose_name = _("agenda item")
@@ -402,6 +434,14 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         all_objects = MinutesAllManager()
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        body_en: str | None
+        body_ru: str | None
+        body_kk: str | None
+        decisions_en: str | None
+        decisions_ru: str | None
+        decisions_kk: str | None
+
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
@@ -445,6 +485,11 @@ class FollowUpAction(VersionedModel, TranslatableModel, TimeStampedModel):
         related_name="meeting_follow_ups",
         verbose_name=_("road map"),
     )
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
 
     class Meta:
         verbose_name = _("follow-up action")
@@ -492,6 +537,11 @@ class MeetingDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[MeetingDocument]]
         all_objects: ClassVar[WithdrawableAllManager[MeetingDocument]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
 
     class Meta:
         verbose_name = _("document")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -205,6 +205,11 @@ class Organization(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeSt
     region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
     # A JSON list of FocusArea values: one portable column on SQLite and PostgreSQL alike.
     focus_areas = models.JSONField(_("focus areas"), default=list, blank=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
 
     class Meta:
         verbose_name = _("organisation")

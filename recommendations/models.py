@@ -38,6 +38,11 @@ class Mechanism(VersionedModel, TranslatableModel, TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
+
     class Meta:
         verbose_name = _("mechanism")
         verbose_name_plural = _("mechanisms")
@@ -62,6 +67,14 @@ class Review(VersionedModel, TranslatableModel, TimeStampedModel):
         help_text=_("Report of the Working Group or concluding observations, e.g. A/HRC/44/10."),
     )
     description = models.TextField(_("description"), blank=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
 
     class Meta:
         verbose_name = _("review cycle or report")
@@ -108,6 +121,11 @@ class Theme(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedMo
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
+
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -119,6 +137,11 @@ class Theme(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedMo
 class AffectedGroup(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
 
     class Meta:
         verbose_name = _("affected group")
@@ -274,6 +297,14 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         objects: ClassVar[WithdrawableLiveManager[RoadMap]]
         all_objects: ClassVar[WithdrawableAllManager[RoadMap]]
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("road map")
         verbose_name_plural = _("road maps")
@@ -311,6 +342,14 @@ class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedMo
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Action]]
         all_objects: ClassVar[WithdrawableAllManager[Action]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+        indicator_en: str | None
+        indicator_ru: str | None
+        indicator_kk: str | None
 
     class Meta:
         verbose_name = _("action")
@@ -401,6 +440,14 @@ class NationalPlan(VersionedModel, TranslatableModel, TimeStampedModel):
     end_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("national plan")
         verbose_name_plural = _("national plans")
@@ -427,6 +474,11 @@ class PlanMeasure(VersionedModel, TranslatableModel, TimeStampedModel):
         Recommendation, blank=True, related_name="plan_measures", verbose_name=_("recommendations")
     )
     road_maps = models.ManyToManyField(RoadMap, blank=True, related_name="plan_measures", verbose_name=_("road maps"))
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        text_en: str | None
+        text_ru: str | None
+        text_kk: str | None
 
     class Meta:
         verbose_name = _("plan measure")

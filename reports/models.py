@@ -64,6 +64,14 @@ class Report(VersionedModel, TranslatableModel, TimeStampedModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        summary_en: str | None
+        summary_ru: str | None
+        summary_kk: str | None
+
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
@@ -123,6 +131,11 @@ class ReportVersion(VersionedModel, TranslatableModel, TimeStampedModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        notes_en: str | None
+        notes_ru: str | None
+        notes_kk: str | None
+
     class Meta:
         verbose_name = _("report version")
         verbose_name_plural = _("report versions")
@@ -170,6 +183,11 @@ class ReportDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[ReportDocument]]
         all_objects: ClassVar[WithdrawableAllManager[ReportDocument]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
 
     class Meta:
         verbose_name = _("report document")

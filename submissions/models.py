@@ -77,6 +77,14 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
     else:
         objects = CommentPeriodQuerySet.as_manager()
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("comment period")
         verbose_name_plural = _("comment periods")
@@ -245,6 +253,11 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Submission]]
         all_objects: ClassVar[WithdrawableAllManager[Submission]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        public_answer_en: str | None
+        public_answer_ru: str | None
+        public_answer_kk: str | None
 
     class Meta:
         verbose_name = _("submission")
