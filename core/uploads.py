@@ -259,7 +259,7 @@ class PrivateStorage(FileSystemStorage):
 
     def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:
         # Django forgets the location when MEDIA_ROOT changes (tests change it); ours follows PRIVATE_MEDIA_ROOT.
-        super()._clear_cached_properties(setting, **kwargs)
+        super()._clear_cached_properties(setting, **kwargs)  # type: ignore[arg-type]  # the signal's any setting
         if setting in ("PRIVATE_MEDIA_ROOT", "MEDIA_ROOT"):
             self.__dict__.pop("base_location", None)
             self.__dict__.pop("location", None)

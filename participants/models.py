@@ -72,7 +72,7 @@ class User(VersionedModel, AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
     # Signing in is not an edit of the account (core.concurrency): an open "My account" form stays valid.
     unversioned_fields = frozenset({"last_login"})
 

@@ -465,7 +465,8 @@ class NationalPlan(VersionedModel, TranslatableModel, TimeStampedModel):
 class PlanMeasure(VersionedModel, TranslatableModel, TimeStampedModel):
     plan = models.ForeignKey(NationalPlan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan"))
     number = models.CharField(_("number"), max_length=16)
-    text = models.TextField(_("measure"))
+    # The column hides TranslatableModel.text() on this model: its languages are read from the text_ru... columns.
+    text = models.TextField(_("measure"))  # type: ignore[assignment]
     responsible_agencies = models.ManyToManyField(
         Organization, blank=True, related_name="plan_measures", verbose_name=_("responsible agencies")
     )

@@ -183,7 +183,8 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     )
     title = models.CharField(_("title"), max_length=255)
     # Sanitised HTML (nh3): the proposal, the comment, the report's summary or the suggested agenda item.
-    text = SanitizedHTMLField(_("text"), profile="submission")
+    # The column hides TranslatableModel.text() on this model (text is not one of its translated fields).
+    text = SanitizedHTMLField(_("text"), profile="submission")  # type: ignore[assignment]
     justification = SanitizedHTMLField(_("justification"), blank=True, profile="submission")
     themes = models.ManyToManyField(Theme, blank=True, related_name="submissions", verbose_name=_("themes"))
     un_references = models.CharField(

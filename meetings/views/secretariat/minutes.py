@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -36,11 +37,11 @@ def minutes_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.minutes_save(actor=request.user, meeting=meeting, **form.cleaned_data)
         except EditConflict as exc:
-            conflict = exc.current
+            conflict = cast(Minutes, exc.current)  # minutes_save claims the meeting's Minutes
             # Keep the user's text, but base the next save on the version now stored, so merging then
             # saving again succeeds (core.concurrency).
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
+            form.data = form.data.copy()  # type: ignore[attr-defined]  # a bound form's data: a QueryDict
+            form.data["version"] = conflict.version  # type: ignore[index]  # the copy is mutable
             form_error(form, exc)
         except ApplicationError as exc:
             form_error(form, exc)
