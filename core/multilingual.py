@@ -25,7 +25,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
 from django.utils.functional import Promise
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -262,7 +262,7 @@ def any_language_q(field: str, lookup: str, value: Any) -> Q:
     return condition
 
 
-def fallback_expression(field: str, language: str | None = None) -> Any:
+def fallback_expression(field: str, language: str | None = None) -> Func:
     """The SQL twin of `obj.field`: the text in the page's language, else the first fallback that has one."""
     from django.db.models import F, Value
     from django.db.models.functions import Coalesce, NullIf

@@ -39,7 +39,7 @@ def recommendation_list(*, withdrawn_too: bool = False) -> QuerySet[Recommendati
     for a recommendation's own page (`withdrawn_too`)."""
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
     manager = Recommendation.all_objects if withdrawn_too else Recommendation.objects
-    return manager.select_related("mechanism", "review").prefetch_related(
+    return manager.select_related("mechanism", "review").prefetch_related(  # type: ignore[no-redef]  # declared on the model
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
@@ -95,7 +95,9 @@ def recommendation_get(*, pk: int) -> Recommendation:
 
 def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, object]]:
     """Changes of status and response, and the withdrawal, newest first, as (date, who, field, old, new)."""
-    records = list(recommendation.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    # simple_history puts a HistoryManager where the model class shows a HistoricalRecords.
+    records = list(recommendation.history.select_related("history_user")  # type: ignore[attr-defined]
+                   .order_by("-history_date", "-history_id"))
     changes: list[dict[str, object]] = []
     labels = {"status": Recommendation.Status, "response": Recommendation.Response}
     for newer, older in zip(records, records[1:], strict=False):
@@ -124,7 +126,7 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
 def _with_progress(qs: QuerySet[RoadMap], today: datetime.date) -> QuerySet[RoadMap]:
     # Counts through a relation skip the default manager: leave withdrawn actions out by hand.
     live = Q(actions__withdrawn_at__isnull=True)
-    return qs.annotate(
+    return qs.annotate(  # type: ignore[no-redef]  # declared on the model
         action_count=Count("actions", filter=live, distinct=True),
         done_count=Count("actions", filter=live & Q(actions__status=Action.Status.DONE), distinct=True),
         overdue_count=Count(
@@ -144,7 +146,7 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
     qs = RoadMap.objects.select_related("theme", "lead_agency")
     if agency is not None:
         qs = qs.filter(Q(lead_agency=agency) | Q(actions__responsible_agencies=agency)).distinct()
-    road_maps = list(_with_progress(qs, today).annotate(
+    road_maps: list[RoadMap] = list(_with_progress(qs, today).annotate(
         recommendation_count=Count("recommendations", filter=Q(recommendations__withdrawn_at__isnull=True),
                                    distinct=True)).order_by("number"))
     for road_map in road_maps:

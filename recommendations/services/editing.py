@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -48,7 +51,7 @@ def recommendation_update(
         if name in data:
             getattr(recommendation, name).set(data[name])
     if "road_maps" in data:
-        recommendation.road_maps.set(data["road_maps"])
+        recommendation.road_maps.set(cast("Iterable[RoadMap]", data["road_maps"]))  # the form's cleaned road maps
     return recommendation
 
 
