@@ -58,14 +58,15 @@ class LanguageMixin:
 API_SCOPES = ("participants", "recommendations", "meetings", "submissions", "reports", "api")
 
 
-class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]  # any model
     permission_classes = [AllowAny]
 
     def _shared(self, request: Request, build: Any) -> Response:
         """An anonymous client's answer comes from the page cache (core.pagecache) once one client asked for it;
         throttling has run already (initial()), so limits hold. Token holders always get a fresh answer."""
         if not pagecache.shareable(request._request):
-            return build()
+            fresh: Response = build()
+            return fresh
         vary = request._request.get_host() + request._request.get_full_path()
         # Plain JSON values: the serializer's ReturnList would drag the serializer into the cache.
         data = pagecache.cached_value("api", API_SCOPES, vary, lambda: json.loads(JSONRenderer().render(build().data)))

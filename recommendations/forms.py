@@ -118,7 +118,7 @@ class ImportUploadForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # Form.clean() returns cleaned_data
         file, format = data.get("file"), data.get("format")
         if file is not None and format:
             # The one upload checker, with the import's types and limits (services check again).
@@ -149,7 +149,7 @@ class ProgressUpdateForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
-        self.fields["proposed_status"].choices = [("", _("No change")), *Action.Status.choices]
+        cast(forms.ChoiceField, self.fields["proposed_status"]).choices = [("", _("No change")), *Action.Status.choices]
         self.fields["evidence_file"].help_text = _(
             "PDF, Word (DOCX), OpenDocument (ODT), Excel (XLSX) or PowerPoint (PPTX), up to %(mb)s MB. "
             "It is public once the secretariat approves the update."

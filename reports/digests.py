@@ -59,8 +59,8 @@ def previous_quarter(today: datetime.date) -> tuple[int, int]:
     return (today.year - 1, 4) if quarter == 1 else (today.year, quarter - 1)
 
 
-def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
-    if isinstance(org, dict):
+def _names(org: Organization | Mapping[str, Any]) -> dict[str, str]:
+    if not isinstance(org, Organization):
         org = Organization(name_en=org["name_en"], name_ru=org["name_ru"], name_kk=org["name_kk"],
                            acronym=org["acronym"])
     names = {}

@@ -144,7 +144,7 @@ def document_delete(*, actor: User, document: ReportDocument) -> None:
         raise ApplicationError(_("The report is published, so its documents are withdrawn, not deleted."))
     stored, storage = document.file.name, document.file.storage
     document.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
+    transaction.on_commit(lambda: storage.delete(stored))  # type: ignore[arg-type]  # a document has a file
 
 
 @transaction.atomic
@@ -187,7 +187,7 @@ def version_comment_period_open(
     if version.comment_period_id is not None:
         raise ApplicationError(_("This version already has a comment period."))
 
-    def titled(title: str) -> str:
+    def titled(title: str | None) -> str:
         return f"{title} — v{version.number}" if title else ""
 
     period = comment_period_open(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -270,7 +272,7 @@ def statistics(*, public: bool) -> dict[str, object]:
         .annotate(n=Count("id")).order_by("month")
     )
 
-    def org_label(row: dict[str, object]) -> str:
+    def org_label(row: Mapping[str, Any]) -> str:
         probe = Organization(name_en=row["organization__name_en"], name_ru=row["organization__name_ru"],
                              name_kk=row["organization__name_kk"])
         return probe.localized_name

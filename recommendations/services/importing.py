@@ -160,7 +160,7 @@ class _Writer:
         for relation, pairs in links.items():
             if pairs:
                 relation_field = cast("ManyToManyField[Any, Any]", Recommendation._meta.get_field(relation))
-                through = relation_field.remote_field.through
+                through = cast("type[Any]", relation_field.remote_field.through)  # the relation's link model
                 source_name, target_name = relation_field.m2m_column_name(), relation_field.m2m_reverse_name()
                 through.objects.bulk_create(
                     [through(**{source_name: source, target_name: target}) for source, target in pairs],

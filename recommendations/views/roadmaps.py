@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -91,7 +92,7 @@ def progress_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
-def progress_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The evidence file of a progress update: public once approved, before that its agency's and the secretariat's."""
     try:
         update = selectors.progress_evidence_get_for_user(user=request.user, pk=pk)

@@ -167,7 +167,7 @@ def subgroup_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> H
         except EditConflict as exc:
             ok, conflict = False, edit_conflict(form, exc, theirs=_subgroup_initial(exc.current))  # type: ignore[arg-type]
         if ok:
-            return redirect("meetings:subgroup-detail", pk=saved.pk)
+            return redirect("meetings:subgroup-detail", pk=saved.pk)  # type: ignore[possibly-undefined]  # set when ok
     return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup,
                                                                   "conflict": conflict})
 
