@@ -6,6 +6,7 @@ The basic type checks are in tests/meetings/test_uploads.py, where the checker b
 from __future__ import annotations
 
 import zipfile
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -72,7 +73,7 @@ def test_an_archive_declaring_more_than_the_limit_is_refused_before_any_member_i
     opened: list[str] = []
     original_open = zipfile.ZipFile.open
 
-    def spy(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object) -> object:
+    def spy(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
         opened.append(str(name))
         return original_open(self, name, *args, **kwargs)
 

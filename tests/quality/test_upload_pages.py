@@ -87,7 +87,7 @@ def test_import_pages_and_the_progress_form_pass_axe_the_csp_and_fit_the_screen(
     form = page_as("focal_point", user=focal_point)
     form.goto(reverse("recommendations:progress-create", args=[action.pk]))
     form.fill("#id_text", "Draft law sent to the Mazhilis.")
-    form.set_input_files("#id_evidence_file", files=[{"name": "evidence.pdf", "mimeType": "application/pdf",
+    form.set_input_files("#id_evidence_file", files=[{"name": "evidence.pdf", "mimeType": "application/pdf",  # type: ignore[arg-type]  # a FilePayload
                                                       "buffer": HTML_BYTES}])
     form.locator("main form [type=submit]").first.click()
     form.wait_for_load_state()

@@ -404,7 +404,8 @@ def test_export_csv_and_xlsx_follow_the_current_filters(client: Client) -> None:
     from openpyxl import load_workbook
 
     xlsx = client.get(reverse("recommendations:export", args=["xlsx"]), {"response": "supported"})
-    rows = list(load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active.iter_rows(values_only=True))
+    rows = list(load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active.iter_rows(  # type: ignore[attr-defined]  # a FileResponse
+        values_only=True))
     assert rows[0][0] == "id" and [r[6] for r in rows[1:]] == ["Supported one"]
     assert client.get("/en/recommendations/export.pdf").status_code == 404
 
