@@ -183,4 +183,4 @@ def test_a_failed_build_keeps_the_previous_files(public_world: dict, monkeypatch
 
     exports_now = DataExport.objects.all()
     assert {(e.dataset, e.format): (e.file.name, e.fingerprint) for e in exports_now} == before
-    assert all(e.file.storage.exists(e.file.name) for e in exports_now)
+    assert all(e.file.storage.exists(e.file.name) for e in exports_now)  # type: ignore[arg-type]  # written files
