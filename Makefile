@@ -44,7 +44,7 @@ XDIST_ARGS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist
 # -k, -m, --lf, --deselect) reports coverage without holding it.
 COV_FLOOR_ARGS := $(if $(filter tests% %.py -k -m --lf --last-failed --deselect,$(PYTEST_ARGS)),--cov-fail-under=0,)
 
-.PHONY: help run install install-dev requirements messages compile-messages-if-stale migrate seed test lint worker beat check-deploy clean
+.PHONY: help run install install-dev requirements messages compile-messages-if-stale migrate seed test lint typecheck worker beat check-deploy clean
 
 help:
 	@echo "make run        set up .venv, migrate, load demo data, serve http://$(HOST):$(PORT)"
@@ -53,6 +53,7 @@ help:
 	@echo "make install-dev  ... and requirements-dev.txt, tests and tooling (make test does this)"
 	@echo "make requirements  regenerate requirements*.txt from requirements*.in (UPGRADE=pkg or UPGRADE=all)"
 	@echo "make lint       ruff check"
+	@echo "make typecheck  mypy with django-stubs (settings in pyproject.toml)"
 	@echo "make messages   extract ru/kk catalogues and compile them"
 	@echo "make worker     a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat       the Celery beat scheduler (needs CELERY_BROKER_URL)"
@@ -126,6 +127,10 @@ test: $(DEV_STAMP)
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
+
+# mypy reads its settings and the files to check from pyproject.toml; the django-stubs plugin loads the settings.
+typecheck: $(DEV_STAMP)
+	$(VENV)/bin/mypy
 
 messages: $(STAMP)
 	$(MANAGE) makemessages -l ru -l kk --no-location --ignore node_modules --ignore staticfiles --ignore htmlcov

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.test import Client
 from django.utils import translation
+from pytest_django.fixtures import Settings
 
 from participants.models import Organization, User
 from tests.auth import force_login
@@ -145,7 +146,7 @@ _ROLE_ORGANIZATION = {
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings: pytest.FixtureRequest) -> None:
+def _fast_and_isolated(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_TASK_ALWAYS_EAGER = True

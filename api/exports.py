@@ -221,7 +221,7 @@ def _recommendation_rows() -> Iterator[Recommendation]:
     for chunk in _batches(qs.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
         lists = _lists_for([r.pk for r in chunk])
         for recommendation in chunk:
-            recommendation.related = lists[recommendation.pk]  # type: ignore[attr-defined] - read by the columns
+            recommendation.related = lists[recommendation.pk]  # read by the columns
             yield recommendation
 
 

@@ -45,7 +45,7 @@ class NewRecommendationsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item: Recommendation) -> list[str]:
-        return [theme.name for theme in item.theme_list]  # type: ignore[attr-defined]
+        return [theme.name for theme in item.theme_list]
 
 
 class RoadMapProgressFeed(Feed):

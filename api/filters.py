@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db import models
@@ -23,14 +25,14 @@ MAX_ID = 2**63 - 1
 class IntegerFilter(django_filters.NumberFilter):
     """A whole number in [min_value, max_value]; anything else is a 400 naming the parameter."""
 
-    field_class = forms.IntegerField
+    field_class = forms.IntegerField  # type: ignore[assignment]  # the stubs expect NumberFilter's DecimalField
 
-    def __init__(self, *args: object, min_value: int = 1, max_value: int = MAX_ID, **kwargs: object) -> None:
-        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, min_value: int = 1, max_value: int = MAX_ID, **kwargs: Any) -> None:
+        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
 
 
-def YearFilter(**kwargs: object) -> IntegerFilter:  # noqa: N802 - reads as a filter class in a FilterSet
-    return IntegerFilter(min_value=1, max_value=9999, **kwargs)  # type: ignore[arg-type]
+def YearFilter(**kwargs: Any) -> IntegerFilter:  # noqa: N802 - reads as a filter class in a FilterSet
+    return IntegerFilter(min_value=1, max_value=9999, **kwargs)
 
 
 class BoundedModelChoiceField(django_filters.fields.ModelChoiceField):
@@ -69,15 +71,15 @@ class ApiFilterSet(django_filters.FilterSet):
 
 class ApiRecommendationFilter(RecommendationFilter):
     # The API pages by cursor in one fixed order; the web page's sort choice has no meaning here.
-    sort = None  # type: ignore[assignment]
+    sort = None  # type: ignore[assignment]  # django-filter's way to drop an inherited filter
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Changed at or after (ISO 8601)")
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Skip the web form's widget set-up: it loads every choice list for the <select>s, which an API
         # request never renders (FilterSet.__init__ itself validates the same values).
-        django_filters.FilterSet.__init__(self, *args, **kwargs)  # type: ignore[arg-type]
+        django_filters.FilterSet.__init__(self, *args, **kwargs)
 
 
 class ReviewFilter(ApiFilterSet):

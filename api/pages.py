@@ -16,7 +16,7 @@ from api.forms import ApiTokenForm
 from api.models import ApiToken, DataExport
 from core.exceptions import ApplicationError
 from participants.models import User
-from participants.permissions import role_required, secretariat_required, signed_in_required
+from participants.permissions import AuthenticatedHttpRequest, role_required, secretariat_required, signed_in_required
 
 
 @require_GET
@@ -64,7 +64,7 @@ def download(request: HttpRequest, dataset: str, fmt: str) -> FileResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(User.Role.FOCAL_POINT)
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,7 +85,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @secretariat_required
-def token_admin_list(request: HttpRequest) -> HttpResponse:
+def token_admin_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     show_all = request.GET.get("all") == "1"
     tokens = selectors.api_token_list_all(active_only=not show_all)
     return render(request, "api/token_admin_list.html", {"tokens": tokens, "show_all": show_all})
@@ -93,7 +93,7 @@ def token_admin_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @signed_in_required
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk)
     # The service refuses (403) anyone but the owner and the secretariat.
     services.api_token_revoke(actor=request.user, token=token)

@@ -22,7 +22,8 @@ class StableCursorPagination(CursorPagination):
         cursor = super().decode_cursor(request)
         # A cursor is ours only if it decodes to what we encode: a NUL or an absurd offset is a forged one.
         if cursor is not None and (
-            (cursor.position is not None and "\x00" in cursor.position) or cursor.offset > 10**6
+            # The position is the decoded text of the cursor (its stubs say int).
+            (cursor.position is not None and "\x00" in cursor.position) or cursor.offset > 10**6  # type: ignore[operator]
         ):
             raise NotFound(self.invalid_cursor_message)
         return cursor

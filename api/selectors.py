@@ -73,7 +73,7 @@ def theme_list() -> QuerySet[Theme]:
 def roadmap_list() -> QuerySet[RoadMap]:
     today = timezone.localdate()
     return (
-        RoadMap.objects.select_related("theme", "lead_agency")
+        RoadMap.objects.select_related("theme", "lead_agency")  # type: ignore[no-redef]  # declared on the model
         .annotate(
             # Counts through a relation skip the default manager: withdrawn actions are left out by hand.
             action_count=Count("actions", filter=Q(actions__withdrawn_at__isnull=True), distinct=True),

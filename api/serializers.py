@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.urls import reverse
@@ -100,7 +100,7 @@ class MechanismSerializer(serializers.ModelSerializer):
 
 
 class ReviewSerializer(serializers.ModelSerializer):
-    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    mechanism: serializers.SlugRelatedField[Mechanism] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     cycle = serializers.IntegerField(source="number", help_text="UPR cycle or number of the periodic report.")
     title_translations = Translations("title")
 
@@ -128,7 +128,7 @@ class ThemeRefSerializer(serializers.ModelSerializer):
 
 
 class RecommendationSerializer(serializers.ModelSerializer):
-    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    mechanism: serializers.SlugRelatedField[Mechanism] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     review = ReviewSerializer(read_only=True)
     kind_label = serializers.CharField(source="get_kind_display")
     response_label = serializers.CharField(source="get_response_display")
@@ -151,7 +151,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ]
 
     def get_recommending_states(self, obj: Recommendation) -> list[str]:
-        return [state.name for state in obj.state_list]  # type: ignore[attr-defined]
+        return [state.name for state in obj.state_list]
 
     def get_web_url(self, obj: Recommendation) -> str:
         return absolute(reverse("recommendations:recommendation-detail", args=[obj.pk]))
@@ -192,10 +192,10 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "response_label": labels["response"].get(obj.response, obj.response),
             "status": obj.status,
             "status_label": labels["status"].get(obj.status, obj.status),
-            "themes": [{"slug": t.slug, "name": t.localized_name} for t in obj.theme_list],  # type: ignore[attr-defined]
+            "themes": [{"slug": t.slug, "name": t.localized_name} for t in obj.theme_list],
             "responsible_agencies": [
                 {"id": a.pk, "name": a.localized_name, "acronym": a.acronym}
-                for a in obj.agency_list  # type: ignore[attr-defined]
+                for a in obj.agency_list
             ],
             "source_organization": (
                 {"id": source.pk, "name": source.localized_name, "acronym": source.acronym} if source else None
@@ -224,11 +224,11 @@ class RoadMapSerializer(serializers.ModelSerializer):
                   "done_count", "overdue_count", "progress_percent", "web_url", "created_at", "updated_at"]
 
     def get_recommendations(self, obj: RoadMap) -> list[int]:
-        return [r.pk for r in obj.recommendation_list]  # type: ignore[attr-defined]
+        return [r.pk for r in obj.recommendation_list]
 
     def get_progress_percent(self, obj: RoadMap) -> int:
-        total = obj.action_count  # type: ignore[attr-defined]
-        return round(obj.done_count * 100 / total) if total else 0  # type: ignore[attr-defined]
+        total = obj.action_count
+        return round(obj.done_count * 100 / total) if total else 0
 
     def get_web_url(self, obj: RoadMap) -> str:
         return absolute(reverse("recommendations:roadmap-detail", args=[obj.number]))
@@ -263,7 +263,8 @@ class ActionSerializer(serializers.ModelSerializer):
         return dates.date_text(obj.completed_on)
 
     def get_is_overdue(self, obj: Action) -> bool:
-        return obj.is_overdue_on(self.context.setdefault("today", timezone.localdate()))
+        # One date for the whole response; DRF's context is a dict (its stubs say Mapping).
+        return obj.is_overdue_on(cast(dict[str, Any], self.context).setdefault("today", timezone.localdate()))
 
 
 def evidence_file_url(update: ProgressUpdate) -> str | None:
@@ -446,7 +447,7 @@ class ReportSerializer(serializers.ModelSerializer):
     title_translations = Translations("title")
     summary_translations = Translations("summary")
     kind_label = serializers.CharField(source="get_kind_display")
-    mechanism = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    mechanism: serializers.SlugRelatedField[Mechanism] = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     author_organization = OrganizationRefSerializer(read_only=True, allow_null=True)
     versions = ReportVersionSerializer(source="version_list", many=True, read_only=True)
     web_url = serializers.SerializerMethodField()

@@ -137,6 +137,7 @@ def _exports_write(
                 # Remove the previous file only once the new row is committed, so a download never hits a
                 # missing file.
                 storage = export.file.storage
-                transaction.on_commit(lambda storage=storage, name=old_name: storage.delete(name))
+                # Defaults bind this export's storage and name; mypy cannot infer a lambda with defaults.
+                transaction.on_commit(lambda storage=storage, name=old_name: storage.delete(name))  # type: ignore[misc]
             written.append(export)
     return written

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 from api import filters, selectors, serializers
 from api.pagination import cursor_pagination
 from core import pagecache
+from participants.models import User
 from recommendations import selectors as recommendations_selectors
 from recommendations import services as recommendations_services
 from recommendations.forms import ProgressUpdateForm
@@ -45,10 +46,10 @@ class LanguageMixin:
         if lang and lang in dict(settings.LANGUAGES):
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]  # mixed into an APIView
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]  # an APIView's
         # The same URL answers in several languages: caches must key on the header that chose one.
         patch_vary_headers(response, ["Accept-Language"])
         return response
@@ -58,14 +59,15 @@ class LanguageMixin:
 API_SCOPES = ("participants", "recommendations", "meetings", "submissions", "reports", "api")
 
 
-class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]  # any model
     permission_classes = [AllowAny]
 
     def _shared(self, request: Request, build: Any) -> Response:
         """An anonymous client's answer comes from the page cache (core.pagecache) once one client asked for it;
         throttling has run already (initial()), so limits hold. Token holders always get a fresh answer."""
         if not pagecache.shareable(request._request):
-            return build()
+            fresh: Response = build()
+            return fresh
         vary = request._request.get_host() + request._request.get_full_path()
         # Plain JSON values: the serializer's ReturnList would drag the serializer into the cache.
         data = pagecache.cached_value("api", API_SCOPES, vary, lambda: json.loads(JSONRenderer().render(build().data)))
@@ -174,7 +176,7 @@ class ReadOrFocalPointWrite(BasePermission):
         parameters=[LANG_PARAMETER],
     ),
 )
-class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     permission_classes = [ReadOrFocalPointWrite]
     serializer_class = serializers.ProgressUpdateSerializer
     filterset_class = filters.ProgressUpdateFilter
@@ -188,8 +190,9 @@ class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.Rea
         incoming = serializers.ProgressUpdateCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
+        actor = cast(User, request.user)  # ReadOrFocalPointWrite lets only signed-in focal points create
         try:
-            action = recommendations_selectors.action_get_for_reporting(user=request.user, pk=data["action"])
+            action = recommendations_selectors.action_get_for_reporting(user=actor, pk=data["action"])
         except Http404:
             raise ValidationError({"action": [_("There is no road-map action with this id.")]}) from None
         except PermissionDenied as exc:
@@ -200,7 +203,7 @@ class ProgressUpdateViewSet(LanguageMixin, mixins.CreateModelMixin, viewsets.Rea
         )
         if not form.is_valid():
             raise ValidationError({field: [str(m) for m in messages] for field, messages in form.errors.items()})
-        update = recommendations_services.progress_update_submit(actor=request.user, action=action,
+        update = recommendations_services.progress_update_submit(actor=actor, action=action,
                                                                  **form.cleaned_data)
         return Response(serializers.ProgressUpdateReceiptSerializer(update).data, status=status.HTTP_201_CREATED)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.contrib import admin
@@ -30,7 +30,7 @@ from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.http import HttpRequest
 
-from core.concurrency import EditConflict, VersionedModel, VersionField, claim, edit_conflict
+from core.concurrency import Conflict, EditConflict, VersionedModel, VersionField, claim, edit_conflict
 from core.exceptions import ApplicationError
 from core.models import DeferredTask, WorkerHeartbeat
 from core.multilingual import (
@@ -42,11 +42,14 @@ from core.multilingual import (
     write_original,
 )
 
+if TYPE_CHECKING:
+    from django.template.response import _TemplateForResponseT  # django-stubs' type of ModelAdmin's templates
+
 
 def _all_rows(model_admin: Any, request: HttpRequest) -> models.QuerySet:
     """The administration lists withdrawn records too (their default manager hides them everywhere else)."""
     manager = getattr(model_admin.model, "all_objects", model_admin.model._default_manager)
-    qs = manager.get_queryset()
+    qs: models.QuerySet[Any] = manager.get_queryset()
     ordering = model_admin.get_ordering(request)
     return qs.order_by(*ordering) if ordering else qs
 
@@ -129,7 +132,7 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.edit_conflict = None
+            self.edit_conflict: Conflict | None = None
             if versioned and self.instance.pk is not None:
                 self.fields["version"].initial = self.instance.version
             if translatable:
@@ -163,7 +166,7 @@ def _service_form(base: type[forms.ModelForm], model_admin: ServiceAdminMixin, r
             write_original(self.instance, texts, language=self.cleaned_data.get("original_language"))
 
         def clean(self) -> dict[str, Any]:
-            data = super().clean()
+            data: dict[str, Any] = super().clean()
             if translatable and "original_language" in self.fields and not data.get("original_language"):
                 data["original_language"] = self.instance.original_language or default_original_language()
             if versioned and self.instance.pk is not None:
@@ -208,8 +211,9 @@ class ServiceAdminMixin(_PortalAdminBase):
     """
 
     save_service: Callable[..., models.Model]
+    model: type[models.Model]  # set by admin.ModelAdmin, which every subclass also extends
     allow_delete: bool = False
-    change_form_template = "admin/core/change_form.html"
+    change_form_template: ClassVar[_TemplateForResponseT | None] = "admin/core/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return _all_rows(self, request)
@@ -217,9 +221,10 @@ class ServiceAdminMixin(_PortalAdminBase):
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         if not self.allow_delete:
             return False
-        return super().has_delete_permission(request, obj)  # type: ignore[misc]
+        allowed: bool = super().has_delete_permission(request, obj)  # type: ignore[misc]  # a mixin: ModelAdmin's
+        return allowed
 
-    def get_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: object = None) -> list[str | list[str] | tuple[str, ...]]:
         # The version is rendered once, hidden, by admin/core/change_form.html, not as a row of the form. The
         # per-language columns of translated text are the translation editor's (core.multilingual).
         hidden = {"version"}

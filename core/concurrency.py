@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from django import forms
 from django.db import models
@@ -104,7 +104,8 @@ class VersionField(forms.IntegerField):
 
     def clean(self, value: object) -> int | None:
         try:
-            return super().clean(value)
+            cleaned: int | None = super().clean(value)
+            return cleaned
         except forms.ValidationError:
             # A hidden field the person cannot correct: treat it as unknown, which the service refuses as a
             # conflict with the stored values shown.
@@ -168,13 +169,13 @@ def display_value(form_field: forms.Field, value: object) -> str:
         records = [item for item in items if isinstance(item, models.Model)]
         keys = [item for item in items if not isinstance(item, models.Model) and item not in (None, "")]
         if keys:
-            records += list(form_field.queryset.model._base_manager.filter(pk__in=keys))
+            records += list(form_field.queryset.model._base_manager.filter(pk__in=keys))  # type: ignore[union-attr]  # a bound ModelChoiceField has its queryset
         return ", ".join(str(form_field.label_from_instance(record)) for record in records) or empty
     if isinstance(form_field, (forms.BooleanField, forms.NullBooleanField)):
         return str(_("Yes") if value else _("No"))
     if isinstance(form_field, forms.ChoiceField):  # typed and multiple choices too
         labels: dict[str, object] = {}
-        for key, label in form_field.choices:
+        for key, label in cast(Iterable[tuple[Any, Any]], form_field.choices):  # choices are normalised to pairs
             if isinstance(label, (list, tuple)):
                 labels.update({str(k): v for k, v in label})
             else:
@@ -190,12 +191,12 @@ def display_value(form_field: forms.Field, value: object) -> str:
     return str(value).strip() or empty
 
 
-def edit_conflict(form: forms.Form, exc: EditConflict, *, theirs: Mapping[str, object]) -> Conflict:
+def edit_conflict(form: forms.BaseForm, exc: EditConflict, *, theirs: Mapping[str, object]) -> Conflict:
     """After a refused save: keep what was typed, base the next save on the stored version, say why above the
     form, and list the other person's saved values (`theirs`, the form's initial data for the stored record)
     beside the typed ones."""
     current = exc.current
-    data = form.data.copy()
+    data = form.data.copy()  # type: ignore[attr-defined]  # a bound form's data: a QueryDict or a dict
     data[form.add_prefix("version")] = str(current.version)  # type: ignore[attr-defined]
     form.data = data
     if exc.field and exc.field in form.fields:

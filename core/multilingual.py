@@ -19,13 +19,13 @@ reader of the raw table, and the history tables, see the original.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
 from django.utils.functional import Promise
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -178,7 +178,10 @@ class TranslatableModel(models.Model):
         return [column(f, lang) for f in cls.translatable_fields() for lang in languages()]
 
     @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any) -> TranslatableModel:
+    # django-stubs describes Django 6's from_db (a fetch_mode argument); Django 5.2's has none.
+    def from_db(  # type: ignore[override]
+        cls, db: str | None, field_names: Collection[str], values: Collection[Any],
+    ) -> TranslatableModel:
         instance = super().from_db(db, field_names, values)
         # What the translations were when loaded: save() tells an edited translation from an untouched one.
         loaded = instance.__dict__
@@ -212,7 +215,7 @@ class TranslatableModel(models.Model):
         for name in self.translation_columns():
             if self.__dict__.get(name) in (None, ""):
                 # Unique fields (a topic's name) keep NULL for "no text": NULLs never collide.
-                self.__dict__[name] = None if opts.get_field(name).unique else ""
+                self.__dict__[name] = None if cast("models.Field[Any, Any]", opts.get_field(name)).unique else ""
         if self.original_language not in languages():
             self.original_language = settings.LANGUAGE_CODE
         values = {name: self.__dict__.get(name) for name in self.translation_columns()}
@@ -274,7 +277,7 @@ def any_language_q(field: str, lookup: str, value: Any) -> Q:
     return condition
 
 
-def fallback_expression(field: str, language: str | None = None) -> Any:
+def fallback_expression(field: str, language: str | None = None) -> Func:
     """The SQL twin of `obj.field`: the text in the page's language, else the first fallback that has one."""
     from django.db.models import F, TextField, Value
     from django.db.models.functions import Coalesce, NullIf
@@ -454,9 +457,11 @@ def translation_save(
     with transaction.atomic():
         current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         if language not in languages():
-            raise ApplicationError(_("Unknown language."))
+            raise ApplicationError(_("Unknown language."))  # type: ignore[arg-type]  # lazy: shown in the reader's language
         if language == current.original_language:
-            raise ApplicationError(_("This is the original language; edit the text itself, not a translation."))
+            raise ApplicationError(
+                _("This is the original language; edit the text itself, not a translation.")  # type: ignore[arg-type]  # lazy
+            )
         if current.current_fingerprint() != base_fingerprint:
             raise TranslationConflict(
                 str(_("The original was changed while you were translating. Your translation is kept below, next "

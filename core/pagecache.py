@@ -40,7 +40,10 @@ from django.core.cache import caches
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import (  # type: ignore[attr-defined]  # cc_delim_re: in Django, not in django-stubs
+    cc_delim_re,
+    patch_cache_control,
+)
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -113,7 +116,8 @@ def versions(scopes: Iterable[str]) -> dict[str, str] | None:
         # one, or a page stored before the cache lost its versions could be served again.
         version = _new_version()
         for key in missing:
-            _guarded("create version", lambda key=key: _cache().add(key, version, timeout=None))
+            # key=key binds this key; mypy cannot infer a lambda with a default.
+            _guarded("create version", lambda key=key: _cache().add(key, version, timeout=None))  # type: ignore[misc]
         found.update(_guarded("read versions", lambda: _cache().get_many(missing)) or {})
         if any(k not in found for k in keys):
             return None

@@ -7,6 +7,8 @@ the same way: `client_ip` here (RATELIMIT_IP_META_KEY), DRF through NUM_PROXIES.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
@@ -21,7 +23,7 @@ def client_ip(request: HttpRequest) -> str:
     NUM_PROXIES = 1 reads it for the API).
     """
     if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded.strip():
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "") or "unknown"
@@ -33,4 +35,4 @@ def rate_limited(request: HttpRequest, *, group: str, rate: str, key: str = "ip"
     `key` is "ip" (client_ip), "user" (the signed-in person; anonymous visitors fall back to their address) or any
     key django-ratelimit accepts. Windows are fixed (django-ratelimit staggers them per key), not sliding.
     """
-    return is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+    return cast(bool, is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True))

@@ -7,6 +7,7 @@ stored: scripts, styles, event handlers and unknown tags never reach a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,13 +96,13 @@ class SanitizedHTMLField(models.TextField):
         self.profile = profile
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         name, path, args, kwargs = super().deconstruct()
         kwargs["profile"] = self.profile
         return name, path, args, kwargs
 
     def pre_save(self, model_instance: models.Model, add: bool) -> str:
-        value = getattr(model_instance, self.attname)
+        value: str = getattr(model_instance, self.attname)
         if value:
             value = sanitize_rich_text(value, profile=self.profile)
             setattr(model_instance, self.attname, value)

@@ -117,7 +117,7 @@ def check_archive(file: IO[bytes], *, max_unpacked: int | None = None) -> None:
     position = file.tell()
     try:
         file.seek(0)
-        with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
+        with zipfile.ZipFile(file) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
         return  # not a readable archive: detect_document_type refuses it
@@ -149,7 +149,7 @@ def detect_document_type(file: IO[bytes]) -> DocumentType | None:
     position = file.tell()
     try:
         file.seek(0)
-        with zipfile.ZipFile(file) as archive:  # type: ignore[arg-type]
+        with zipfile.ZipFile(file) as archive:
             members = archive.infolist()
             names = [member.filename for member in members]
             # ODF requires "mimetype" to be the first member, stored uncompressed.
@@ -246,7 +246,7 @@ class PrivateStorage(FileSystemStorage):
         return super().__new__(cls)
 
     @cached_property
-    def base_location(self) -> str:  # type: ignore[override]
+    def base_location(self) -> str:
         configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
         if configured:
             return str(configured)
@@ -254,12 +254,12 @@ class PrivateStorage(FileSystemStorage):
         return str(media.with_name(media.name + "-private"))
 
     @cached_property
-    def location(self) -> str:  # type: ignore[override]
+    def location(self) -> str:
         return str(Path(self.base_location).resolve())
 
     def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:
         # Django forgets the location when MEDIA_ROOT changes (tests change it); ours follows PRIVATE_MEDIA_ROOT.
-        super()._clear_cached_properties(setting, **kwargs)
+        super()._clear_cached_properties(setting, **kwargs)  # type: ignore[arg-type]  # the signal's any setting
         if setting in ("PRIVATE_MEDIA_ROOT", "MEDIA_ROOT"):
             self.__dict__.pop("base_location", None)
             self.__dict__.pop("location", None)

@@ -5,6 +5,8 @@ No views live here (core has no URLs).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -17,8 +19,8 @@ PAGE_SIZE = 20
 
 
 def paginate(
-    request: HttpRequest, qs: QuerySet | list, per_page: int = PAGE_SIZE, param: str = "page"
-) -> tuple[Page, str]:
+    request: HttpRequest, qs: QuerySet[Any] | list[Any], per_page: int = PAGE_SIZE, param: str = "page"
+) -> tuple[Page[Any], str]:
     """The requested page and the query string of the filters, for templates/includes/pagination.html.
 
     `param` names the page parameter when one page shows several lists; the others' pages stay put.
@@ -29,7 +31,7 @@ def paginate(
     return page, query.urlencode()
 
 
-def form_error(form: forms.Form, exc: ApplicationError) -> None:
+def form_error(form: forms.BaseForm, exc: ApplicationError) -> None:
     """Show a service's refusal next to the field it concerns, or above the form."""
     if exc.field and exc.field in form.fields:
         form.add_error(exc.field, exc.message)

@@ -17,7 +17,7 @@ recommendation, a submission) is never deleted. The secretariat withdraws it, wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -32,38 +32,37 @@ from django.utils.translation import gettext_lazy
 from core.exceptions import ApplicationError
 
 M = TypeVar("M", bound="WithdrawableModel")
+_Row = TypeVar("_Row", bound=models.Model, covariant=True)  # as django-stubs declares QuerySet and Manager
 
 REASON_MAX_LENGTH = 2000
 
 
-class WithdrawableQuerySet(models.QuerySet):
-    def live(self) -> WithdrawableQuerySet:
+class WithdrawableQuerySet(models.QuerySet[_Row]):
+    def live(self) -> Self:
         return self.filter(withdrawn_at__isnull=True)
 
-    def withdrawn(self) -> WithdrawableQuerySet:
+    def withdrawn(self) -> Self:
         return self.filter(withdrawn_at__isnull=False)
 
 
-class LiveManager(models.Manager):
+class LiveManager(models.Manager[_Row]):
     """The default manager of a withdrawable model: withdrawn records are left out."""
 
-    def get_queryset(self) -> models.QuerySet:
+    def get_queryset(self) -> models.QuerySet[_Row]:
         return super().get_queryset().filter(withdrawn_at__isnull=True)
 
 
-def live_manager(queryset_class: type[models.QuerySet] = WithdrawableQuerySet) -> models.Manager:
-    """`objects` for a withdrawable model with its own QuerySet class (which should extend WithdrawableQuerySet)."""
-    return LiveManager.from_queryset(queryset_class)()
-
-
-def all_manager(queryset_class: type[models.QuerySet] = WithdrawableQuerySet) -> models.Manager:
-    """`all_objects`: withdrawn records included."""
-    return models.Manager.from_queryset(queryset_class)()
+# The managers of a withdrawable model without a QuerySet of its own. Named at module level so that annotations can
+# use them: django-modeltranslation replaces a translated model's manager class when the app loads, so django-stubs
+# cannot find it and each translated model declares its managers' types (`objects: ClassVar[...]`, TYPE_CHECKING).
+WithdrawableLiveManager = LiveManager.from_queryset(WithdrawableQuerySet)
+WithdrawableAllManager = models.Manager.from_queryset(WithdrawableQuerySet)
 
 
 class WithdrawableModel(models.Model):
-    """Soft deletion with who, when and why. A subclass with its own QuerySet sets `objects = live_manager(QS)`
-    and `all_objects = all_manager(QS)` (the first manager declared is the default)."""
+    """Soft deletion with who, when and why. A subclass with its own QuerySet (which extends WithdrawableQuerySet)
+    sets `objects` to a `LiveManager.from_queryset(QS)()` and `all_objects` to a `models.Manager.from_queryset(QS)()`
+    (the first manager declared is the default)."""
 
     withdrawn_at = models.DateTimeField(gettext_lazy("withdrawn on"), null=True, blank=True, editable=False)
     withdrawn_by = models.ForeignKey(
@@ -72,8 +71,8 @@ class WithdrawableModel(models.Model):
     )
     withdrawal_reason = models.TextField(gettext_lazy("reason for withdrawal"), blank=True, editable=False)
 
-    objects = live_manager()
-    all_objects = all_manager()
+    objects = WithdrawableLiveManager()
+    all_objects = WithdrawableAllManager()
 
     class Meta:
         abstract = True

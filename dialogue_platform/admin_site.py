@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar, cast
+
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from participants.permissions import second_factor_url
 from participants.signin import second_factor_passed, second_factor_required
+
+ViewT = TypeVar("ViewT", bound=Callable[..., HttpResponseBase])
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -33,10 +38,10 @@ class PortalAdminSite(admin.AdminSite):
             request.GET.get("next", reverse("admin:index")), login_url=reverse("participants:login")
         )
 
-    def admin_view(self, view, cacheable: bool = False):  # type: ignore[no-untyped-def]
+    def admin_view(self, view: ViewT, cacheable: bool = False) -> ViewT:
         inner = super().admin_view(view, cacheable)
 
-        def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), login_url=reverse("participants:login"))
             if second_factor_required(request.user) and not second_factor_passed(request.user):
@@ -45,4 +50,4 @@ class PortalAdminSite(admin.AdminSite):
                 raise PermissionDenied
             return inner(request, *args, **kwargs)
 
-        return guarded
+        return cast(ViewT, guarded)

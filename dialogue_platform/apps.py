@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
@@ -15,7 +14,7 @@ PAGE_SCOPES = ("participants", "recommendations", "meetings", "submissions", "re
 _PRIVATE_FIELDS = frozenset({"last_login"})
 
 
-def page_scopes(model: type[models.Model], update_fields: frozenset[str] | None) -> Iterable[str]:
+def page_scopes(model: type[models.Model], update_fields: frozenset[str] | None) -> tuple[str, ...]:
     """The page-cache scopes a change to `model` makes stale: its own app's, and those of every app below it,
     whose pages may show it through a hook (a meeting page lists the NGO submissions on its agenda). Pages of
     higher apps name the lower scopes they read themselves."""

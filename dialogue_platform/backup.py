@@ -231,7 +231,7 @@ def _read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
     if handle is None:
         raise BackupError("The archive's manifest.json is not a file.")
     try:
-        manifest = json.loads(handle.read())
+        manifest: dict[str, Any] = json.loads(handle.read())
     except ValueError:
         raise BackupError("The archive's manifest.json is damaged (not valid JSON).") from None
     if manifest.get("format") != FORMAT:
@@ -259,7 +259,7 @@ def backup_verify(*, archive: Path) -> dict[str, Any]:
                     raise BackupError(f"The archive holds {member.name}, which its manifest does not list.")
                 handle = tar.extractfile(member)
                 digest = hashlib.sha256()
-                while block := handle.read(CHUNK):  # type: ignore[union-attr]
+                while block := handle.read(CHUNK):  # type: ignore[union-attr]  # a file member (checked above)
                     digest.update(block)
                 if digest.hexdigest() != wanted["sha256"] or member.size != wanted["size"]:
                     raise BackupError(f"The archive is damaged: {member.name} does not match its checksum.")
@@ -335,7 +335,7 @@ def _restore_files(tar: tarfile.TarFile, manifest: dict[str, Any]) -> int:
         relative = member.name.split("/", 1)[1]
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tar.extractfile(member) as source, target.open("wb") as out:  # type: ignore[union-attr]
+        with tar.extractfile(member) as source, target.open("wb") as out:  # type: ignore[union-attr]  # listed files
             shutil.copyfileobj(source, out, CHUNK)
         if _sha256(target) != manifest["members"][member.name]["sha256"]:
             raise BackupError(f"{target} was written but does not match its checksum: check the disk.")

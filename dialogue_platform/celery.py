@@ -40,7 +40,7 @@ def _heartbeat(hostname: str) -> None:
 class Heartbeat(bootsteps.StartStopStep):
     """Every HEARTBEAT_SECONDS, from the worker's main process: proves the worker lives whatever the broker does."""
 
-    requires = {"celery.worker.components:Timer"}
+    requires = {"celery.worker.components:Timer"}  # type: ignore[assignment]  # a set, as Celery's docs write it
 
     def __init__(self, worker: Any, **kwargs: Any) -> None:
         super().__init__(worker, **kwargs)

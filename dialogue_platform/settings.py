@@ -8,6 +8,7 @@ nothing installed: SQLite, console email, Celery tasks run eagerly.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -139,7 +140,7 @@ REPLICA_MAX_LAG_SECONDS = env.float("DJANGO_REPLICA_MAX_LAG_SECONDS", default=10
 # SQLite (make run, small installs): a write transaction takes the write lock when it begins (IMMEDIATE), so two
 # simultaneous posts queue behind each other for up to `timeout` seconds instead of one failing with "database is
 # locked" when both try to upgrade a read lock; WAL lets pages read while a write is under way.
-SQLITE_OPTIONS = {
+SQLITE_OPTIONS: dict[str, Any] = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -234,7 +235,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Participants-only documents: outside MEDIA_ROOT so that only permission-checked views serve them.
 PRIVATE_MEDIA_ROOT = Path(env.str("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "media-private")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         # Hashed, compressed files in production; plain files locally so no collectstatic is needed.
@@ -293,7 +294,8 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 # Without a broker the portal still works on one machine: tasks run in-process.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
+# django-environ returns a None default as it is; its annotation allows only a string.
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)  # type: ignore[arg-type]
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -6,7 +6,7 @@ kinds each app registers in its translation.py (core.multilingual.register_kind)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -89,7 +89,7 @@ class TranslationForm(forms.Form):
         super().__init__(*args, **kwargs)
         model = type(obj)
         for name in obj.translatable_fields():
-            field = model._meta.get_field(name)
+            field = cast("models.Field[Any, Any]", model._meta.get_field(name))  # a translated column
             original = obj.original_text(name)
             long = isinstance(field, models.TextField) or len(original) > LONG_TEXT
             attrs: dict[str, Any] = {"lang": language, "class": "form-control"}
@@ -129,8 +129,8 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) ->
             # based on the original as it is now.
             conflict = True
             obj = exc.current
-            form.data = form.data.copy()
-            form.data["base"] = obj.current_fingerprint()
+            form.data = form.data.copy()  # type: ignore[attr-defined]  # a bound form's data: a QueryDict
+            form.data["base"] = obj.current_fingerprint()  # type: ignore[index]  # the copy is mutable
             form.add_error(None, exc.message)
         except ApplicationError as exc:
             form.add_error(None, exc.message)

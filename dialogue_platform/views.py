@@ -12,7 +12,7 @@ from core import pagecache
 from dialogue_platform.health import run_checks
 from dialogue_platform.home import home_for
 from participants.models import Organization
-from participants.permissions import signed_in_required
+from participants.permissions import AuthenticatedHttpRequest, signed_in_required
 from participants.selectors import organization_counts_by_standing
 
 logger = logging.getLogger(__name__)
@@ -33,9 +33,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @signed_in_required
-def workspace(request: HttpRequest) -> HttpResponse:
+def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in person's home: what waits for them, by role (dialogue_platform.home)."""
-    template, context = home_for(user=request.user)  # type: ignore[arg-type]
+    template, context = home_for(user=request.user)
     return render(request, template, context)
 
 

@@ -46,7 +46,7 @@ class MeetingAdmin(ReadOnlyModelAdmin):
     list_select_related = ["subgroup"]
 
     def formfield_for_dbfield(self, db_field: Field, request: HttpRequest, **kwargs: Any) -> FormField | None:
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        field: FormField | None = super().formfield_for_dbfield(db_field, request, **kwargs)
         # The lead times' defaults are callables (read from settings), for which Django adds hidden "initial-"
         # inputs carrying the help text's aria-describedby, which is invalid HTML. The form needs no change check.
         if field is not None and db_field.name in LEAD_TIME_FIELDS:

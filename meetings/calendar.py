@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import cast
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -78,4 +79,4 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         calendar.add_component(event)
-    return calendar.to_ical()
+    return cast(bytes, calendar.to_ical())

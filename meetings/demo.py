@@ -10,6 +10,7 @@ is ours: no one is quoted.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -235,7 +236,7 @@ def _quarter_start(offset: int, *, hour: int = 10) -> dt.datetime:
 
 
 def _orgs() -> dict[str, Organization]:
-    return {o.name_en: o for o in Organization.objects.all()}
+    return {cast(str, o.name_en): o for o in Organization.objects.all()}  # the demo's names, all in English
 
 
 def _translate(obj: TranslatableModel, texts: dict[str, dict[str, str]]) -> None:
@@ -274,7 +275,7 @@ def _topics() -> None:
             _translate(topic, {"name": names})
 
 
-def _meeting(actor: User, title: dict[str, str], **fields: object) -> Meeting:
+def _meeting(actor: User, title: dict[str, str], **fields: Any) -> Meeting:
     meeting = services.meeting_create(actor=actor, title=title["ru"], original_language="ru", **fields)
     _translate(meeting, {"title": title, "venue": VENUE if fields.get("venue") else {}})
     return meeting

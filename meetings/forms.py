@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
@@ -16,7 +19,7 @@ from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from core.widgets import SearchableSelectMultiple
 from meetings.lead_times import LEAD_TIME_FIELDS, lead_time_errors
-from meetings.models import FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
+from meetings.models import AgendaItem, FollowUpAction, Invitation, Meeting, MeetingDocument, Subgroup, Topic
 from participants.models import Organization, User
 from recommendations.models import RoadMap
 from recommendations.references import RecommendationReferencesField
@@ -55,14 +58,14 @@ def _organizations() -> forms.ModelMultipleChoiceField:
 class TopicsField(forms.CharField):
     """Topics as a comma-separated list of keywords."""
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 500)
         kwargs.setdefault("label", _("Topics"))
         kwargs.setdefault("help_text", _("Keywords separated by commas, e.g. UPR, children's rights."))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
-    def clean(self, value: object) -> list[str]:  # type: ignore[override]
+    def clean(self, value: object) -> list[str]:
         text = super().clean(value)
         return [part.strip()[:100] for part in (text or "").split(",") if part.strip()]
 
@@ -92,11 +95,11 @@ class MeetingForm(forms.ModelForm):
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
         help_texts = {"starts_at": zone_hint(), "ends_at": zone_hint()}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            cast(forms.DateTimeField, self.fields[name]).input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         if not self.is_bound:
             # The text in the language it was written in, not the page language's fallback.
             self.initial.update(original_initial(self.instance, ("title", "venue", "description")))
@@ -115,14 +118,14 @@ class MeetingForm(forms.ModelForm):
             ] + [MinValueValidator(1), MaxValueValidator(upper)]
             field.widget.attrs.update({"min": 1, "max": upper})
             if not self.instance.pk:
-                field.initial = Meeting._meta.get_field(name).get_default()
+                field.initial = cast("models.Field[Any, Any]", Meeting._meta.get_field(name)).get_default()
         if self.instance.pk and not self.is_bound:
             self.initial["online_link"] = self.instance.online_link
             self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
             self.initial["version"] = self.instance.version
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The meeting must end after it starts."))
@@ -140,7 +143,7 @@ class MeetingForm(forms.ModelForm):
                 self.add_error(field, message)
         return data
 
-    def service_kwargs(self) -> dict[str, object]:
+    def service_kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data.pop("version", None)  # passed on its own to meeting_update (core.concurrency)
         data["topics"] = data.pop("topics_text")
@@ -194,7 +197,7 @@ class RescheduleForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The meeting must end after it starts."))
         return data
@@ -213,8 +216,8 @@ class AgendaItemForm(forms.Form):
     follow_up_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
     version = VersionField()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["presenter_organizations"].label = _("Presenting organisations")
         self.fields["presenter_people"].label = _("Presenting people")
 
@@ -231,13 +234,13 @@ class InviteForm(forms.Form):
     organizations = _organizations()
     people = _people()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["organizations"].label = _("Everyone from these organisations")
         self.fields["people"].label = _("And these people")
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if not (data.get("kinds") or data.get("standings") or data.get("organizations") or data.get("people")):
             raise forms.ValidationError(_("Choose organisation kinds, a standing, organisations or people to invite."))
         return data
@@ -299,10 +302,12 @@ class FollowUpActionForm(forms.ModelForm):
         fields = ["description", "owner_organization", "due_date", "status", "road_map"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["owner_organization"].queryset = Organization.objects.filter(is_active=True).order_by("name")
-        self.fields["road_map"].queryset = RoadMap.objects.order_by("number")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["owner_organization"]).queryset = Organization.objects.filter(
+            is_active=True
+        ).order_by("name")
+        cast(forms.ModelChoiceField, self.fields["road_map"]).queryset = RoadMap.objects.order_by("number")
         self.fields["road_map"].help_text = _("The road map this decision advances, if any.")
 
 
@@ -311,12 +316,13 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File"), validators=[DocumentUploadValidator()])
     visibility = forms.ChoiceField(label=_("Visible to"), choices=MeetingDocument.Visibility.choices,
                                    initial=MeetingDocument.Visibility.PARTICIPANTS)
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False,  # type: ignore[arg-type]
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=None, required=False,
                                          empty_label=_("The meeting as a whole"))
 
-    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["agenda_item"]).queryset = meeting.agenda_items.order_by("position")
         self.fields["file"].help_text = _("PDF, DOCX, ODT, XLSX or PPTX, up to %(limit)d MB.") % {
             "limit": upload_max_bytes() // (1024 * 1024)
         }
@@ -331,8 +337,8 @@ class SubgroupForm(forms.Form):
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     version = VersionField()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["co_chair_organizations"].label = _("Co-chairing organisations")
         self.fields["co_chair_people"].label = _("Co-chairs")
         self.fields["members"].label = _("Members")
@@ -342,7 +348,7 @@ class FilterSelect(forms.Select):
     """A <select> built in Python: Django's template widget renders one template per option, a few ms on each
     public list page (profiled: the filter selects were a tenth of the meeting list's time)."""
 
-    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> str:
+    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "", "<option value=\"{}\"{}>{}</option>",
@@ -355,23 +361,27 @@ class FilterSelect(forms.Select):
 class _Bootstrap:
     """Filter forms are rendered by hand (meetings/partials/filter_field.html): cheaper than crispy on lists."""
 
+    fields: dict[str, forms.Field]  # the form's, for the type checker: this mixin comes before forms.Form
+
     def _style(self) -> None:
-        for field in self.fields.values():  # type: ignore[attr-defined]
+        for field in self.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             if type(field.widget) is forms.Select:
-                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)
+                # A Select is the widget of a ChoiceField, whose choices the stubs type too loosely for a widget.
+                field.widget = FilterSelect(attrs=field.widget.attrs, choices=field.choices)  # type: ignore[attr-defined]
             field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
 
 
 class _FilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    subgroup = forms.ModelChoiceField(label=_("Working subgroup"), queryset=None, required=False,  # type: ignore[arg-type]
+    subgroup: forms.ModelChoiceField[Subgroup] = forms.ModelChoiceField(
+        label=_("Working subgroup"), queryset=None, required=False,
                                       empty_label=_("All"))
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
-        self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+        cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
         self._style()
 
 
@@ -387,8 +397,8 @@ class UpcomingFilterForm(_Bootstrap, forms.Form):
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"), required=False,
                                    empty_label=_("Any topic"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._style()
 
 
@@ -399,8 +409,8 @@ class SubgroupFilterForm(_Bootstrap, forms.Form):
         choices=[("", _("Active and closed")), ("1", _("Active")), ("0", _("Closed"))],
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._style()
 
 
@@ -413,9 +423,9 @@ class ManageFilterForm(_FilterForm):
 class StatisticsFilterForm(_Bootstrap, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["year"].choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("Any year"))] + [(y, str(y)) for y in years]
         self._style()
 
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -15,13 +17,19 @@ from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.richtext import SanitizedHTMLField
 from core.uploads import PrivateStorage, private_storage, random_name  # noqa: F401 - PrivateStorage: see below
-from core.withdrawal import WithdrawableModel, WithdrawableQuerySet, all_manager, live_manager
+from core.withdrawal import (
+    LiveManager,
+    WithdrawableAllManager,
+    WithdrawableLiveManager,
+    WithdrawableModel,
+    WithdrawableQuerySet,
+)
 from participants.models import Organization, User
 
 # The first migrations of meetings, submissions and reports name meetings.models.PrivateStorage (now core's).
 
 
-def _label_of(choices: type[models.TextChoices], field: str):  # noqa: ANN202
+def _label_of(choices: type[models.TextChoices], field: str) -> Callable[[models.Model], str]:
     """A get_<field>_display for list pages: Django's generic one rebuilds a hashable dict of the choices on
     every call, a measurable share of a 20-row page. Defined on the class, it replaces Django's."""
     labels = dict(choices.choices)
@@ -39,6 +47,11 @@ class Topic(VersionedModel, TranslatableModel):
     """A keyword a meeting or an agenda item is about (e.g. "UPR", "children's rights")."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
 
     class Meta:
         verbose_name = _("topic")
@@ -61,6 +74,14 @@ class Subgroup(VersionedModel, TranslatableModel, TimeStampedModel):
     )
     members = models.ManyToManyField(User, blank=True, related_name="subgroups", verbose_name=_("members"))
     is_active = models.BooleanField(_("active"), default=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
+        mandate_en: str | None
+        mandate_ru: str | None
+        mandate_kk: str | None
 
     class Meta:
         verbose_name = _("working subgroup")
@@ -103,7 +124,7 @@ def visible_to_public_q(prefix: str = "") -> Q:
     return ~Q(**{f"{prefix}status": Meeting.Status.DRAFT}) & Q(**{f"{prefix}withdrawn_at__isnull": True})
 
 
-class MeetingQuerySet(WithdrawableQuerySet):
+class MeetingQuerySet(WithdrawableQuerySet["Meeting"]):
     def visible_to_public(self) -> MeetingQuerySet:
         return self.filter(visible_to_public_q())
 
@@ -116,7 +137,11 @@ class MeetingQuerySet(WithdrawableQuerySet):
         return self.filter(status__in=Meeting.HELD_STATUSES)
 
 
-class MinutesQuerySet(WithdrawableQuerySet):
+MeetingManager = LiveManager.from_queryset(MeetingQuerySet)
+MeetingAllManager = models.Manager.from_queryset(MeetingQuerySet)
+
+
+class MinutesQuerySet(WithdrawableQuerySet["Minutes"]):
     def published(self) -> MinutesQuerySet:
         """Published minutes (a meeting page shows them to everyone)."""
         return self.filter(status=Minutes.Status.PUBLISHED)
@@ -125,6 +150,10 @@ class MinutesQuerySet(WithdrawableQuerySet):
         """Published minutes of a meeting marked as having them: the feed, the API and the open data files."""
         return self.published().filter(meeting__status=Meeting.Status.MINUTES_PUBLISHED,
                                        meeting__withdrawn_at__isnull=True)
+
+
+MinutesManager = LiveManager.from_queryset(MinutesQuerySet)
+MinutesAllManager = models.Manager.from_queryset(MinutesQuerySet)
 
 
 class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedModel):
@@ -199,11 +228,27 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     )
 
     # Withdrawn meetings are left out everywhere but their own page and the administration (core.withdrawal).
-    objects = live_manager(MeetingQuerySet)
-    all_objects = all_manager(MeetingQuerySet)
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        # A manager over MeetingQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
+        objects: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]
+        all_objects: ClassVar[MeetingAllManager[Meeting]]
+    else:
+        objects = MeetingManager()
+        all_objects = MeetingAllManager()
 
     get_status_display = _label_of(Status, "status")
     get_format_display = _label_of(Format, "format")
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+        venue_en: str | None
+        venue_ru: str | None
+        venue_kk: str | None
 
     class Meta:
         verbose_name = _("meeting")
@@ -290,6 +335,14 @@ class AgendaItem(VersionedModel, TranslatableModel, TimeStampedModel):
         "recommendations.Recommendation", blank=True, related_name="agenda_items", verbose_name=_("recommendations")
     )
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -375,9 +428,22 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     search_ru = SearchVectorField(null=True, editable=False)
     search_en = SearchVectorField(null=True, editable=False)
 
-    objects = live_manager(MinutesQuerySet)
-    all_objects = all_manager(MinutesQuerySet)
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        # A manager over MinutesQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
+        objects: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]
+        all_objects: ClassVar[MinutesAllManager[Minutes]]
+    else:
+        objects = MinutesManager()
+        all_objects = MinutesAllManager()
     history = HistoricalRecords(excluded_fields=["search_kk", "search_ru", "search_en"])
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        body_en: str | None
+        body_ru: str | None
+        body_kk: str | None
+        decisions_en: str | None
+        decisions_ru: str | None
+        decisions_kk: str | None
 
     class Meta:
         verbose_name = _("minutes")
@@ -423,6 +489,11 @@ class FollowUpAction(VersionedModel, TranslatableModel, TimeStampedModel):
         verbose_name=_("road map"),
     )
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
@@ -465,6 +536,15 @@ class MeetingDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     uploaded_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("uploaded by")
     )
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[MeetingDocument]]
+        all_objects: ClassVar[WithdrawableAllManager[MeetingDocument]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
 
     class Meta:
         verbose_name = _("document")

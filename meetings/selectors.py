@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
 from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, QuerySet, TextField, Value
@@ -38,8 +39,8 @@ from recommendations.models import Action, Recommendation, RoadMap
 S = Meeting.Status
 
 
-def is_secretariat(user: object) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_secretariat)  # type: ignore[attr-defined]
+def is_secretariat(user: User | AnonymousUser) -> bool:
+    return bool(user.is_authenticated and user.is_secretariat)
 
 
 def _with_list_relations(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -147,7 +148,7 @@ def meeting_archive_list(
     *, year: int | None = None, subgroup: Subgroup | None = None, topic: Topic | None = None, query: str = ""
 ) -> QuerySet[Meeting]:
     """Public: held meetings, newest first, with whether their minutes are published."""
-    qs = Meeting.objects.held()
+    qs: QuerySet[Meeting] = Meeting.objects.held()
     if year:
         qs = qs.filter(starts_at__year=year)
     if subgroup is not None:
@@ -189,18 +190,18 @@ def meeting_manage_list(
 # --- One meeting ----------------------------------------------------------------------------
 
 
-def invitation_for(*, user: object, meeting: Meeting) -> Invitation | None:
-    if not getattr(user, "is_authenticated", False):
+def invitation_for(*, user: User | AnonymousUser, meeting: Meeting) -> Invitation | None:
+    if not user.is_authenticated:
         return None
     return Invitation.objects.filter(meeting=meeting, person=user).first()
 
 
-def can_see_participant_content(*, user: object, meeting: Meeting, invitation: Invitation | None) -> bool:
+def can_see_participant_content(*, user: User | AnonymousUser, meeting: Meeting, invitation: Invitation | None) -> bool:
     """The online link and participants-only documents: invitees (any role) and the secretariat."""
     return is_secretariat(user) or invitation is not None
 
 
-def meeting_get_for_user(*, user: object, pk: int, with_minutes: bool = False) -> Meeting:
+def meeting_get_for_user(*, user: User | AnonymousUser, pk: int, with_minutes: bool = False) -> Meeting:
     """A meeting as `user` may see it; drafts exist only for the secretariat (404 for everyone else).
 
     with_minutes joins the minutes into the same query (the meeting page reads them; minutes_for uses them).
@@ -267,7 +268,7 @@ def documents_for(
     return [d for d in rows if d.withdrawn_at is None], [d for d in rows if d.withdrawn_at is not None]
 
 
-def minutes_for(*, meeting: Meeting, user: object) -> Minutes | None:
+def minutes_for(*, meeting: Meeting, user: User | AnonymousUser) -> Minutes | None:
     """Published minutes for everyone; drafts and approved ones for the secretariat only."""
     try:
         # Already joined when the meeting came from meeting_get_for_user(with_minutes=True); else one query.
@@ -299,7 +300,7 @@ def document_list(*, meeting: Meeting, visibility: str = "") -> QuerySet[Meeting
     return qs.order_by("agenda_item__position", "title", "pk")
 
 
-def document_get_for_user(*, user: object, pk: int) -> MeetingDocument:
+def document_get_for_user(*, user: User | AnonymousUser, pk: int) -> MeetingDocument:
     """404 for documents a person may not know about, so their titles do not leak."""
     # all_objects: a withdrawn document's link answers "withdrawn on ... because ..." (the view, 410).
     document = MeetingDocument.all_objects.select_related("meeting").filter(pk=pk).first()

@@ -36,7 +36,7 @@ class MinutesTranslation(TranslationOptions):
 
 
 # The history table copies every column of the minutes, so it keeps each version's translations too.
-register([Minutes, Minutes.history.model])(MinutesTranslation)
+register([Minutes, Minutes.history.model])(MinutesTranslation)  # type: ignore[attr-defined]  # simple-history's manager
 
 
 @register(FollowUpAction)

@@ -6,6 +6,8 @@ so their admins are registered again here with the markup fixed (the behaviour i
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
@@ -15,7 +17,7 @@ from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
 
 class LabelledPeriodicTaskForm(PeriodicTaskForm):
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         widget = self.fields["start_time"].widget
         # The admin's split date/time inputs show "Date:"/"Time:" as plain text, not labels: name them for
@@ -30,7 +32,7 @@ class CrontabScheduleForm(forms.ModelForm):
         model = CrontabSchedule
         fields = "__all__"  # noqa: DJ007 - the same fields django-celery-beat's own admin edits
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The time zone's callable default adds a hidden "initial" input that copies aria-describedby, which HTML
         # forbids on hidden inputs. The hidden copy only serves change detection, not needed here.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,9 +20,9 @@ class NoticeFilterForm(forms.Form):
     problem = forms.ChoiceField(label=_("Show"), choices=PROBLEMS, required=False)
     email = forms.EmailField(label=_("Recipient's e-mail address"), required=False)
 
-    def __init__(self, *args: object, kinds: list[str], **kwargs: object) -> None:
+    def __init__(self, *args: Any, kinds: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All kinds")), *[(k, k) for k in kinds]]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("All kinds")), *[(k, k) for k in kinds]]
 
 
 class DeliveryFilterForm(forms.Form):

@@ -5,8 +5,11 @@ docs/notifications.md explains the state machine; services.py and tasks.py are t
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -19,6 +22,10 @@ class Notice(models.Model):
     # Ids only: the renderer loads the objects when it sends, so a message shows the current state.
     payload = models.JSONField(_("payload"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    # Not columns: the delivery log's label (views.notice_list), a renderer's per-chunk cache (registry.notice_cache).
+    kind_label: str | Promise
+    _render_cache: dict[str, Any]
 
     class Meta:
         verbose_name = _("notice")

@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from notifications.models import Notice
 
 
 @dataclass
@@ -88,7 +91,7 @@ def optional_topics() -> dict[str, str | Promise]:
     return topics
 
 
-def notice_cache(notice: object) -> dict[str, Any]:
+def notice_cache(notice: Notice) -> dict[str, Any]:
     """A dict kept on the notice object while one task sends a chunk of its deliveries (up to 100).
 
     Deliveries of a chunk share one Notice object, so a renderer can load its objects once per chunk:
@@ -98,7 +101,7 @@ def notice_cache(notice: object) -> dict[str, Any]:
     cache = getattr(notice, "_render_cache", None)
     if cache is None:
         cache = {}
-        notice._render_cache = cache  # type: ignore[attr-defined]
+        notice._render_cache = cache
     return cache
 
 

@@ -23,6 +23,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
 from django.db.models import F, Q
@@ -219,7 +220,7 @@ def unsubscribe_url(*, user_id: int, topic: str) -> str:
     )
 
 
-def _build_email(*, delivery: Delivery, connection: object) -> EmailMultiAlternatives:
+def _build_email(*, delivery: Delivery, connection: BaseEmailBackend) -> EmailMultiAlternatives:
     spec = registry.get(delivery.notice.kind)
     # Subject, body, attachments and the footer, wholly in the recipient's language (core.language).
     with in_language(delivery.language):
@@ -282,12 +283,12 @@ def _record_failure(*, delivery_id: int, attempts: int, exc: BaseException, now:
     return Status.RETRYING
 
 
-def _send_claimed(*, delivery: Delivery, connection: object, now: dt.datetime) -> str:
+def _send_claimed(*, delivery: Delivery, connection: BaseEmailBackend, now: dt.datetime) -> str:
     """Render and send a delivery this worker has claimed; record the outcome. Returns the new status."""
     try:
         email = _build_email(delivery=delivery, connection=connection)
         # Opening is a no-op on an open connection; without it send() would open and close one per message.
-        connection.open()  # type: ignore[attr-defined]
+        connection.open()
         email.send()
     except SoftTimeLimitExceeded:
         _record_failure(
@@ -299,7 +300,7 @@ def _send_claimed(*, delivery: Delivery, connection: object, now: dt.datetime) -
         if not isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPResponseException | registry.Obsolete):
             # The connection may be broken (disconnect, timeout): the next message opens a new one.
             with contextlib.suppress(Exception):  # closing a dead connection may fail too
-                connection.close()  # type: ignore[attr-defined]
+                connection.close()
         return _record_failure(delivery_id=delivery.pk, attempts=delivery.attempts, exc=exc, now=now)
     # At-least-once boundary: a crash between the SMTP server's "250 OK" and this UPDATE sends the message again
     # after the timeout, with the same Message-ID (docs/notifications.md). One commit per e-mail keeps that

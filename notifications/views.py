@@ -13,7 +13,7 @@ from notifications import registry, selectors, services
 from notifications.forms import DeliveryFilterForm, NoticeFilterForm
 from notifications.models import Notice
 from participants.models import User
-from participants.permissions import secretariat_required, signed_in_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required, signed_in_required
 
 
 # The signed token is the credential, and mail clients' one-click unsubscribe (RFC 8058) POSTs without a CSRF
@@ -37,7 +37,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @signed_in_required
 @require_http_methods(["GET", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every signed-in person chooses which optional notices they receive; required ones are listed, not offered."""
     topics = registry.optional_topics()
     if request.method == "POST":
@@ -57,7 +57,7 @@ DELIVERY_PAGE_SIZE = 50
 
 @secretariat_required
 @require_GET
-def notice_list(request: HttpRequest) -> HttpResponse:
+def notice_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The secretariat's delivery log: every notice with how many of its e-mails went out, failed or wait."""
     form = NoticeFilterForm(request.GET or None, kinds=selectors.notice_kinds_used())
     filters = form.cleaned_data if form.is_valid() else {}
@@ -78,7 +78,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 
 @secretariat_required
 @require_GET
-def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice, pk=pk)
     form = DeliveryFilterForm(request.GET or None)
     status = form.cleaned_data.get("status", "") if form.is_valid() else ""
@@ -104,7 +104,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @secretariat_required
 @require_POST
-def notice_resend_failed(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_resend_failed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice, pk=pk)
     count = services.notice_resend_failed(notice=notice)
     if count:

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -57,14 +61,14 @@ class UserAdmin(ServiceAdminMixin, DjangoUserAdmin):
     )
     actions = ["reset_two_factor"]
 
-    def get_actions(self, request):  # type: ignore[no-untyped-def]
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         if not request.user.is_superuser:
             actions.pop("reset_two_factor", None)
         return actions
 
     @admin.action(description=_("Reset two-step sign-in (lost phone)"))
-    def reset_two_factor(self, request, queryset):  # type: ignore[no-untyped-def]
+    def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         # Only a superuser: otherwise one secretariat account could strip another's second factor.
         if not request.user.is_superuser:
             self.message_user(request, _("Only a superuser may reset two-step sign-in."), level=messages.ERROR)
@@ -80,7 +84,7 @@ class UserAdmin(ServiceAdminMixin, DjangoUserAdmin):
             ) % {"count": len(queryset)},
         )
 
-    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> tuple[str, ...]:
         # Only a superuser may hand out superuser powers; the secretariat manages roles.
         if request.user.is_superuser:
             return ("last_login", "date_joined")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from participants import services
 from participants.models import FocusArea, Organization, OrganizationApplication, Region, User
@@ -151,7 +152,7 @@ def demo_totp_code() -> str:
 
 # Two applications for the secretariat's queue. The NGOs are invented (with BINs whose check digit
 # is right) so that no real organisation appears to have applied or been refused.
-DEMO_APPLICATIONS = [
+DEMO_APPLICATIONS: list[dict[str, Any]] = [
     {
         "name_kk": "«Тең мүмкіндік» мүгедектігі бар адамдардың құқықтарын қорғау қоғамдық бірлестігі",
         "name_ru": "Общественное объединение защиты прав людей с инвалидностью «Равные возможности»",
@@ -193,6 +194,6 @@ def seed_applications() -> None:
     if OrganizationApplication.objects.filter(bin__in=[a["bin"] for a in DEMO_APPLICATIONS]).exists():
         return
     secretariat = User.objects.get(email="secretariat@example.org")
-    services.application_submit(**DEMO_APPLICATIONS[0])  # type: ignore[arg-type]
-    declined = services.application_submit(**DEMO_APPLICATIONS[1])  # type: ignore[arg-type]
+    services.application_submit(**DEMO_APPLICATIONS[0])
+    declined = services.application_submit(**DEMO_APPLICATIONS[1])
     services.application_decline(application=declined, actor=secretariat, reason=DEMO_DECLINE_REASON)

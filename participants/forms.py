@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -23,7 +24,7 @@ class SignInForm(AuthenticationForm):
         "inactive": _("This account is inactive. Please contact the secretariat."),
     }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget = forms.EmailInput(
@@ -37,7 +38,7 @@ class SignInForm(AuthenticationForm):
         # AuthenticationForm sets max_length after the field is built, so Django never checks it; an over-long
         # name would reach the lockout table's 255-character column (a 500 on PostgreSQL).
         username = self.cleaned_data.get("username") or ""
-        if len(username) > User._meta.get_field("email").max_length:
+        if len(username) > cast(int, User._meta.get_field("email").max_length):
             raise forms.ValidationError(
                 _("An e-mail address has at most %(limit)d characters; please check what you typed."),
                 code="max_length",
@@ -150,7 +151,7 @@ class OrganizationApplicationForm(forms.Form):
         return value
 
     def clean_contact_phone(self) -> str:
-        value = self.cleaned_data["contact_phone"].strip()
+        value: str = self.cleaned_data["contact_phone"].strip()
         digits = sum(c.isdigit() for c in value)
         if not _PHONE_CHARACTERS.match(value) or not 10 <= digits <= 15:
             raise forms.ValidationError(
@@ -160,7 +161,7 @@ class OrganizationApplicationForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if not (cleaned.get("name_kk") or "").strip() and not (cleaned.get("name_ru") or "").strip():
             message = _("Give the organisation's name in Kazakh or in Russian (or both).")
             self.add_error("name_kk", message)
@@ -199,7 +200,8 @@ class InvitationAcceptForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     position = forms.CharField(label=_("Position"), max_length=255, required=False)
     preferred_language = forms.ChoiceField(
-        label=_("Language of e-mails"), choices=User._meta.get_field("preferred_language").choices
+        label=_("Language of e-mails"),
+        choices=cast("list[tuple[str, str]]", User._meta.get_field("preferred_language").choices),
     )
     password1 = forms.CharField(
         label=_("Password"),
@@ -213,12 +215,12 @@ class InvitationAcceptForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args: object, email: str, **kwargs: object) -> None:
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.email = email
 
     def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("The two passwords are not the same."))
@@ -243,7 +245,7 @@ class SecondFactorForm(forms.Form):
                                       "autocapitalize": "none", "class": "form-control totp-code"}),
     )
 
-    def __init__(self, *args: object, digits_only: bool = False, **kwargs: object) -> None:
+    def __init__(self, *args: Any, digits_only: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.digits_only = digits_only
         if digits_only:

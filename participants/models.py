@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -56,6 +57,7 @@ class User(VersionedModel, AbstractUser):
         NGO = "ngo", _("NGO representative")
         OBSERVER = "observer", _("Observer")
 
+    # No username column (the e-mail address signs in); the stubs know AbstractUser's username only as a text field.
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(
@@ -70,11 +72,12 @@ class User(VersionedModel, AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
     # Signing in is not an edit of the account (core.concurrency): an open "My account" form stays valid.
     unversioned_fields = frozenset({"last_login"})
 
-    objects = UserManager()  # type: ignore[misc]
+    # E-mail based, so not auth's username-based UserManager that the stubs expect on AbstractUser.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")
@@ -202,6 +205,11 @@ class Organization(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeSt
     region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
     # A JSON list of FocusArea values: one portable column on SQLite and PostgreSQL alike.
     focus_areas = models.JSONField(_("focus areas"), default=list, blank=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
 
     class Meta:
         verbose_name = _("organisation")

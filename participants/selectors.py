@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.expressions import Combinable
+from django.db.models.expressions import Func
 from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from participants.models import Membership, Organization, OrganizationApplicatio
 _COLLATIONS = {"ru": "ru-x-icu", "kk": "kk-x-icu", "en": "en-x-icu"}
 
 
-def localized_name_order() -> Combinable:
+def localized_name_order() -> Func:
     """The organisation name people read in the active language (`Organization.name`, with the fallback of
     settings.CONTENT_FALLBACK_LANGUAGES)."""
     language = active_language()

@@ -4,6 +4,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,7 +131,7 @@ def application_submit(
     name_en: str = "",
     website: str = "",
     language: str = "ru",
-    applicant: User | None = None,
+    applicant: User | AnonymousUser | None = None,
 ) -> OrganizationApplication:
     """Record an NGO's application and acknowledge it to the contact by e-mail."""
     message = selectors.application_bin_conflict(bin=bin)

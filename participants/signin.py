@@ -40,7 +40,7 @@ MAIL_TROUBLE_SECONDS = 30 * 60
 class _ResetMailForm(PortalPasswordResetForm):
     """The portal's reset e-mail, but a failed send raises (Django logs and forgets it), so the task can retry."""
 
-    def send_mail(  # type: ignore[override]
+    def send_mail(
         self,
         subject_template_name: str,
         email_template_name: str,

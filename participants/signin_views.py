@@ -23,7 +23,7 @@ from core import dates
 from participants import signin
 from participants.backends import normalized_username
 from participants.forms import PortalPasswordResetForm, SecondFactorForm
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 _RESET_GROUP = "participants.password-reset"
 
@@ -173,7 +173,7 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def two_factor_recovery_codes(request: HttpRequest) -> HttpResponse:
+def two_factor_recovery_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
     """How many recovery codes are left; a POST replaces them all and shows the new ones once."""
     if request.method == "POST":
         codes = signin.recovery_codes_regenerate(user=request.user)

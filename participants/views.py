@@ -30,7 +30,13 @@ from participants.forms import (
 )
 from participants.hooks import ACCOUNT_LINKS
 from participants.models import Organization, OrganizationApplication, User
-from participants.permissions import role_required, second_factor_url, secretariat_required, signed_in_required
+from participants.permissions import (
+    AuthenticatedHttpRequest,
+    role_required,
+    second_factor_url,
+    secretariat_required,
+    signed_in_required,
+)
 from participants.signin import second_factor_passed, second_factor_required
 
 PAGE_SIZE = 25
@@ -73,7 +79,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 
 @signed_in_required
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     organizations = selectors.organization_directory(
@@ -91,7 +97,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @signed_in_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -154,7 +160,7 @@ def application_received(request: HttpRequest) -> HttpResponse:
 
 
 @secretariat_required
-def application_queue(request: HttpRequest) -> HttpResponse:
+def application_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = request.GET.copy() if "status" in request.GET else {**request.GET.dict(), "status": "pending"}
     form = ApplicationQueueFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -194,13 +200,13 @@ def _render_application(
 
 
 @secretariat_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_application(request, _application_or_404(pk))
 
 
 @require_POST
 @secretariat_required
-def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def application_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
     try:
         application = services.application_approve(application=application, actor=request.user)
@@ -210,14 +216,16 @@ def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("Approved: %(name)s is now a member, and %(email)s has been sent a link to set a password.")
-            % {"name": application.organization.localized_name, "email": application.contact_email},
+            # An approved application has its organisation.
+            % {"name": application.organization.localized_name,  # type: ignore[union-attr]
+               "email": application.contact_email},
         )
     return redirect("participants:application-detail", pk=pk)
 
 
 @require_POST
 @secretariat_required
-def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def application_decline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
     form = ApplicationDeclineForm(request.POST)
     if form.is_valid():
@@ -239,7 +247,7 @@ def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_my_organization(
-    request: HttpRequest, invite_form: InvitationCreateForm | None = None, status: int = 200
+    request: AuthenticatedHttpRequest, invite_form: InvitationCreateForm | None = None, status: int = 200
 ) -> HttpResponse:
     organization = selectors.user_primary_organization(user=request.user)
     context: dict[str, object] = {"organization": organization}
@@ -254,13 +262,13 @@ def _render_my_organization(
 
 
 @ngo_required
-def my_organization(request: HttpRequest) -> HttpResponse:
+def my_organization(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _render_my_organization(request)
 
 
 @require_POST
 @ngo_required
-def invitation_create(request: HttpRequest) -> HttpResponse:
+def invitation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organization = selectors.user_primary_organization(user=request.user)
     if organization is None:
         raise Http404
@@ -283,7 +291,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @ngo_required
-def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = selectors.invitation_get_for_representative(user=request.user, pk=pk)
     if invitation is None:
         raise Http404
@@ -309,7 +317,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if problem:
         return render(request, "participants/invitation_invalid.html", {"problem": problem}, status=410 if invitation else 404)
     form = InvitationAcceptForm(
-        request.POST or None, email=invitation.email, initial={"preferred_language": (get_language() or "ru")[:2]}
+        request.POST or None,
+        email=invitation.email,  # type: ignore[union-attr]  # not None: a missing invitation returned above
+        initial={"preferred_language": (get_language() or "ru")[:2]},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -327,7 +337,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
-            _("Welcome! You now represent %(name)s on the platform.") % {"name": invitation.organization.localized_name},
+            _("Welcome! You now represent %(name)s on the platform.")
+            % {"name": invitation.organization.localized_name},  # type: ignore[union-attr]  # not None: see above
         )
         return redirect("participants:my-organization")
     return render(request, "participants/invitation_accept.html", {"form": form, "invitation": invitation})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import random
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -18,7 +19,7 @@ from core import tabular
 from participants.models import Organization, User
 from recommendations import demo_translations, services
 from recommendations.importers import upr_info
-from recommendations.models import Action, Mechanism, Recommendation, Review, Theme
+from recommendations.models import Action, Mechanism, Recommendation, Review, RoadMap, Theme
 
 MFA = "Ministry of Foreign Affairs of the Republic of Kazakhstan"
 MOJ = "Ministry of Justice of the Republic of Kazakhstan"
@@ -175,8 +176,8 @@ def _generic_csv() -> bytes:
     return "".join(tabular.csv_chunks(header, OTHER_ROWS, bom=False)).encode("utf-8")
 
 
-def _find(text_start: str) -> Recommendation:
-    return Recommendation.objects.filter(text__startswith=text_start).order_by("id").first()  # type: ignore[return-value]
+def _find(text_start: str) -> Recommendation | None:
+    return Recommendation.objects.filter(text__startswith=text_start).order_by("id").first()
 
 
 def seed() -> None:
@@ -251,7 +252,7 @@ def _seed_classification() -> None:
             recommendation.save(update_fields=["status", "updated_at"])
 
 
-def _seed_progress_update(road_maps: dict[int, object]) -> None:
+def _seed_progress_update(road_maps: dict[int, RoadMap]) -> None:
     """One update waiting for the secretariat's approval, from the Ministry of Justice's focal point, proposing that a
     not-yet-started action is now in progress: the approval queue, the secretariat's home and the focal point's own
     page have something to show. Written once."""
@@ -269,13 +270,13 @@ def _seed_progress_update(road_maps: dict[int, object]) -> None:
     )
 
 
-def _seed_road_maps() -> dict[int, object]:
+def _seed_road_maps() -> dict[int, RoadMap]:
     today = timezone.localdate()
     past = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
     future = lambda days: today + datetime.timedelta(days=days)  # noqa: E731
     themes = {t.slug: t for t in Theme.objects.all()}
     done, progress, todo = Action.Status.DONE, Action.Status.IN_PROGRESS, Action.Status.NOT_STARTED
-    plans = [
+    plans: list[tuple[Any, ...]] = [
         (1, "Prevention of torture and ill-treatment", GPO, "torture-prevention",
          ["Establish an effective national preventive", "Ensure prompt, impartial investigation",
           "Ensure that all detainees enjoy"],
@@ -327,7 +328,7 @@ def _seed_road_maps() -> dict[int, object]:
          [("30% quota for women and young people on party lists", [MOJ], [], past(600), done, past(640)),
           ("Mentoring programme for women civil servants", [MLSPP], [UNDP], future(60), progress, None)]),
     ]
-    road_maps = {}
+    road_maps: dict[int, RoadMap] = {}
     for number, title, lead, theme, recs, actions in plans:
         road_map = services.roadmap_upsert(
             number=number, title=title, lead_agency=_org(lead), theme=themes.get(theme),
@@ -348,7 +349,7 @@ def _seed_road_maps() -> dict[int, object]:
     return road_maps
 
 
-def _seed_plans(road_maps: dict[int, object]) -> None:
+def _seed_plans(road_maps: dict[int, RoadMap]) -> None:
     plan = services.plan_upsert(
         slug="interdepartmental-plan-2020-2024", title="Interdepartmental Plan 2020-2024 on the UPR recommendations",
         adopted_by="Government of the Republic of Kazakhstan", start_year=2020, end_year=2024,

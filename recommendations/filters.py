@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.widgets import searchable_select_attrs
@@ -41,7 +43,9 @@ class FastSelect(forms.Select):
     """A <select> rendered in Python: the tracker draws ~200 options per request, and Django's per-option
     templates cost more than the database queries of the page (bench/tracker.py)."""
 
-    def render(self, name: str, value: object, attrs: dict[str, object] | None = None, renderer: object = None) -> str:
+    def render(
+        self, name: str, value: object, attrs: dict[str, object] | None = None, renderer: object = None
+    ) -> SafeString:
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         selected = "" if value is None else str(value)
         options = "".join(
@@ -101,10 +105,12 @@ class RecommendationFilter(django_filters.FilterSet):
         model = Recommendation
         fields: list[str] = []
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("theme", "group", "agency"):
-            self.form.fields[name].label_from_instance = lambda obj: obj.localized_name  # type: ignore[attr-defined]
+            # Relabelling one field's choices on the instance, which mypy reads as replacing the class's method.
+            related = cast(forms.ModelChoiceField, self.form.fields[name])
+            related.label_from_instance = lambda obj: obj.localized_name  # type: ignore[method-assign]
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("Words or a symbol")})
         self.form.fields["sort"].required = False
         for name, field in self.form.fields.items():
@@ -112,7 +118,7 @@ class RecommendationFilter(django_filters.FilterSet):
                 # A plain list, fetched with one ordinary query (ModelChoiceIterator would open a server-side cursor).
                 label = field.label_from_instance
                 choices = [("", field.empty_label or "")] + [
-                    (field.prepare_value(obj), label(obj)) for obj in field.queryset
+                    (field.prepare_value(obj), label(obj)) for obj in cast(QuerySet[Any], field.queryset)
                 ]
                 field.widget = FastSelect(choices=choices)
             elif name != "q":

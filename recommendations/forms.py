@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -78,16 +79,18 @@ class RecommendationForm(forms.ModelForm):
             "responsible_agencies": OrganizationsField, "source_organization": AgencyChoiceField,
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible_agencies"].queryset = Organization.objects.filter(kind__in=AGENCY_KINDS)
+        agencies = Organization.objects.filter(kind__in=AGENCY_KINDS)
+        cast(forms.ModelChoiceField, self.fields["responsible_agencies"]).queryset = agencies
         if self.instance.pk:
             self.fields["road_maps"].initial = list(self.instance.road_maps.values_list("pk", flat=True))
             self.fields["version"].initial = self.instance.version
             if self.instance.kind == Recommendation.Kind.VOLUNTARY_PLEDGE:
                 del self.fields["response"]
             else:
-                self.fields["response"].choices = [c for c in Recommendation.Response.choices if c[0]]
+                responses = [c for c in Recommendation.Response.choices if c[0]]
+                cast(forms.ChoiceField, self.fields["response"]).choices = responses
 
 
 class BulkClassifyForm(forms.Form):
@@ -106,14 +109,14 @@ class BulkClassifyForm(forms.Form):
                                required=False)
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # The tracker shows this form beside the filter form, which has fields of the same names:
         # distinct ids keep the labels pointing at the right control.
         kwargs.setdefault("auto_id", "bulk-%s")
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
         if not any(data.get(name) for name in ("theme", "agency", "road_map", "status")):
             raise forms.ValidationError(_("Choose a theme, an agency, a road map or a status to apply."))
         return data
@@ -143,7 +146,7 @@ class ImportUploadForm(forms.Form):
         ) % {"mb": settings.IMPORT_MAX_MB, "rows": number_format(settings.IMPORT_MAX_ROWS, force_grouping=True)}
 
     def clean_encoding(self) -> str:
-        value = self.cleaned_data["encoding"].strip()
+        value: str = self.cleaned_data["encoding"].strip()
         if value:
             try:
                 codecs.lookup(value)
@@ -155,7 +158,7 @@ class ImportUploadForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # Form.clean() returns cleaned_data
         file, format = data.get("file"), data.get("format")
         if file is not None and format:
             # The one upload checker, with the import's types and limits (services check again).
@@ -183,10 +186,10 @@ class ProgressUpdateForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
-        self.fields["proposed_status"].choices = [("", _("No change")), *Action.Status.choices]
+        cast(forms.ChoiceField, self.fields["proposed_status"]).choices = [("", _("No change")), *Action.Status.choices]
         self.fields["evidence_file"].help_text = _(
             "PDF, Word (DOCX), OpenDocument (ODT), Excel (XLSX) or PowerPoint (PPTX), up to %(mb)s MB. "
             "It is public once the secretariat approves the update."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -13,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
+from core.hooks import Link
 from core.models import LocalizedNameMixin, TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
-from core.withdrawal import WithdrawableModel
-from participants.models import Organization
+from core.withdrawal import WithdrawableAllManager, WithdrawableLiveManager, WithdrawableModel
+from participants.models import Organization, User
 
 
 class Mechanism(VersionedModel, TranslatableModel, TimeStampedModel):
@@ -35,6 +37,11 @@ class Mechanism(VersionedModel, TranslatableModel, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
 
     class Meta:
         verbose_name = _("mechanism")
@@ -60,6 +67,14 @@ class Review(VersionedModel, TranslatableModel, TimeStampedModel):
         help_text=_("Report of the Working Group or concluding observations, e.g. A/HRC/43/10."),
     )
     description = models.TextField(_("description"), blank=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
 
     class Meta:
         verbose_name = _("review cycle or report")
@@ -118,6 +133,11 @@ class Theme(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedMo
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
+
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -129,6 +149,11 @@ class Theme(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedMo
 class AffectedGroup(LocalizedNameMixin, VersionedModel, TranslatableModel, TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        name_en: str | None
+        name_ru: str | None
+        name_kk: str | None
 
     class Meta:
         verbose_name = _("affected group")
@@ -223,6 +248,12 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
 
     history = HistoricalRecords(excluded_fields=["search_kk", "search_ru", "search_en", "natural_key"])
 
+    # Not columns: set on the rows that selectors return (Prefetch to_attr), and by services for the history row.
+    state_list: list[RecommendingState]
+    theme_list: list[Theme]
+    agency_list: list[Organization]
+    _history_user: User | None
+
     class Meta:
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
@@ -286,6 +317,26 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         Recommendation, blank=True, related_name="road_maps", verbose_name=_("recommendations answered")
     )
 
+    # Not columns: set on the rows that selectors return (annotations, Prefetch to_attr, higher apps' hooks).
+    action_count: int
+    done_count: int
+    overdue_count: int
+    progress: int
+    discussed_at: list[Link]
+    recommendation_list: list[Recommendation]
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[RoadMap]]
+        all_objects: ClassVar[WithdrawableAllManager[RoadMap]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("road map")
         verbose_name_plural = _("road maps")
@@ -317,6 +368,20 @@ class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedMo
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     history = HistoricalRecords()
+
+    _history_user: User | None  # set by services for the history row, not a column
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[Action]]
+        all_objects: ClassVar[WithdrawableAllManager[Action]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+        indicator_en: str | None
+        indicator_ru: str | None
+        indicator_kk: str | None
 
     class Meta:
         verbose_name = _("action")
@@ -407,6 +472,14 @@ class NationalPlan(VersionedModel, TranslatableModel, TimeStampedModel):
     end_year = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
+
     class Meta:
         verbose_name = _("national plan")
         verbose_name_plural = _("national plans")
@@ -424,7 +497,8 @@ class NationalPlan(VersionedModel, TranslatableModel, TimeStampedModel):
 class PlanMeasure(VersionedModel, TranslatableModel, TimeStampedModel):
     plan = models.ForeignKey(NationalPlan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan"))
     number = models.CharField(_("number"), max_length=16)
-    text = models.TextField(_("measure"))
+    # The column hides TranslatableModel.text() on this model: its languages are read from the text_ru... columns.
+    text = models.TextField(_("measure"))  # type: ignore[assignment]
     responsible_agencies = models.ManyToManyField(
         Organization, blank=True, related_name="plan_measures", verbose_name=_("responsible agencies")
     )
@@ -433,6 +507,11 @@ class PlanMeasure(VersionedModel, TranslatableModel, TimeStampedModel):
         Recommendation, blank=True, related_name="plan_measures", verbose_name=_("recommendations")
     )
     road_maps = models.ManyToManyField(RoadMap, blank=True, related_name="plan_measures", verbose_name=_("road maps"))
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        text_en: str | None
+        text_ru: str | None
+        text_kk: str | None
 
     class Meta:
         verbose_name = _("plan measure")

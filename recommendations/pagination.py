@@ -7,8 +7,10 @@ as the requested page needs, so every page stays reachable and "next" stays righ
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import BadRequest
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -23,6 +25,8 @@ MAX_PAGE = 1_000_000
 
 
 class CappedPaginator(Paginator):
+    object_list: QuerySet[Any]  # only ever a queryset, which counts in the database
+
     def __init__(self, object_list: QuerySet, per_page: int, *, requested: object = 1, cap: int = CAP) -> None:
         super().__init__(object_list, per_page)
         try:
@@ -41,7 +45,7 @@ class CappedPaginator(Paginator):
         self.counted = getattr(object_list, "counted", None)
 
     @cached_property
-    def count(self) -> int:  # type: ignore[override]
+    def count(self) -> int:
         # Count one row past what is needed: enough to tell "more" and whether the requested page has a next one.
         limit = max(self.cap, self.requested * self.per_page) + 1
         if self.counted is not None:
@@ -67,7 +71,7 @@ class CappedPaginator(Paginator):
     def is_capped(self) -> bool:
         return self.count > max(self.cap, self.requested * self.per_page)
 
-    def get_page(self, number: object):  # type: ignore[no-untyped-def]
+    def get_page(self, number: object) -> Page[Any]:
         try:
             return self.page(int(str(number)) if number not in (None, "") else 1)
         except (PageNotAnInteger, ValueError, TypeError):

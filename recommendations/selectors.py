@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Case, Count, F, FloatField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -168,7 +170,9 @@ def recommendation_get(*, pk: int) -> Recommendation:
 
 def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, object]]:
     """Changes of status and response, and the withdrawal, newest first, as (date, who, field, old, new)."""
-    records = list(recommendation.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    # simple_history puts a HistoryManager where the model class shows a HistoricalRecords.
+    records = list(recommendation.history.select_related("history_user")  # type: ignore[attr-defined]
+                   .order_by("-history_date", "-history_id"))
     changes: list[dict[str, object]] = []
     labels = {"status": Recommendation.Status, "response": Recommendation.Response}
     for newer, older in zip(records, records[1:], strict=False):
@@ -180,7 +184,7 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
             if old != new:
                 changes.append({
                     "date": newer.history_date, "user": newer.history_user,
-                    "field": Recommendation._meta.get_field(field).verbose_name,
+                    "field": cast("models.Field[Any, Any]", Recommendation._meta.get_field(field)).verbose_name,
                     "old": choices(old).label if old in choices.values else old,
                     "new": choices(new).label if new in choices.values else new,
                 })
@@ -197,7 +201,7 @@ def recommendation_history(*, recommendation: Recommendation) -> list[dict[str, 
 def _with_progress(qs: QuerySet[RoadMap], today: datetime.date) -> QuerySet[RoadMap]:
     # Counts through a relation skip the default manager: leave withdrawn actions out by hand.
     live = Q(actions__withdrawn_at__isnull=True)
-    return qs.annotate(
+    return qs.annotate(  # type: ignore[no-redef]  # declared on the model
         action_count=Count("actions", filter=live, distinct=True),
         done_count=Count("actions", filter=live & Q(actions__status=Action.Status.DONE), distinct=True),
         overdue_count=Count(
@@ -217,11 +221,11 @@ def roadmap_list(*, agency: Organization | None = None) -> list[RoadMap]:
     qs = RoadMap.objects.select_related("theme", "lead_agency")
     if agency is not None:
         qs = qs.filter(Q(lead_agency=agency) | Q(actions__responsible_agencies=agency)).distinct()
-    road_maps = list(_with_progress(qs, today).annotate(
+    road_maps: list[RoadMap] = list(_with_progress(qs, today).annotate(
         recommendation_count=Count("recommendations", filter=Q(recommendations__withdrawn_at__isnull=True),
                                    distinct=True)).order_by("number"))
     for road_map in road_maps:
-        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+        road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     return road_maps
 
 
@@ -246,13 +250,13 @@ def roadmap_get(*, number: int) -> RoadMap:
     except RoadMap.DoesNotExist:
         raise Http404 from None
     # What higher apps add, through our hooks: the meetings that discussed it, where each action came from.
-    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])  # type: ignore[attr-defined]
+    road_map.discussed_at = hooks.ROAD_MAP_MEETINGS.links([road_map]).get(road_map.pk, [])
     all_actions = list(road_map.actions.all())
     hooks.ACTION_LINKS.attach(all_actions)
-    road_map.action_count = len(all_actions)  # type: ignore[attr-defined]
-    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)  # type: ignore[attr-defined]
-    road_map.overdue_count = sum(a.is_overdue for a in all_actions)  # type: ignore[attr-defined]
-    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)  # type: ignore[attr-defined]
+    road_map.action_count = len(all_actions)
+    road_map.done_count = sum(a.status == Action.Status.DONE for a in all_actions)
+    road_map.overdue_count = sum(a.is_overdue for a in all_actions)
+    road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     # Its public history: what was withdrawn, when and why (core.withdrawal).
     road_map.withdrawn_actions = list(  # type: ignore[attr-defined]
         Action.all_objects.filter(road_map=road_map, withdrawn_at__isnull=False).order_by("number")
@@ -465,8 +469,9 @@ def action_progress_over_time(*, today: datetime.date | None = None) -> list[Pro
     """Share of all road-map actions done at the end of each quarter, from the first completion to now."""
     today = today or timezone.localdate()
     total = Action.objects.count()
-    dates = sorted(Action.objects.filter(status=Action.Status.DONE, completed_on__isnull=False)
-                   .values_list("completed_on", flat=True))
+    # No None among them (completed_on__isnull=False), which the type checker cannot tell from the filter.
+    dates = sorted(cast("Iterable[datetime.date]", Action.objects.filter(
+        status=Action.Status.DONE, completed_on__isnull=False).values_list("completed_on", flat=True)))
     if not total or not dates:
         return []
     points: list[ProgressPoint] = []

@@ -13,10 +13,10 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 
-class _ImportTask(Task):
+class _ImportTask(Task):  # type: ignore[type-arg]  # generic only in celery-types, not at run time
     """Marks the job failed when the task gives up (retries spent, killed at the time limit)."""
 
-    def on_failure(self, exc: Exception, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
+    def on_failure(self, exc: Exception, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any], einfo: Any) -> None:
         from recommendations.services.import_jobs import import_job_give_up
 
         if args:

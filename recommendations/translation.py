@@ -50,7 +50,7 @@ class ActionTranslation(TranslationOptions):
 
 
 # The history table copies every column of the action, so it has the translations too.
-register([Action, Action.history.model])(ActionTranslation)
+register([Action, Action.history.model])(ActionTranslation)  # type: ignore[attr-defined]  # simple-history's manager
 
 
 class RecommendationTranslation(TranslationOptions):

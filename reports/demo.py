@@ -93,7 +93,7 @@ def _seed_in_english() -> dict[str, int]:
         )
         services.version_create(actor=None, report=report, date=submitted,
                                 notes=f"As submitted to the UN. The official text is UN document {symbol}.")
-        services.report_publish(actor=None, report=report)  # type: ignore[arg-type]
+        services.report_publish(actor=None, report=report)
         made += 1
     coalition_title = "Joint submission of the coalition of Kazakhstan NGOs to the third UPR cycle"
     if not Report.objects.filter(title=coalition_title).exists():
@@ -107,7 +107,7 @@ def _seed_in_english() -> dict[str, int]:
             summary=COALITION_SUMMARY,
         )
         services.version_create(actor=None, report=report, date=datetime.date(2019, 4, 1))
-        services.report_publish(actor=None, report=report)  # type: ignore[arg-type]
+        services.report_publish(actor=None, report=report)
         made += 1
     _translate()
     year, quarter = previous_quarter(timezone.localdate())

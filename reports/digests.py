@@ -124,7 +124,7 @@ def _recommendations(period: Period) -> dict[str, Any]:
         Recommendation.objects.filter(in_period).values_list("mechanism_id").annotate(n=Count("id"))
     )
     # A change is any edit recorded by django-simple-history in the period, to a recommendation older than it.
-    History = Recommendation.history.model
+    History = Recommendation.history.model  # type: ignore[attr-defined]  # simple_history's HistoryManager
     changed_rows = (
         History.objects.filter(history_type="~", history_date__gte=period.starts_at,
                                history_date__lt=period.ends_before,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -17,7 +18,7 @@ from reports.models import Report, ReportDocument
 MANUAL_KINDS = [(value, label) for value, label in Report.Kind.choices if value not in Report.GENERATED_KINDS]
 
 
-def _year_field(**kwargs: object) -> forms.IntegerField:
+def _year_field(**kwargs: Any) -> forms.IntegerField:
     return forms.IntegerField(label=_("Year"), min_value=1990, max_value=timezone.localdate().year + 1, **kwargs)
 
 
@@ -25,14 +26,16 @@ class ReportFilterForm(forms.Form):
     """Rendered by hand (reports/partials/filter_field.html): cheaper than crispy on a list page."""
 
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Report.Kind.choices])
-    mechanism = forms.ModelChoiceField(label=_("Mechanism"), required=False, queryset=None,  # type: ignore[arg-type]
+    mechanism: forms.ModelChoiceField[Mechanism] = forms.ModelChoiceField(
+        label=_("Mechanism"), required=False, queryset=None,
                                        empty_label=_("All mechanisms"))
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["mechanism"].queryset = Mechanism.objects.order_by("sort_order", "acronym")
-        self.fields["year"].choices = [("", _("All years")), *[(y, str(y)) for y in years]]
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        mechanisms = Mechanism.objects.order_by("sort_order", "acronym")
+        cast(forms.ModelChoiceField, self.fields["mechanism"]).queryset = mechanisms
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("All years")), *[(y, str(y)) for y in years]]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"
 
@@ -76,8 +79,8 @@ class DocumentForm(forms.Form):
     visibility = forms.ChoiceField(label=_("Visible to"), choices=ReportDocument.Visibility.choices,
                                    initial=ReportDocument.Visibility.PUBLIC)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _("PDF, DOCX, ODT, XLSX or PPTX, up to %(limit)d MB.") % {
             "limit": upload_max_bytes() // (1024 * 1024)
         }
@@ -107,8 +110,8 @@ class CommentPeriodForm(forms.Form):
     description = forms.CharField(label=_("What to comment on"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         if not self.is_bound:
             now = timezone.localtime().replace(second=0, microsecond=0)
             self.initial = {"opens_at": now, "closes_at": now + datetime.timedelta(days=30)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,7 @@ from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.uploads import private_storage, random_name
-from core.withdrawal import WithdrawableModel
+from core.withdrawal import WithdrawableAllManager, WithdrawableLiveManager, WithdrawableModel
 from participants.models import Organization, User
 from recommendations.models import Mechanism, Review
 
@@ -61,6 +63,14 @@ class Report(VersionedModel, TranslatableModel, TimeStampedModel):
     created_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        summary_en: str | None
+        summary_ru: str | None
+        summary_kk: str | None
 
     class Meta:
         verbose_name = _("report")
@@ -121,6 +131,11 @@ class ReportVersion(VersionedModel, TranslatableModel, TimeStampedModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
 
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        notes_en: str | None
+        notes_ru: str | None
+        notes_kk: str | None
+
     class Meta:
         verbose_name = _("report version")
         verbose_name_plural = _("report versions")
@@ -164,6 +179,15 @@ class ReportDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     uploaded_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("uploaded by")
     )
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[ReportDocument]]
+        all_objects: ClassVar[WithdrawableAllManager[ReportDocument]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
 
     class Meta:
         verbose_name = _("report document")

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from notifications.models import Delivery, Notice
 from notifications.registry import Message, Obsolete, register
 
 DIGEST_PUBLISHED = "reports.digest_published"
@@ -18,7 +19,7 @@ DIGEST_PUBLISHED = "reports.digest_published"
 
 @register(DIGEST_PUBLISHED, optional=True, topic=DIGEST_PUBLISHED,
           label=_("Quarterly digests and annual reports of the platform"))
-def render_digest_published(*, notice, delivery) -> Message:  # noqa: ANN001
+def render_digest_published(*, notice: Notice, delivery: Delivery) -> Message:
     from reports.models import Report, ReportDocument
 
     report = Report.objects.filter(pk=notice.payload.get("report_id"), status=Report.Status.PUBLISHED).first()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -210,7 +210,7 @@ def render_pdf(report: Any, *, language: str) -> bytes:
     with in_language(language):
         html = render_to_string("reports/digest_pdf.html", {"report": report, "site_url": settings.SITE_URL,
                                                             **digest_context(report)})
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_fonts())
+    return cast(bytes, HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_fonts()))
 
 
 def render_xlsx(report: Any, *, language: str) -> bytes:

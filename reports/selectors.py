@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -10,12 +11,12 @@ from participants.permissions import user_has_role
 from reports.models import Report, ReportDocument, ReportVersion
 
 
-def _is_secretariat(user: object) -> bool:
+def _is_secretariat(user: User | AnonymousUser | None) -> bool:
     return user_has_role(user, User.Role.SECRETARIAT)
 
 
 def report_list_for_user(
-    *, user: object, kind: str = "", mechanism: int | None = None, year: int | None = None,
+    *, user: User | AnonymousUser | None, kind: str = "", mechanism: int | None = None, year: int | None = None,
 ) -> QuerySet[Report]:
     """The registry: published reports for everyone, drafts too for the secretariat; newest first."""
     qs = Report.objects.select_related("mechanism", "author_organization")
@@ -36,21 +37,21 @@ def report_years() -> list[int]:
                 .values_list("year", flat=True).distinct())
 
 
-def _visible_documents(user: object) -> Q:
+def _visible_documents(user: User | AnonymousUser | None) -> Q:
     if _signed_in(user):
         return Q()
     return Q(visibility=ReportDocument.Visibility.PUBLIC)
 
 
-def _signed_in(user: object) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)  # type: ignore[attr-defined]
+def _signed_in(user: User | AnonymousUser | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def _under_comment(version: ReportVersion) -> bool:
     return version.comment_period is not None and version.comment_period.is_open
 
 
-def report_get_for_user(*, user: object, pk: int) -> Report:
+def report_get_for_user(*, user: User | AnonymousUser | None, pk: int) -> Report:
     """404 for a draft unless the secretariat asks, so draft titles do not leak.
 
     A draft version put to comment is the exception: while its comment period is open, signed-in participants
@@ -77,7 +78,7 @@ def report_get_for_user(*, user: object, pk: int) -> Report:
     raise Http404
 
 
-def report_versions_for_user(*, user: object, report: Report) -> list[ReportVersion]:
+def report_versions_for_user(*, user: User | AnonymousUser | None, report: Report) -> list[ReportVersion]:
     """The versions of a report_get_for_user() report this person may open."""
     versions = list(report.versions.all())
     if report.is_published or _is_secretariat(user):
@@ -99,7 +100,7 @@ def version_get(*, pk: int) -> ReportVersion:
     return version
 
 
-def document_get_for_user(*, user: object, pk: int) -> ReportDocument:
+def document_get_for_user(*, user: User | AnonymousUser | None, pk: int) -> ReportDocument:
     """Participants-only files need an account; documents of a draft report only the secretariat sees."""
     # all_objects: a withdrawn document's link answers 410 with when and why (reports.views.document_download).
     document = (ReportDocument.all_objects.select_related("version__report", "version__comment_period")

@@ -85,7 +85,7 @@ def report_update(*, actor: User, report: Report, version: int | None, **fields:
 
 
 @transaction.atomic
-def report_publish(*, actor: User, report: Report) -> Report:
+def report_publish(*, actor: User | None, report: Report) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_published:
         raise ApplicationError(_("This report is already published."))
@@ -120,7 +120,7 @@ def version_create(*, actor: User | None, report: Report, date: datetime.date, n
 
 @transaction.atomic
 def document_create(
-    *, actor: User | None, version: ReportVersion, file: UploadedFile, title: str = "", language: str = "",
+    *, actor: User | None, version: ReportVersion, file: UploadedFile[bytes], title: str = "", language: str = "",
     visibility: str = ReportDocument.Visibility.PUBLIC,
 ) -> ReportDocument:
     try:
@@ -145,7 +145,7 @@ def document_delete(*, actor: User, document: ReportDocument) -> None:
         raise ApplicationError(_("The report is published, so its documents are withdrawn, not deleted."))
     stored, storage = document.file.name, document.file.storage
     document.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
+    transaction.on_commit(lambda: storage.delete(stored))  # type: ignore[arg-type]  # a document has a file
 
 
 @transaction.atomic
@@ -188,7 +188,7 @@ def version_comment_period_open(
     if version.comment_period_id is not None:
         raise ApplicationError(_("This version already has a comment period."))
 
-    def titled(title: str) -> str:
+    def titled(title: str | None) -> str:
         return f"{title} — v{version.number}" if title else ""
 
     period = comment_period_open(
@@ -275,9 +275,10 @@ def digest_build(*, kind: str, year: int, quarter: int | None = None, actor: Use
             document.size = len(content)
             document.file.save(f"{slug}-{language}.{document_type.extension}", ContentFile(content), save=False)
             document.save()
-    storage = ReportDocument._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = ReportDocument._meta.get_field("file").storage
     # Old files go only once the new rows are committed: a failed build keeps the previous digest whole.
-    transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
+    # The list only loops over the names; mypy objects to collecting delete()'s None.
+    transaction.on_commit(lambda: [storage.delete(name) for name in replaced])  # type: ignore[func-returns-value]
     if first_publication:
         _announce(report)
     return report

@@ -14,7 +14,7 @@ from core.exceptions import ApplicationError
 from core.uploads import download_name
 from core.views import form_error, paginate, private_file_response
 from core.withdrawal import withdraw_page
-from participants.permissions import secretariat_required, sign_in_or_not_found
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required, sign_in_or_not_found
 from reports import selectors, services
 from reports.forms import (
     CommentPeriodForm,
@@ -77,7 +77,7 @@ def _report_initial(report: object) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def report_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk) if pk else None
     if report is not None and report.is_generated:
         messages.info(request, _("Digests and annual reports are built by the portal, not edited by hand."))
@@ -104,7 +104,7 @@ def report_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def report_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk)
     try:
         if request.POST.get("action") == "unpublish":
@@ -120,7 +120,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def version_create(request: HttpRequest, pk: int) -> HttpResponse:
+def version_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk)
     form = VersionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -137,7 +137,7 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(pk=pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -157,7 +157,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for_user(user=request.user, pk=pk)
     try:
         services.document_delete(actor=request.user, document=document)
@@ -170,7 +170,7 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def document_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw a document of a published report, with a required reason (core.withdrawal)."""
     document = get_object_or_404(ReportDocument.all_objects.select_related("version"), pk=pk)
     url = reverse("reports:document-upload", args=[document.version_id])
@@ -184,7 +184,7 @@ def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def digest_build(request: HttpRequest) -> HttpResponse:
+def digest_build(request: AuthenticatedHttpRequest) -> HttpResponse:
     """"Build now": the same service the quarterly task runs, in this request, so errors show on the form."""
     form = DigestBuildForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -200,7 +200,7 @@ def digest_build(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def comment_period_open(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_period_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Open NGO commenting on a draft version (a comment period of the submissions app)."""
     version = selectors.version_get(pk=pk)
     form = CommentPeriodForm(request.POST or None)

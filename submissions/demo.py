@@ -52,7 +52,7 @@ SUBMISSIONS = [
 ]
 
 
-def _pdf(title: str) -> ContentFile:
+def _pdf(title: str) -> ContentFile[bytes]:
     body = f"%PDF-1.4\n% {title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     return ContentFile(body.encode(), name="alternative-report-cedaw.pdf")
 
@@ -124,7 +124,7 @@ def seed() -> dict[str, int]:
             road_map=road_map if kind == "proposal" and theme_slug == "torture-prevention" else None,
         )
         if kind == "shadow_report":
-            data.document = _pdf(title)  # type: ignore[assignment]
+            data.document = _pdf(title)
         submission, _new = services.submission_create(actor=author, kind=kind, data=data)
         _advance(submission, status, author=author, secretariat=secretariat, answer=answer)
         created += 1

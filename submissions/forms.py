@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -70,19 +72,21 @@ class SubmissionForm(forms.Form):
         help_text=_("If the secretariat accepts it, the public page shows it without naming your organisation."),
     )
 
-    def __init__(self, *args: object, user: User, submission: Submission | None = None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: User, submission: Submission | None = None, **kwargs: Any) -> None:
         self.user = user
         self.submission = submission
         if submission is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_from(submission)
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["text"].label = self.text_label
         if submission is None and not self.is_bound:
             self.initial.setdefault("form_token", uuid.uuid4())
         elif submission is None and not self.data.get("form_token"):
             # A form returned with errors must still carry a token, or its next POST could be doubled.
-            self.data = self.data.copy()
-            self.data["form_token"] = str(uuid.uuid4())
+            # A bound form's data is the request's QueryDict; the stubs know it only as a read-only Mapping.
+            data = cast(QueryDict, self.data).copy()
+            data["form_token"] = str(uuid.uuid4())
+            self.data = data
 
     def initial_from(self, submission: Submission) -> dict[str, object]:
         return {
@@ -133,8 +137,8 @@ class ProposalForm(SubmissionForm):
         required=False, label=_("Suggested responsible agency"), widget=SearchableSelect,
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
         # The box to keep references the tracker does not know appears only when there are some (one query).
         typed = self.data.get("un_references", "") if self.is_bound else self.initial.get("un_references", "")
@@ -181,16 +185,18 @@ class CommentForm(SubmissionForm):
         help_text=_("Only drafts whose comment period is open are listed."),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         periods = selectors.comment_periods_open()
         if self.submission is not None and self.submission.comment_period_id:
             # A draft keeps its period even after it closed, so the text is not lost on the edit page.
             periods = CommentPeriod.objects.filter(
                 Q(pk__in=periods.values("pk")) | Q(pk=self.submission.comment_period_id)
             ).select_related("road_map")
-        self.fields["comment_period"].queryset = periods
-        self.fields["comment_period"].label_from_instance = lambda period: period.subject_title
+        periods_field = cast(forms.ModelChoiceField, self.fields["comment_period"])
+        periods_field.queryset = periods
+        # Relabelling one field's choices on the instance, which mypy reads as replacing the class's method.
+        periods_field.label_from_instance = lambda period: period.subject_title  # type: ignore[method-assign, assignment]
         self.fields["title"].label = _("Subject")
         self.order_fields(["form_token", "comment_period", "title", "text", "anonymous"])
 
@@ -213,8 +219,8 @@ class ShadowReportForm(SubmissionForm):
     )
     upload_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
         self.kept_upload: SubmissionUpload | None = None
         self.order_fields(["form_token", "upload_token", "title", "mechanism", "review", "document", "text", "themes",
@@ -254,8 +260,9 @@ class ShadowReportForm(SubmissionForm):
         if not file or "document" in self.errors:
             return
         self.kept_upload = upload_keep(actor=self.user, file=file)
-        self.data = self.data.copy()
-        self.data["upload_token"] = self.kept_upload.token
+        data = cast(QueryDict, self.data).copy()  # the request's QueryDict, a read-only Mapping to the stubs
+        data["upload_token"] = self.kept_upload.token
+        self.data = data
 
 
 class AgendaSuggestionForm(SubmissionForm):
@@ -270,10 +277,10 @@ class AgendaSuggestionForm(SubmissionForm):
         empty_label=_("The next meeting"),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["themes"] = _themes()
-        self.fields["meeting"].queryset = selectors.upcoming_meetings()
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = selectors.upcoming_meetings()
         self.fields["title"].label = _("Suggested agenda item")
         self.order_fields(["form_token", "title", "text", "justification", "meeting", "themes", "anonymous"])
 
@@ -317,10 +324,10 @@ class QueueFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["organization"].queryset = selectors.organizations_with_submissions()
-        self.fields["reviewer"].queryset = selectors.reviewers()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = selectors.organizations_with_submissions()
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = selectors.reviewers()
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control" if field.widget.input_type in ("text", "month") else "form-select"
 
@@ -338,9 +345,9 @@ class BulkForm(forms.Form):
     ids = forms.ModelMultipleChoiceField(queryset=Submission.objects.exclude(status="draft"), label=_("Submissions"),
                                          error_messages={"required": _("Tick at least one submission.")})
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["reviewer"].queryset = selectors.reviewers()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = selectors.reviewers()
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -354,9 +361,9 @@ class BulkForm(forms.Form):
 class AssignForm(forms.Form):
     reviewer = _reviewer_field()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["reviewer"].queryset = selectors.reviewers()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = selectors.reviewers()
 
 
 class NoteForm(forms.Form):
@@ -381,9 +388,9 @@ class DecisionForm(forms.Form):
 class ConvertAgendaForm(forms.Form):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Upcoming meeting"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["meeting"].queryset = selectors.upcoming_meetings()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = selectors.upcoming_meetings()
 
 
 class ConvertActionForm(forms.Form):
@@ -408,12 +415,12 @@ class CommentPeriodForm(forms.Form):
     closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"],
                                     help_text=zone_hint())
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {
             "opens_at": timezone.localtime().replace(second=0, microsecond=0),
             "closes_at": (timezone.localtime() + dt.timedelta(days=30)).replace(second=0, microsecond=0),
         })
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean_document(self) -> object:
         file = self.cleaned_data.get("document")

@@ -6,6 +6,9 @@ item, a tracker recommendation or a road-map action, and those apps see it only 
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -18,7 +21,7 @@ from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.richtext import SanitizedHTMLField
 from core.uploads import private_storage, random_name
-from core.withdrawal import WithdrawableModel
+from core.withdrawal import WithdrawableAllManager, WithdrawableLiveManager, WithdrawableModel
 from meetings.models import AgendaItem, Meeting
 from participants.models import Organization
 from recommendations import references
@@ -39,6 +42,11 @@ class CommentPeriodQuerySet(models.QuerySet["CommentPeriod"]):
     def open_at(self, moment: object | None = None) -> CommentPeriodQuerySet:
         moment = moment or timezone.now()
         return self.filter(opens_at__lte=moment, closes_at__gt=moment)
+
+
+if TYPE_CHECKING:
+    # What CommentPeriodQuerySet.as_manager() makes, named for CommentPeriod.objects' declaration below.
+    CommentPeriodManager = models.Manager.from_queryset(CommentPeriodQuerySet)
 
 
 class CommentPeriod(TranslatableModel, TimeStampedModel):
@@ -66,7 +74,18 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
         verbose_name=_("opened by"),
     )
 
-    objects = CommentPeriodQuerySet.as_manager()
+    if TYPE_CHECKING:  # django-modeltranslation replaces the manager's class at run time (core.withdrawal)
+        objects: ClassVar[CommentPeriodManager[CommentPeriod]]
+    else:
+        objects = CommentPeriodQuerySet.as_manager()
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        title_en: str | None
+        title_ru: str | None
+        title_kk: str | None
+        description_en: str | None
+        description_ru: str | None
+        description_kk: str | None
 
     class Meta:
         verbose_name = _("comment period")
@@ -99,9 +118,9 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
             return str(self.road_map)
         return ""
 
-    def is_open_at(self, moment: object | None = None) -> bool:
+    def is_open_at(self, moment: dt.datetime | None = None) -> bool:
         moment = moment or timezone.now()
-        return self.opens_at <= moment < self.closes_at  # type: ignore[operator]
+        return self.opens_at <= moment < self.closes_at
 
     @property
     def is_open(self) -> bool:
@@ -166,7 +185,8 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     )
     title = models.CharField(_("title"), max_length=255)
     # Sanitised HTML (nh3): the proposal, the comment, the report's summary or the suggested agenda item.
-    text = SanitizedHTMLField(_("text"), profile="submission")
+    # The column hides TranslatableModel.text() on this model (text is not one of its translated fields).
+    text = SanitizedHTMLField(_("text"), profile="submission")  # type: ignore[assignment]
     justification = SanitizedHTMLField(_("justification"), blank=True, profile="submission")
     themes = models.ManyToManyField(Theme, blank=True, related_name="submissions", verbose_name=_("themes"))
     un_references = models.CharField(
@@ -232,6 +252,15 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
         Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="ngo_submissions",
         verbose_name=_("road-map action"),
     )
+
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[Submission]]
+        all_objects: ClassVar[WithdrawableAllManager[Submission]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        public_answer_en: str | None
+        public_answer_ru: str | None
+        public_answer_kk: str | None
 
     class Meta:
         verbose_name = _("submission")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -232,17 +235,17 @@ def public_counts() -> dict[str, int]:
     }
 
 
-def document_get_for_user(*, user: object, pk: int) -> Submission:
+def document_get_for_user(*, user: User | AnonymousUser, pk: int) -> Submission:
     """The report file: public once accepted; before that, the NGO's own people and the secretariat."""
     submission = Submission.objects.select_related("organization").filter(pk=pk).exclude(document="").first()
     if submission is None:
         raise Http404
     if submission.is_accepted:
         return submission
-    if getattr(user, "is_authenticated", False):
-        if user.is_secretariat and submission.status != S.DRAFT:  # type: ignore[attr-defined]
+    if user.is_authenticated:
+        if user.is_secretariat and submission.status != S.DRAFT:
             return submission
-        organization = user_primary_organization(user=user)  # type: ignore[arg-type]
+        organization = user_primary_organization(user=user)
         if organization is not None and organization.pk == submission.organization_id:
             return submission
     raise Http404
@@ -274,7 +277,7 @@ def statistics(*, public: bool) -> dict[str, object]:
         .annotate(n=Count("id")).order_by("month")
     )
 
-    def org_label(row: dict[str, object]) -> str:
+    def org_label(row: Mapping[str, Any]) -> str:
         probe = Organization(name_en=row["organization__name_en"], name_ru=row["organization__name_ru"],
                              name_kk=row["organization__name_kk"])
         return probe.localized_name

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_django.fixtures import Settings
 
 # Shipped with the tests (a copy of the team's shared sample, tests/data/upr-info/README.md), so a clone of the
 # project alone runs the whole suite.
@@ -16,13 +17,13 @@ SITE_URL = "https://dialogue.example.kz"
 
 
 @pytest.fixture(autouse=True)
-def site_url(settings: pytest.FixtureRequest) -> None:
+def site_url(settings: Settings) -> None:
     """Absolute links in e-mails and feeds point at one known address."""
     settings.SITE_URL = SITE_URL
 
 
 @pytest.fixture(autouse=True)
-def files_in_tmp(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
+def files_in_tmp(settings: Settings, tmp_path: Path) -> None:
     """Uploaded and generated files go to a temporary folder, never into the working tree (and links in
     the e-mails that mention them point at SITE_URL)."""
     settings.SITE_URL = SITE_URL

@@ -47,7 +47,7 @@ class _Forms(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._option is not None:
-            self._option["text"].append(data)  # type: ignore[union-attr]
+            self._option["text"].append(data)  # type: ignore[attr-defined]  # the list handle_starttag put there
         if self._textarea is not None:
             self._text.append(data)
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db.models import Model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +88,7 @@ def test_app_imports_only_apps_below_it(app: str) -> None:
 # --- What each app's models may be reached by -----------------------------------------------------------------
 
 
-def _app_of_model(model: type) -> str | None:
+def _app_of_model(model: type[Model]) -> str | None:
     label = model._meta.app_label
     return label if label in APP_ORDER else None
 
@@ -121,7 +122,7 @@ def _names_by_app() -> dict[str, Any]:
         for field in model._meta.get_fields(include_hidden=True):
             if field.auto_created and not field.concrete:
                 # A reverse relation: it belongs to the app of the model that declared the foreign key.
-                declaring = _app_of_model(field.related_model)
+                declaring = _app_of_model(field.related_model)  # type: ignore[arg-type]  # a relation has its model
                 if declaring is not None:
                     found = {n for n in (field.get_accessor_name(), field.name) if n}
                     names[declaring] |= found

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode, urljoin, urlparse
 
 import pytest
@@ -70,7 +71,7 @@ class ProductionServer:
         connection.close()
         return response
 
-    def get(self, path: str, **kwargs: object) -> Response:
+    def get(self, path: str, **kwargs: Any) -> Response:
         return self.request("GET", path, **kwargs)
 
 
@@ -165,7 +166,7 @@ def _internal_links(html: str, base: str) -> list[str]:
 def _assert_page_headers(response: Response, where: str) -> None:
     csp = response.header("Content-Security-Policy")
     assert policy_problems(csp) == [], f"{where}: weak CSP {csp!r}: {policy_problems(csp)}"
-    assert parse_policy(csp)["frame-ancestors"] == ["'none'"], where
+    assert parse_policy(csp)["frame-ancestors"] == ["'none'"], where  # type: ignore[arg-type]  # the header is there
     assert response.header("X-Frame-Options") == "DENY", where
     assert response.header("X-Content-Type-Options") == "nosniff", where
     assert response.header("Referrer-Policy") in ("strict-origin-when-cross-origin", "same-origin", "no-referrer"), (

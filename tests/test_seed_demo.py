@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
+from pytest_django.fixtures import Settings
 
 from participants.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, ORGANIZATIONS
 from participants.models import Membership, Organization, User
@@ -15,7 +17,7 @@ def _row_counts() -> tuple[int, int, int]:
     return Organization.objects.count(), User.objects.count(), Membership.objects.count()
 
 
-def test_seed_demo_twice_adds_nothing(settings: object) -> None:
+def test_seed_demo_twice_adds_nothing(settings: Settings) -> None:
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     first = _row_counts()
@@ -24,7 +26,7 @@ def test_seed_demo_twice_adds_nothing(settings: object) -> None:
     assert first[0] >= len(ORGANIZATIONS)
 
 
-def test_seed_demo_creates_the_real_bodies_and_one_account_per_role(settings: object) -> None:
+def test_seed_demo_creates_the_real_bodies_and_one_account_per_role(settings: Settings) -> None:
     settings.DEBUG = True
     output = StringIO()
     call_command("seed_demo", stdout=output)
@@ -38,7 +40,7 @@ def test_seed_demo_creates_the_real_bodies_and_one_account_per_role(settings: ob
         assert User.objects.get(email=account.email).check_password(DEMO_PASSWORD)
 
 
-def test_seed_demo_sets_no_password_when_debug_is_off(settings: object) -> None:
+def test_seed_demo_sets_no_password_when_debug_is_off(settings: Settings) -> None:
     settings.DEBUG = False
     output = StringIO()
     call_command("seed_demo", stdout=output)
@@ -46,7 +48,7 @@ def test_seed_demo_sets_no_password_when_debug_is_off(settings: object) -> None:
     assert not any(User.objects.get(email=a.email).has_usable_password() for a in DEMO_ACCOUNTS)
 
 
-def test_seed_demo_with_debug_off_disables_a_demo_password_seeded_earlier(settings: object) -> None:
+def test_seed_demo_with_debug_off_disables_a_demo_password_seeded_earlier(settings: Settings) -> None:
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     settings.DEBUG = False
@@ -61,13 +63,13 @@ def _every_table_count() -> dict[str, int]:
     return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
-def _historical_models() -> list[type]:
+def _historical_models() -> list[type[Any]]:  # simple_history's generated models
     from django.apps import apps
 
     return [model for model in apps.get_models() if model.__name__.startswith("Historical")]
 
 
-def test_seed_demo_run_again_changes_nothing_not_even_the_public_history(settings: object) -> None:
+def test_seed_demo_run_again_changes_nothing_not_even_the_public_history(settings: Settings) -> None:
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     first = _every_table_count()
@@ -85,7 +87,7 @@ def test_seed_demo_run_again_changes_nothing_not_even_the_public_history(setting
             model._meta.label]
 
 
-def test_seed_demo_run_again_a_week_later_leaves_every_history_table_alone(settings: object) -> None:
+def test_seed_demo_run_again_a_week_later_leaves_every_history_table_alone(settings: Settings) -> None:
     """The demo's dates are relative to today: a later run must not rewrite them as "changed" entries."""
     import datetime as dt
     from unittest import mock

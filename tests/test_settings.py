@@ -13,6 +13,7 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -75,7 +76,7 @@ def _run(args: list[str], **overrides: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _settings_with(**overrides: str) -> dict[str, object]:
+def _settings_with(**overrides: str) -> dict[str, Any]:
     completed = _run(["-c", _PRINT_SETTINGS], **overrides)
     assert completed.returncode == 0, completed.stderr
     return json.loads(completed.stdout.strip().splitlines()[-1])

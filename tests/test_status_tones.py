@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -16,7 +18,7 @@ from tests.test_architecture import APP_ORDER
 STATUS_FIELD_NAMES = {"status", "state", "response"}
 
 
-def _status_fields() -> list[tuple[str, object]]:
+def _status_fields() -> list[tuple[str, Any]]:
     found = []
     for model in apps.get_models():
         if model._meta.app_label not in APP_ORDER or model.__name__.startswith("Historical"):
@@ -69,7 +71,7 @@ def test_status_badge_shows_the_label_in_its_tone() -> None:
 def test_an_overdue_action_shows_overdue_in_the_attention_colour() -> None:
     from tests.recommendations.factories import ActionFactory
 
-    action = ActionFactory(status="in_progress", deadline=timezone.localdate() - timezone.timedelta(days=1))
+    action = ActionFactory(status="in_progress", deadline=timezone.localdate() - dt.timedelta(days=1))
     html = _render("{% status_badge action %}", action=action)
     assert 'status-badge--attention">Overdue</span>' in html
     assert "In progress" in html

@@ -50,7 +50,8 @@ def _check_number(number: int | None, subgroup: Subgroup | None, exclude_pk: int
     if number is None or subgroup is not None:
         return
     # all_objects: a withdrawn meeting keeps its number (the database's unique constraint sees it too).
-    clash = Meeting.all_objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)
+    # exclude(pk=None) excludes nothing: a new meeting has no row yet.
+    clash = Meeting.all_objects.filter(number=number, subgroup__isnull=True).exclude(pk=exclude_pk)  # type: ignore[misc]
     if clash.exists():
         raise ApplicationError(
             _("There is already a plenary meeting number %(number)d.") % {"number": number}, field="number"

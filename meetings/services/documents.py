@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from participants.models import User
 
 @transaction.atomic
 def document_create(
-    *, actor: User, meeting: Meeting, title: str, file: UploadedFile, visibility: str,
+    *, actor: User, meeting: Meeting, title: str, file: File[bytes], visibility: str,
     agenda_item: AgendaItem | None = None,
 ) -> MeetingDocument:
     from django.core.exceptions import ValidationError
@@ -52,7 +52,7 @@ def document_delete(*, actor: User, document: MeetingDocument) -> None:
     stored = document.file.name
     storage = document.file.storage
     document.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
+    transaction.on_commit(lambda: storage.delete(stored))  # type: ignore[arg-type]  # a document has a file
 
 
 @transaction.atomic

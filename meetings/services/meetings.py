@@ -164,7 +164,7 @@ def meeting_plan_year(
     if not quarters:
         raise ApplicationError(_("Every quarter of %(year)d already has a plenary meeting.") % {"year": year})
     numbers = list(range(number, number + len(quarters)))
-    clashes = sorted(
+    clashes = sorted(  # type: ignore[type-var]  # number__in: no NULL numbers
         Meeting.all_objects.filter(subgroup__isnull=True, number__in=numbers).values_list("number", flat=True)
     )
     if clashes:

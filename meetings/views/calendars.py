@@ -46,7 +46,7 @@ def _cached(key_parts: tuple[object, ...], build: Callable[[], tuple[bytes, str]
     """Whole-schedule files are rebuilt only when their data changed: the key holds its latest change."""
     raw = "|".join(str(p) for p in (*key_parts, get_language(), settings.SITE_URL))
     key = "meetings:feed:" + hashlib.sha256(raw.encode()).hexdigest()
-    hit = cache.get(key)
+    hit: tuple[bytes, str] | None = cache.get(key)
     if hit is None:
         hit = build()
         cache.set(key, hit, 60 * 60)

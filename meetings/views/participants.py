@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,13 +13,13 @@ from core.exceptions import ApplicationError
 from core.views import is_htmx, paginate
 from meetings import selectors, services
 from meetings.forms import RsvpForm
-from participants.permissions import signed_in_required
+from participants.permissions import AuthenticatedHttpRequest, signed_in_required
 
 UPCOMING_PER_PAGE = 10
 
 
 @signed_in_required
-def my_meetings(request: HttpRequest) -> HttpResponse:
+def my_meetings(request: AuthenticatedHttpRequest) -> HttpResponse:
     token = selectors.calendar_token_for(user=request.user)
     upcoming, upcoming_querystring = paginate(
         request, selectors.my_invitations(user=request.user), UPCOMING_PER_PAGE, param="upcoming_page"
@@ -43,7 +43,7 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @signed_in_required
-def invitation_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_rsvp(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One-click answer. With htmx the answer block is swapped in place; without, back to the page."""
     invitation = selectors.invitation_get_for_user(user=request.user, pk=pk)
     form = RsvpForm(request.POST)
@@ -79,7 +79,7 @@ def invitation_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @signed_in_required
-def calendar_token_reset(request: HttpRequest) -> HttpResponse:
+def calendar_token_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     had_token = selectors.calendar_token_for(user=request.user) is not None
     services.calendar_token_reset(user=request.user)
     if had_token:

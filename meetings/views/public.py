@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -62,7 +62,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
-def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+def document_download(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """Documents are never public media: each download passes this permission check. A signed-out person opening a
     participants-only link is sent to sign in and back (sign_in_or_not_found). A withdrawn document answers 410 Gone
     with when and why (the secretariat still gets the file, for the record)."""

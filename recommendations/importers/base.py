@@ -5,7 +5,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.formats import number_format
@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 from core.uploads import check_archive
+
+if TYPE_CHECKING:
+    from django.db import models
 
 _SPACES = re.compile(r"\s+")
 # Characters a database or a spreadsheet refuses (PostgreSQL: NUL; XLSX exports: the other C0 controls):
@@ -94,8 +97,8 @@ def _limits() -> dict[str, int]:
     """Longest values the tables take (PostgreSQL refuses longer ones; SQLite would store them)."""
     from recommendations.models import Recommendation, RecommendingState, Review, SdgTarget, Theme
 
-    def length(model: type, name: str) -> int:
-        return int(model._meta.get_field(name).max_length)
+    def length(model: type[models.Model], name: str) -> int:
+        return int(model._meta.get_field(name).max_length)  # type: ignore[union-attr, arg-type]  # CharFields
 
     return {
         "state_under_review": length(Review, "state_under_review"),

@@ -167,7 +167,7 @@ def text_lines(file: IO[bytes], *, encoding: str) -> Iterator[str]:
     name = canonical_encoding(encoding)
     file.seek(0)
     # newline="": lines end at CR, LF or CR LF, kept as they are, as csv.reader wants them.
-    text = io.TextIOWrapper(file, encoding=name, errors="strict", newline="")  # type: ignore[arg-type]
+    text = io.TextIOWrapper(file, encoding=name, errors="strict", newline="")
     number = 0
     try:
         for line in text:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -42,13 +45,13 @@ def recommendation_update(
         recommendation.response = Recommendation.Response.NONE
     elif not recommendation.response:
         raise ApplicationError(_("A recommendation needs a response: supported, noted or pending."), field="response")
-    recommendation._history_user = actor  # type: ignore[attr-defined]
+    recommendation._history_user = actor
     recommendation.save()
     for name in m2m:
         if name in data:
-            getattr(recommendation, name).set(data[name])  # type: ignore[arg-type]
+            getattr(recommendation, name).set(data[name])
     if "road_maps" in data:
-        recommendation.road_maps.set(data["road_maps"])  # type: ignore[arg-type]
+        recommendation.road_maps.set(cast("Iterable[RoadMap]", data["road_maps"]))  # the form's cleaned road maps
     return recommendation
 
 
@@ -67,23 +70,25 @@ def recommendation_bulk_classify(
     # instead of overwriting the new links (core.concurrency).
     bump_versions(Recommendation.objects.filter(pk__in=ids))
     if theme:
-        Through = Recommendation.themes.through
-        Through.objects.bulk_create([Through(recommendation_id=i, theme_id=theme.pk) for i in ids], ignore_conflicts=True)
+        ThemeLink = Recommendation.themes.through
+        ThemeLink.objects.bulk_create(
+            [ThemeLink(recommendation_id=i, theme_id=theme.pk) for i in ids], ignore_conflicts=True
+        )
     if agency:
-        Through = Recommendation.responsible_agencies.through
-        Through.objects.bulk_create(
-            [Through(recommendation_id=i, organization_id=agency.pk) for i in ids], ignore_conflicts=True
+        AgencyLink = Recommendation.responsible_agencies.through
+        AgencyLink.objects.bulk_create(
+            [AgencyLink(recommendation_id=i, organization_id=agency.pk) for i in ids], ignore_conflicts=True
         )
     if road_map:
-        Through = RoadMap.recommendations.through
-        Through.objects.bulk_create(
-            [Through(recommendation_id=i, roadmap_id=road_map.pk) for i in ids], ignore_conflicts=True
+        RoadMapLink = RoadMap.recommendations.through
+        RoadMapLink.objects.bulk_create(
+            [RoadMapLink(recommendation_id=i, roadmap_id=road_map.pk) for i in ids], ignore_conflicts=True
         )
     if status:
         # Saved one by one so that each status change is in the history.
         for recommendation in Recommendation.objects.filter(pk__in=ids).exclude(status=status):
             recommendation.status = status
-            recommendation._history_user = actor  # type: ignore[attr-defined]
+            recommendation._history_user = actor
             recommendation.save(update_fields=["status", "updated_at"])
     pagecache.changed(Recommendation)  # the links above were bulk-created: no signal
     return len(ids)

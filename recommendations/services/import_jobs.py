@@ -110,7 +110,7 @@ def _enqueue(task_name: str, job_id: int) -> None:
     enqueue(getattr(tasks, task_name), args=[job_id], queue=settings.RECOMMENDATIONS_IMPORT_QUEUE)
 
 
-def validate_import_file(file: UploadedFile, *, format: str) -> str:
+def validate_import_file(file: UploadedFile[bytes], *, format: str) -> str:
     """The one upload checker with the import's types and limits; returns the detected content type."""
     allowed = (CSV,) if format == ImportJob.Format.UPR_INFO else (CSV, XLSX)
     try:
@@ -132,7 +132,7 @@ def import_job_purge_stale(*, now: datetime.datetime | None = None) -> int:
 
 
 def import_job_create(
-    *, actor: User, file: UploadedFile, format: str, encoding: str = "", cycle: int | None = None
+    *, actor: User, file: UploadedFile[bytes], format: str, encoding: str = "", cycle: int | None = None
 ) -> ImportJob:
     """Keep the uploaded file privately and queue its check (the preview)."""
     if format not in ImportJob.Format.values:
@@ -301,7 +301,7 @@ def import_job_import(*, job_id: int) -> ImportJob | None:
             _finish(job, status=Status.DONE, created_count=summary.created, error="")
         stored, storage = job.file.name, job.file.storage
         ImportJob.objects.filter(pk=job.pk).update(file="")
-        storage.delete(stored)
+        storage.delete(stored)  # type: ignore[arg-type]  # the job's file is there until now
 
     _run_stage(job, work, queued=Status.IMPORT_QUEUED, failed=Status.FAILED)
     job.refresh_from_db()
@@ -315,7 +315,7 @@ GAVE_UP = gettext_noop("The background worker could not finish this job, so noth
 def import_job_give_up(*, job_id: int) -> None:
     """Called when a task gives up: the page says so and offers to try again."""
     job = ImportJob.objects.filter(pk=job_id).first()
-    failed = {Status.CHECK_QUEUED: Status.INVALID, Status.CHECKING: Status.INVALID,
+    failed: dict[str, Status] = {Status.CHECK_QUEUED: Status.INVALID, Status.CHECKING: Status.INVALID,
               Status.IMPORT_QUEUED: Status.FAILED, Status.IMPORTING: Status.FAILED}
     if job is None or job.status not in failed:
         return

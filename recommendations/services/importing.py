@@ -9,12 +9,12 @@ from __future__ import annotations
 import io
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any, TypeVar, cast
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ManyToManyField, Model, Q
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -122,8 +122,8 @@ class _Writer:
         self.mechanisms = {m.code: m for m in Mechanism.objects.all()}
         self.reviews: dict[tuple[str, str, int], Review] = {}
         self.states: dict[str, RecommendingState] = {}
-        self.themes: dict[str, object] = {}
-        self.groups: dict[str, object] = {}
+        self.themes: dict[str, Theme | None] = {}
+        self.groups: dict[str, AffectedGroup | None] = {}
         self.sdg_targets: dict[str, SdgTarget] = {}
         self.regional = {value for value, _label in RecommendingState.RegionalGroup.choices}
 
@@ -153,7 +153,7 @@ class _Writer:
             "responsible_agencies": [],
         }
         for row, recommendation in zip(rows, created, strict=True):
-            targets = {
+            targets: dict[str, Sequence[Model | None]] = {
                 "recommending_states": [self._state(name, group) for name, group in row.recommending_states],
                 "themes": _named(Theme, row.themes, self.themes),
                 "affected_groups": _named(AffectedGroup, row.affected_groups, self.groups),
@@ -166,8 +166,8 @@ class _Writer:
                     links[relation].append((recommendation.pk, pk))
         for relation, pairs in links.items():
             if pairs:
-                relation_field = Recommendation._meta.get_field(relation)
-                through = relation_field.remote_field.through
+                relation_field = cast("ManyToManyField[Any, Any]", Recommendation._meta.get_field(relation))
+                through = cast("type[Any]", relation_field.remote_field.through)  # the relation's link model
                 source_name, target_name = relation_field.m2m_column_name(), relation_field.m2m_reverse_name()
                 through.objects.bulk_create(
                     [through(**{source_name: source, target_name: target}) for source, target in pairs],
@@ -209,20 +209,24 @@ class _Writer:
         return self.sdg_targets[code]
 
 
-def _named(model: type[Theme] | type[AffectedGroup], names: list[str], cache: dict[str, object]) -> list[object]:
+Taxonomy = TypeVar("Taxonomy", Theme, AffectedGroup)
+
+
+def _named(model: type[Taxonomy], names: list[str], cache: dict[str, Taxonomy | None]) -> list[Taxonomy]:
     """Existing taxonomy entries by name in any language (or slug); new names become new entries.
 
     Compared in Python (str.casefold): the taxonomy is small, and SQLite folds the case of ASCII only.
     """
     if not names:
         return []
+    entry: Taxonomy | None
     if not cache:
         cache[""] = None  # loaded, even when the table is empty
         for entry in model.objects.order_by("-id"):
             for label in (entry.slug, entry.name, entry.name_ru, entry.name_kk):
                 if label:
                     cache[label.casefold()] = entry
-    found = []
+    found: list[Taxonomy] = []
     for name in names:
         slug = slugify(name)[:80] or "item"
         entry = cache.get(name.casefold()) or cache.get(slug)

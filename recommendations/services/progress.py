@@ -35,7 +35,7 @@ def action_can_report(*, user: User, action: Action) -> bool:
 @transaction.atomic
 def progress_update_submit(
     *, actor: User, action: Action, date: datetime.date, text: str, evidence_url: str = "",
-    evidence_file: UploadedFile | None = None, proposed_status: str = "",
+    evidence_file: UploadedFile[bytes] | None = None, proposed_status: str = "",
 ) -> ProgressUpdate:
     if not action_can_report(user=actor, action=action):
         raise PermissionDenied(_("Only focal points of the agencies responsible for this action can report on it."))
@@ -97,6 +97,6 @@ def action_set_status(*, actor: User, action: Action, status: str, on: datetime.
         raise ApplicationError(_("Unknown status."), field="status")
     action.status = status
     action.completed_on = (on or timezone.localdate()) if status == Action.Status.DONE else None
-    action._history_user = actor  # type: ignore[attr-defined]
+    action._history_user = actor
     action.save(update_fields=["status", "completed_on", "updated_at"])
     return action

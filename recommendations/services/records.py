@@ -44,7 +44,7 @@ def action_save(*, actor: User, instance: Action, version: int | None, change: b
                                % {"number": instance.number}, field="number")
     if not change:
         instance.status, instance.completed_on = Action.Status.NOT_STARTED, None
-    instance._history_user = actor  # type: ignore[attr-defined]
+    instance._history_user = actor
     return save_edited(instance, version=version, change=change, keep=("status", "completed_on"))
 
 

@@ -172,7 +172,7 @@ def recommendation_create(
         source_organization=source_organization, natural_key=key,
     )
     if actor is not None:
-        recommendation._history_user = actor  # type: ignore[attr-defined]
+        recommendation._history_user = actor
     recommendation.save()
     recommendation.themes.set(themes or [])
     recommendation.responsible_agencies.set(responsible_agencies or [])

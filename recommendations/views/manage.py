@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from core import tabular
 from core.concurrency import EditConflict, edit_conflict, form_initial
 from core.exceptions import ApplicationError
 from core.views import form_error, is_htmx
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
 from recommendations.importers import generic
@@ -19,7 +19,7 @@ from recommendations.importers import generic
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recommendation = selectors.recommendation_get(pk=pk)
     if recommendation.withdrawn_at is not None:
         messages.error(request, _("A withdrawn recommendation can no longer be edited."))
@@ -46,7 +46,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def bulk_classify(request: HttpRequest) -> HttpResponse:
+def bulk_classify(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = BulkClassifyForm(request.POST)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) or not target.startswith("/"):
@@ -65,13 +65,13 @@ def bulk_classify(request: HttpRequest) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error)  # type: ignore[arg-type]  # an ErrorList yields its messages
     return redirect(target or "recommendations:tracker")
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload -> the check runs as a job (the preview) -> confirm -> the import runs as a job. See import_job."""
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -91,7 +91,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def import_job(request: HttpRequest, token: str) -> HttpResponse:
+def import_job(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """One import: its progress while a task works on it, then the preview to confirm, then the outcome.
 
     With htmx the progress part polls this URL; without JavaScript the person reloads the page (a link says so).
@@ -116,7 +116,7 @@ def import_job(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @secretariat_required
-def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
+def import_template(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The generic import template (docs/import-format.md) with two example rows."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
@@ -136,7 +136,7 @@ def import_template(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @secretariat_required
-def progress_queue(request: HttpRequest) -> HttpResponse:
+def progress_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "recommendations/progress_queue.html", {
         "updates": selectors.progress_update_queue(), "return_form": ReturnUpdateForm(),
     })
@@ -144,7 +144,7 @@ def progress_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def progress_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     try:
         services.progress_update_approve(actor=request.user, update=update)
@@ -157,7 +157,7 @@ def progress_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def progress_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     form = ReturnUpdateForm(request.POST)
     try:

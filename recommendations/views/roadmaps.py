@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from core.exceptions import ApplicationError
 from core.uploads import download_name
 from core.views import form_error, private_file_response
 from participants.models import User
-from participants.permissions import role_required
+from participants.permissions import AuthenticatedHttpRequest, role_required
 from recommendations import selectors, services
 from recommendations.forms import ProgressUpdateForm
 
@@ -46,7 +47,8 @@ def roadmap_detail(request: HttpRequest, number: int) -> HttpResponse:
 def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = list(selectors.agency_list())
     for agency in agencies:
-        agency.progress = selectors.progress_percent(agency.done_count, agency.action_count)
+        # done_count, action_count: selectors.agency_list's annotations; progress: for the template.
+        agency.progress = selectors.progress_percent(agency.done_count, agency.action_count)  # type: ignore[attr-defined]
     return render(request, "recommendations/agency_list.html", {"agencies": agencies})
 
 
@@ -61,7 +63,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(User.Role.FOCAL_POINT)
-def my_actions(request: HttpRequest) -> HttpResponse:
+def my_actions(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A focal point's own agencies' actions, each with its update form link and the fate of past updates."""
     return render(request, "recommendations/my_actions.html", {
         "actions": selectors.action_list_for_user(user=request.user),
@@ -71,7 +73,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(User.Role.FOCAL_POINT, User.Role.SECRETARIAT)
-def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         action = selectors.action_get_for_reporting(user=request.user, pk=pk)
     except PermissionDenied as exc:
@@ -105,7 +107,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
-def progress_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The evidence file of a progress update: public once approved, before that its agency's and the secretariat's."""
     try:
         update = selectors.progress_evidence_get_for_user(user=request.user, pk=pk)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,7 +85,7 @@ def _row(r: Recommendation) -> list[object]:
     ]
 
 
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The current filtered view, all pages, as CSV or XLSX, at any size: CSV is streamed as it is written; the
     XLSX workbook is written row by row to a temporary file, which is then streamed."""
     if fmt not in ("csv", "xlsx"):
@@ -93,7 +94,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     filename = f"recommendations-{stamp}.{fmt}"
     if fmt == "csv":
-        response: HttpResponse = StreamingHttpResponse(
+        response: HttpResponseBase = StreamingHttpResponse(
             tabular.csv_chunks(EXPORT_COLUMNS, rows), content_type=tabular.CSV_CONTENT_TYPE
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -3,21 +3,21 @@ page says when and why."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.withdrawal import withdraw_page
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import services
 from recommendations.models import Action, ProgressUpdate, Recommendation, RoadMap
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def recommendation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(Recommendation.all_objects, pk=pk)
     url = reverse("recommendations:recommendation-detail", args=[pk])
     return withdraw_page(
@@ -31,7 +31,7 @@ def recommendation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def roadmap_withdraw(request: HttpRequest, number: int) -> HttpResponse:
+def roadmap_withdraw(request: AuthenticatedHttpRequest, number: int) -> HttpResponse:
     road_map = get_object_or_404(RoadMap.all_objects, number=number)
     url = reverse("recommendations:roadmap-detail", args=[number])
     return withdraw_page(
@@ -45,7 +45,7 @@ def roadmap_withdraw(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def action_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def action_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.all_objects.select_related("road_map"), pk=pk)
     url = reverse("recommendations:roadmap-detail", args=[action.road_map.number])
     return withdraw_page(
@@ -60,7 +60,7 @@ def action_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def progress_update_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_update_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = get_object_or_404(ProgressUpdate.all_objects.select_related("action__road_map"), pk=pk,
                                state=ProgressUpdate.State.APPROVED)
     url = reverse("recommendations:roadmap-detail", args=[update.action.road_map.number])

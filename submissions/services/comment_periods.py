@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -27,7 +28,7 @@ def comment_period_open(
     title_ru: str = "",
     title_kk: str = "",
     description: str = "",
-    document: UploadedFile | None = None,
+    document: UploadedFile[bytes] | None = None,
     url: str = "",
 ) -> CommentPeriod:
     """Open (or schedule) a comment period on a road map or on any draft document described by its titles.
@@ -47,7 +48,7 @@ def comment_period_open(
         description=description, url=url, opens_at=opens_at, closes_at=closes_at, created_by=actor,
     )
     if document is not None:
-        period.document.save(document.name, document, save=False)
+        period.document.save(cast(str, document.name), document, save=False)
     period.save()
     return period
 

@@ -102,6 +102,7 @@ def submission_bulk(
     for submission in submissions:
         try:
             if action == "assign":
+                # Not None: an "assign" without a reviewer was refused above.
                 submission_assign(actor=actor, submission=submission, reviewer=reviewer)  # type: ignore[arg-type]
             elif action == "start_review":
                 submission_start_review(actor=actor, submission=submission)

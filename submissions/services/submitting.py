@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +40,7 @@ class SubmissionData:
     review: Review | None = None
     meeting: Meeting | None = None
     anonymous: bool = False
-    document: UploadedFile | None = None
+    document: File[bytes] | None = None  # an upload, or a generated file (demo data)
     upload: SubmissionUpload | None = None
 
 
@@ -69,9 +69,9 @@ def _apply_data(submission: Submission, data: SubmissionData, actor: User) -> No
         raise ApplicationError(_("Choose the draft you comment on."), field="comment_period")
     if data.document is not None:
         document_type = validate_document_upload(data.document)
-        submission.document_name = data.document.name[:255]
+        submission.document_name = data.document.name[:255]  # type: ignore[index]  # an upload has a name
         submission.document_content_type = document_type.content_type
-        submission.document.save(data.document.name, data.document, save=False)
+        submission.document.save(data.document.name, data.document, save=False)  # type: ignore[arg-type]  # as above
     elif data.upload is not None:
         if data.upload.uploaded_by_id != actor.pk:
             raise ApplicationError(_("This upload belongs to someone else."), field="document")

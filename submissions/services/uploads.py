@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -17,17 +18,17 @@ UPLOAD_KEEP = dt.timedelta(days=1)
 
 
 @transaction.atomic
-def upload_keep(*, actor: User, file: UploadedFile) -> SubmissionUpload:
+def upload_keep(*, actor: User, file: UploadedFile[bytes]) -> SubmissionUpload:
     """Keep a valid upload from a form that had other errors; the form carries the returned token."""
     document_type = validate_document_upload(file)
     # No scheduled task: each new kept upload clears the abandoned ones first, so the files of forms left
     # unfinished never outnumber the forms people are filling in now.
     upload_purge_stale()
     upload = SubmissionUpload(
-        token=secrets.token_urlsafe(32), uploaded_by=actor, original_name=file.name[:255],
+        token=secrets.token_urlsafe(32), uploaded_by=actor, original_name=cast(str, file.name)[:255],
         content_type=document_type.content_type, size=file.size or 0,
     )
-    upload.file.save(file.name, file, save=False)
+    upload.file.save(cast(str, file.name), file, save=False)
     upload.save()
     return upload
 

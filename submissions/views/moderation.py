@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from submissions import selectors, services
 from submissions.forms import (
     AssignForm,
@@ -24,13 +28,14 @@ from submissions.forms import (
     NoteForm,
     QueueFilterForm,
 )
+from submissions.models import Submission
 
 # The moderation queue and the comment periods list.
 PAGE_SIZE = 25
 
 
 @secretariat_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     submissions = selectors.moderation_queue(
@@ -48,17 +53,17 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def bulk(request: HttpRequest) -> HttpResponse:
+def bulk(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = BulkForm(request.POST)
     back = request.POST.get("next", "")
     target = back if back.startswith(reverse("submissions:queue")) else reverse("submissions:queue")
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error)  # type: ignore[arg-type]  # an ErrorList yields its messages
         return redirect(target)
     result = services.submission_bulk(
-        actor=request.user, submissions=form.cleaned_data["ids"], action=form.cleaned_data["action"],  # type: ignore[arg-type]
+        actor=request.user, submissions=form.cleaned_data["ids"], action=form.cleaned_data["action"],
         reviewer=form.cleaned_data.get("reviewer"), reason=form.cleaned_data.get("reason", ""),
     )
     if result.done:
@@ -83,17 +88,20 @@ def _moderate_context(pk: int, **forms: object) -> dict[str, object]:
 
 
 @secretariat_required
-def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "submissions/moderation/moderate.html", _moderate_context(pk))
 
 
-def _step(request: HttpRequest, pk: int, form_class: type, form_name: str, call: object, done: str) -> HttpResponse:
+def _step(
+    request: HttpRequest, pk: int, form_class: type[forms.Form] | None, form_name: str,
+    call: Callable[[Submission, dict[str, Any]], object], done: str,
+) -> HttpResponse:
     """Validate one moderation form, call its service; on refusal show the page with the message by the field."""
     form = form_class(request.POST) if form_class else None
     submission = selectors.submission_get_for_moderation(pk=pk)
     if form is None or form.is_valid():
         try:
-            call(submission, form.cleaned_data if form else {})  # type: ignore[operator]
+            call(submission, form.cleaned_data if form else {})
         except ApplicationError as exc:
             if form is None:
                 messages.error(request, exc.message)
@@ -113,28 +121,28 @@ def _step(request: HttpRequest, pk: int, form_class: type, form_name: str, call:
 
 @require_POST
 @secretariat_required
-def assign(request: HttpRequest, pk: int) -> HttpResponse:
+def assign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, AssignForm, "assign_form", lambda s, d: services.submission_assign(
         actor=request.user, submission=s, reviewer=d["reviewer"]), _("The reviewer is assigned."))
 
 
 @require_POST
 @secretariat_required
-def start_review(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, None, "", lambda s, d: services.submission_start_review(  # type: ignore[arg-type]
+def start_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, None, "", lambda s, d: services.submission_start_review(
         actor=request.user, submission=s), _("The review has started; the NGO can no longer edit it."))
 
 
 @require_POST
 @secretariat_required
-def note(request: HttpRequest, pk: int) -> HttpResponse:
+def note(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, NoteForm, "note_form", lambda s, d: services.submission_note_add(
         actor=request.user, submission=s, note=d["note"]), _("The internal note is saved."))
 
 
 @require_POST
 @secretariat_required
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, DecisionForm, "decision_form", lambda s, d: services.submission_decide(
         actor=request.user, submission=s, status=d["status"], public_answer=d["public_answer"],
         internal_note=d.get("internal_note", "")), _("The decision is recorded and the NGO is told by e-mail."))
@@ -142,21 +150,21 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def convert_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def convert_agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, ConvertAgendaForm, "agenda_form", lambda s, d: services.submission_convert_to_agenda_item(
         actor=request.user, submission=s, meeting=d["meeting"]), _("The submission is on the meeting's agenda."))
 
 
 @require_POST
 @secretariat_required
-def convert_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(request, pk, None, "", lambda s, d: services.submission_convert_to_recommendation(  # type: ignore[arg-type]
+def convert_recommendation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, None, "", lambda s, d: services.submission_convert_to_recommendation(
         actor=request.user, submission=s), _("The submission is now a recommendation in the tracker."))
 
 
 @require_POST
 @secretariat_required
-def convert_action(request: HttpRequest, pk: int) -> HttpResponse:
+def convert_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, ConvertActionForm, "action_form", lambda s, d: services.submission_convert_to_action(
         actor=request.user, submission=s, road_map=d["road_map"], deadline=d.get("deadline")),
         _("The submission is now a road-map action."))
@@ -167,11 +175,11 @@ def convert_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def period_manage(request: HttpRequest) -> HttpResponse:
+def period_manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CommentPeriodForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_period_open(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            services.comment_period_open(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
             form_error(form, exc)
         else:
@@ -185,10 +193,10 @@ def period_manage(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def period_close(request: HttpRequest, pk: int) -> HttpResponse:
+def period_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     period = selectors.comment_period_get(pk=pk)
     try:
-        services.comment_period_close(actor=request.user, period=period)  # type: ignore[arg-type]
+        services.comment_period_close(actor=request.user, period=period)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:

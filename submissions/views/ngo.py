@@ -13,7 +13,7 @@ from core.concurrency import EditConflict, edit_conflict
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
 from participants.models import Organization, User
-from participants.permissions import role_required
+from participants.permissions import AuthenticatedHttpRequest, role_required
 from submissions import selectors, services
 from submissions.forms import FORMS, ShadowReportForm, SubmissionForm
 from submissions.models import Submission
@@ -43,7 +43,7 @@ def _render_form(request: HttpRequest, form: SubmissionForm, kind: str, submissi
     }, status=status)
 
 
-def _after_save(request: HttpRequest, submission: Submission, *, created: bool = True) -> HttpResponse:
+def _after_save(request: AuthenticatedHttpRequest, submission: Submission, *, created: bool = True) -> HttpResponse:
     """Send on if the person asked to submit; otherwise the draft is saved."""
     if not created and submission.status != Submission.Status.DRAFT:
         # The second click of a double-click: the first one already did the work.
@@ -57,9 +57,9 @@ def _after_save(request: HttpRequest, submission: Submission, *, created: bool =
     return _submit(request, submission)
 
 
-def _submit(request: HttpRequest, submission: Submission) -> HttpResponse:
+def _submit(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
     try:
-        services.submission_submit(actor=request.user, submission=submission)  # type: ignore[arg-type]
+        services.submission_submit(actor=request.user, submission=submission)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("submissions:edit", pk=submission.pk)
@@ -68,8 +68,8 @@ def _submit(request: HttpRequest, submission: Submission) -> HttpResponse:
 
 
 @ngo_required
-def submission_new(request: HttpRequest) -> HttpResponse:
-    _organization(request.user)  # type: ignore[arg-type]
+def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _organization(request.user)
     return render(request, "submissions/submission_new.html", {
         "kinds": Submission.Kind.choices, "open_periods": selectors.comment_periods_open()[:10],
     })
@@ -77,11 +77,11 @@ def submission_new(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @ngo_required
-def submission_create(request: HttpRequest, kind: str) -> HttpResponse:
+def submission_create(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     form_class = FORMS.get(kind)
     if form_class is None:
         raise Http404
-    _organization(request.user)  # type: ignore[arg-type]
+    _organization(request.user)
     initial = {}
     if kind == Submission.Kind.COMMENT and request.GET.get("period", "").isdigit():
         initial["comment_period"] = int(request.GET["period"])
@@ -96,7 +96,7 @@ def submission_create(request: HttpRequest, kind: str) -> HttpResponse:
         if form.is_valid():
             try:
                 submission, created = services.submission_create(
-                    actor=request.user, kind=kind, data=form.to_data(),  # type: ignore[arg-type]
+                    actor=request.user, kind=kind, data=form.to_data(),
                     form_token=form.cleaned_data.get("form_token"),
                 )
             except ApplicationError as exc:
@@ -109,8 +109,8 @@ def submission_create(request: HttpRequest, kind: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @ngo_required
-def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)  # type: ignore[arg-type]
+def submission_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)
     if not submission.is_editable:
         messages.error(request, _("This submission can no longer be edited: its review has started."))
         return redirect("submissions:detail", pk=pk)
@@ -120,7 +120,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.submission_update(actor=request.user, submission=submission,  # type: ignore[arg-type]
+                services.submission_update(actor=request.user, submission=submission,
                                            data=form.to_data(), version=form.cleaned_data.get("version"))
             except EditConflict as exc:
                 # A colleague saved it meanwhile: keep what was typed, show theirs beside it.
@@ -139,8 +139,8 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET"])
 @ngo_required
-def submission_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)  # type: ignore[arg-type]
+def submission_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)
     if submission.status != Submission.Status.DRAFT:
         return redirect("submissions:detail", pk=pk)
     return render(request, "submissions/submission_confirm.html", {
@@ -150,8 +150,8 @@ def submission_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @ngo_required
-def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)  # type: ignore[arg-type]
+def submission_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)
     if submission.status != Submission.Status.DRAFT:
         messages.info(request, _("This submission was already sent; nothing was added."))
         return redirect("submissions:detail", pk=pk)
@@ -166,10 +166,10 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @ngo_required
-def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)  # type: ignore[arg-type]
+def submission_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)
     try:
-        services.submission_withdraw(actor=request.user, submission=submission)  # type: ignore[arg-type]
+        services.submission_withdraw(actor=request.user, submission=submission)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -178,8 +178,8 @@ def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @ngo_required
-def my_submissions(request: HttpRequest) -> HttpResponse:
-    organization = _organization(request.user)  # type: ignore[arg-type]
+def my_submissions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    organization = _organization(request.user)
     status = request.GET.get("status", "")
     if status not in Submission.Status.values:
         status = ""
@@ -193,6 +193,6 @@ def my_submissions(request: HttpRequest) -> HttpResponse:
 
 
 @ngo_required
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)  # type: ignore[arg-type]
+def submission_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)
     return render(request, "submissions/submission_detail.html", {"submission": submission})

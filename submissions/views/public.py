@@ -34,7 +34,7 @@ def comment_periods(request: HttpRequest) -> HttpResponse:
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
-    secretariat = bool(request.user.is_authenticated and request.user.is_secretariat)  # type: ignore[union-attr]
+    secretariat = bool(request.user.is_authenticated and request.user.is_secretariat)
     return render(request, "submissions/statistics.html", {
         "stats": selectors.statistics(public=not secretariat), "secretariat_view": secretariat,
     })
@@ -56,7 +56,7 @@ def period_document(request: HttpRequest, pk: int) -> FileResponse:
     period = selectors.comment_period_get(pk=pk)
     if not period.document:
         raise Http404
-    document_type = type_for_name(period.document.name)
+    document_type = type_for_name(period.document.name)  # type: ignore[arg-type]  # checked above: there is one
     content_type = document_type.content_type if document_type else "application/octet-stream"
     filename = download_name(period.subject_title, content_type=content_type, fallback="draft")
     return private_file_response(period.document, filename=filename, content_type=content_type)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.withdrawal import withdraw_page
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from submissions import services
 from submissions.models import Submission
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def publication_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def publication_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     submission = get_object_or_404(Submission.all_objects, pk=pk, status__in=Submission.ACCEPTED_STATUSES)
     url = reverse("submissions:public-detail", args=[pk])
     return withdraw_page(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 
 from tests.access import PUBLIC, Rule
@@ -30,7 +32,7 @@ def _mechanism_code() -> str:
     return mechanism("upr").code
 
 
-def _factory(module: str, name: str, **kwargs: object) -> object:
+def _factory(module: str, name: str, **kwargs: object) -> Any:  # a model instance, made by name (imported late)
     import importlib
 
     return getattr(importlib.import_module(f"tests.{module}.factories"), name)(**kwargs)

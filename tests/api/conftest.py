@@ -9,7 +9,7 @@ from tests.fixtures import empty_cache, files_in_tmp, upr_sample  # noqa: F401 -
 def imported_sample(upr_sample: bytes) -> None:  # noqa: F811 - the fixture, by name
     from recommendations import services
 
-    services.recommendation_import(raw=upr_sample, format="upr-info", actor=None)  # type: ignore[arg-type]
+    services.recommendation_import(raw=upr_sample, format="upr-info", actor=None)
 
 
 # Strings that belong to people in the seeded world; none may appear in any public response.

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def download(client: Client, name: str) -> bytes:
     response = client.get(f"/open-data/files/{name}")
     assert response.status_code == 200, name
-    return b"".join(response.streaming_content)
+    return b"".join(response.streaming_content)  # type: ignore[attr-defined]  # a streaming response
 
 
 def test_the_task_builds_every_dataset_in_three_formats(client: Client, imported_sample: None) -> None:
@@ -187,4 +187,4 @@ def test_a_failed_build_keeps_the_previous_files(public_world: dict, monkeypatch
 
     exports_now = DataExport.objects.all()
     assert {(e.dataset, e.format): (e.file.name, e.fingerprint) for e in exports_now} == before
-    assert all(e.file.storage.exists(e.file.name) for e in exports_now)
+    assert all(e.file.storage.exists(e.file.name) for e in exports_now)  # type: ignore[arg-type]  # written files

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from recommendations.models import ProgressUpdate
 from tests.meetings.factories import AgendaItemFactory, MeetingDocumentFactory, MeetingFactory
@@ -55,7 +54,7 @@ def many_rows(db: None) -> None:
     ("/api/v1/themes/", 1),
 ])
 def test_list_endpoints_have_a_bounded_query_count(
-    client: Client, many_rows: None, django_assert_max_num_queries: Any, url: str, queries: int
+    client: Client, many_rows: None, django_assert_max_num_queries: DjangoAssertNumQueries, url: str, queries: int
 ) -> None:
     from recommendations.models import Theme
 

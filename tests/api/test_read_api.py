@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from recommendations.models import Recommendation, Review
 
@@ -122,7 +123,7 @@ def test_conditional_get_returns_304_until_the_data_changes(client: Client, publ
     assert changed.json()["status"] == "implemented"
 
 
-def test_anonymous_clients_are_rate_limited(client: Client, settings: Any, public_world: dict) -> None:
+def test_anonymous_clients_are_rate_limited(client: Client, settings: Settings, public_world: dict) -> None:
     settings.API_ANON_RATE = "3/minute"
 
     statuses = [client.get("/api/v1/themes/").status_code for _ in range(4)]
@@ -176,7 +177,7 @@ def test_reports_list_published_reports_with_their_public_documents_only(client:
     assert fetch_all(client, "/api/v1/reports/?kind=platform") == []
 
 
-def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client: Client, settings: Any) -> None:
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client: Client, settings: Settings) -> None:
     settings.API_ANON_RATE = "2/minute"
 
     statuses = [client.get("/api/v1/themes/", headers={"x-forwarded-for": f"10.0.0.{n}"}).status_code

@@ -14,6 +14,7 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from openapi_spec_validator import validate
+from pytest_django.fixtures import Settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
@@ -37,7 +38,7 @@ def test_schema_is_valid_openapi_3_and_documents_every_route(client: Client) -> 
 
 
 @pytest.fixture
-def api_schema(public_world: dict, settings: Any) -> Iterator[Any]:
+def api_schema(public_world: dict, settings: Settings) -> Iterator[Any]:
     """The schema, served by the real WSGI application inside the test's transaction."""
     from django.core.wsgi import get_wsgi_application
 

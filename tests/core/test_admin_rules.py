@@ -146,7 +146,7 @@ def test_an_actions_status_cannot_be_set_in_the_administration(superuser_client:
 
 def test_the_history_revert_page_saves_nothing(superuser_client: Client) -> None:
     action = ActionFactory(description="First")
-    old = action.history.earliest()
+    old = action.history.earliest()  # type: ignore[attr-defined]  # simple-history's manager
     action.description = "Second"
     action.save()
     url = reverse("admin:recommendations_action_simple_history", args=[action.pk, old.history_id])

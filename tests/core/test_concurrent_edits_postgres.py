@@ -13,9 +13,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 
 from core.concurrency import EditConflict
 from meetings import services as meeting_services
@@ -43,32 +44,33 @@ WAIT = 10  # seconds: generous, the CI machine is shared
 @dataclass
 class Race:
     name: str
-    make: Callable[[], tuple[models.Model, User]]
+    # Records of several models, each saved through its own service: typed Any.
+    make: Callable[[], tuple[Any, User]]
     # save(record, actor, version, text): one editor's save through the app's service.
-    save: Callable[[models.Model, User, int, str], object]
-    read: Callable[[models.Model], str]
+    save: Callable[[Any, User, int, str], object]
+    read: Callable[[Any], str]
 
 
 def _secretary() -> User:
     return UserFactory(role=User.Role.SECRETARIAT)
 
 
-def _save_profile(person: models.Model, actor: User, version: int, text: str) -> object:
+def _save_profile(person: User, actor: User, version: int, text: str) -> object:
     return participant_services.profile_update(actor=actor, user=person, version=version, first_name=text,
                                                last_name="Nurlanova", preferred_language="kk")
 
 
-def _save_submission(submission: models.Model, actor: User, version: int, text: str) -> object:
+def _save_submission(submission: Submission, actor: User, version: int, text: str) -> object:
     data = SubmissionData(title=text, text="<p>Independent monitoring of detention.</p>")
     return submission_services.submission_update(actor=actor, submission=submission, data=data, version=version)
 
 
-def _submission() -> tuple[models.Model, User]:
+def _submission() -> tuple[Submission, User]:
     submission = SubmissionFactory(sent=True)
     return submission, ngo_user(submission.organization)
 
 
-def _save_road_map(road_map: models.Model, actor: User, version: int, text: str) -> object:
+def _save_road_map(road_map: RoadMap, actor: User, version: int, text: str) -> object:
     # The administration's save (core.admin.ServiceAdminMixin): its form has set the typed values on an instance.
     edited = RoadMap.objects.get(pk=road_map.pk)
     edited.title = text
@@ -150,7 +152,7 @@ def test_two_simultaneous_saves_of_one_version_keep_the_first_and_refuse_the_sec
     assert outcome.get("a") == "saved", outcome
     assert blocked, "B did not wait for A's transaction: the version was checked outside the lock"
     assert isinstance(outcome.get("b"), EditConflict), outcome
-    assert outcome["b"].current.version == version + 1  # type: ignore[union-attr]
+    assert outcome["b"].current.version == version + 1  # type: ignore[attr-defined]  # an EditConflict (above)
     assert race.read(record) == "Aliya"
 
 
@@ -159,6 +161,6 @@ def test_a_conflict_then_a_save_on_the_new_version_succeeds() -> None:
     meeting_services.meeting_update(actor=secretary, meeting=meeting, version=meeting.version, title="Aliya")
     with pytest.raises(EditConflict) as refused:
         meeting_services.meeting_update(actor=secretary, meeting=meeting, version=meeting.version, title="Bolat")
-    meeting_services.meeting_update(actor=secretary, meeting=meeting, version=refused.value.current.version,
+    meeting_services.meeting_update(actor=secretary, meeting=meeting, version=refused.value.current.version,  # type: ignore[attr-defined]  # a Meeting
                                     title="Bolat, merged")
     assert Meeting.objects.get(pk=meeting.pk).title == "Bolat, merged"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.db import models
+from pytest_django.fixtures import Settings
 
 from core import dbrouter, pagecache
 from meetings.models import Meeting
@@ -33,7 +34,7 @@ def test_only_the_primary_is_migrated_and_rows_of_both_may_relate() -> None:
 
 
 def test_a_page_whose_data_just_changed_is_read_from_the_primary(
-    settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(dbrouter, "enabled", lambda: True)
     settings.REPLICA_MAX_LAG_SECONDS = 10

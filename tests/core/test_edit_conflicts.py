@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.db import models
@@ -48,9 +49,10 @@ class Case:
     """One edit screen: `make()` returns (record, url, editor A's client, editor B's client)."""
 
     name: str
-    make: Callable[[], tuple[models.Model, str, Client, Client]]
+    # Records of several models, each read through its own fields: typed Any.
+    make: Callable[[], tuple[Any, str, Client, Client]]
     field: str
-    read: Callable[[models.Model], object]
+    read: Callable[[Any], object]
     first: str = "Saved first by Aliya"
     second: str = "Typed meanwhile by Bolat"
 
@@ -66,7 +68,7 @@ def _secretaries() -> tuple[Client, Client]:
             _client(UserFactory(role=User.Role.SECRETARIAT, first_name="Bolat")))
 
 
-def _ours(url_name: str, factory: Callable[[], models.Model], args: Callable[[models.Model], list[object]]
+def _ours(url_name: str, factory: Callable[[], models.Model], args: Callable[[Any], list[object]]
           ) -> Callable[[], tuple[models.Model, str, Client, Client]]:
     def make() -> tuple[models.Model, str, Client, Client]:
         record = factory()

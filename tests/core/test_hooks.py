@@ -22,7 +22,7 @@ def test_a_hook_collects_every_providers_results_in_registration_order() -> None
 def test_a_link_hook_attaches_each_objects_links_and_an_empty_list_to_the_rest() -> None:
     hook = LinkHook("test.item_links")
     items = [SimpleNamespace(pk=1), SimpleNamespace(pk=2)]
-    hook.attach(items)
+    hook.attach(items)  # type: ignore[arg-type]  # any object with a pk will do
     assert [item.links for item in items] == [[], []]
     calls = []
 
@@ -31,7 +31,7 @@ def test_a_link_hook_attaches_each_objects_links_and_an_empty_list_to_the_rest()
         return {1: [Link(text="From a submission", url="/s/1/")]}
 
     hook.register("submissions", provider)
-    hook.attach(items)
+    hook.attach(items)  # type: ignore[arg-type]  # any object with a pk will do
     assert calls == [[1, 2]]  # one call for the whole page, not one per object
     assert [len(item.links) for item in items] == [1, 0]
     assert hook.links([]) == {} and calls == [[1, 2]]

@@ -14,6 +14,7 @@ from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
+from pytest_django.fixtures import Settings
 
 from core import pagecache
 from dialogue_platform.apps import page_scopes
@@ -34,7 +35,7 @@ SECRET_LINK = "https://meet.example.org/secret-room-42"
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings: pytest.FixtureRequest) -> Iterator[None]:
+def page_cache(settings: Settings) -> Iterator[None]:
     settings.PAGE_CACHE_SECONDS = 60
     cache.clear()
     pagecache._broken_until = 0.0
@@ -215,7 +216,7 @@ def test_a_page_with_a_csrf_token_or_a_message_is_never_stored(rf: RequestFactor
 
 
 def test_a_broken_cache_never_breaks_a_page_and_is_then_left_alone(
-    client: Client, meeting: Meeting, settings: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+    client: Client, meeting: Meeting, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Nothing listens on port 1: every cache call fails at once.
     settings.CACHES = {**settings.CACHES, "down": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -234,7 +235,7 @@ def test_a_broken_cache_never_breaks_a_page_and_is_then_left_alone(
 
 
 def test_pages_are_not_cached_when_the_cache_is_switched_off(
-    client: Client, meeting: Meeting, settings: pytest.FixtureRequest
+    client: Client, meeting: Meeting, settings: Settings
 ) -> None:
     settings.PAGE_CACHE_SECONDS = 0
     responses = [client.get(url_of(meeting)) for _ in range(2)]
@@ -253,7 +254,7 @@ def test_a_change_makes_its_own_apps_pages_stale_and_those_below_it_never_above_
 
 
 def test_the_api_answers_anonymous_clients_from_the_cache_until_the_data_changes_and_throttles_them_still(
-    client: Client, settings: pytest.FixtureRequest, django_assert_num_queries: Callable
+    client: Client, settings: Settings, django_assert_num_queries: Callable
 ) -> None:
     settings.API_ANON_RATE = "4/hour"
     RecommendationFactory(text="Ratify the Optional Protocol to the Convention against Torture")

@@ -6,9 +6,11 @@ The basic type checks are in tests/meetings/test_uploads.py, where the checker b
 from __future__ import annotations
 
 import zipfile
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from pytest_django.fixtures import Settings
 
 from core.uploads import (
     CSV,
@@ -63,7 +65,7 @@ def test_html_and_svg_are_text_but_not_documents() -> None:
 
 
 def test_an_archive_declaring_more_than_the_limit_is_refused_before_any_member_is_unpacked(
-    settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+    settings: Settings, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     settings.UPLOAD_MAX_UNPACKED_MB = 1
     bomb = upload("book.xlsx", ooxml("xl", padding=3 * 1024 * 1024))
@@ -71,7 +73,7 @@ def test_an_archive_declaring_more_than_the_limit_is_refused_before_any_member_i
     opened: list[str] = []
     original_open = zipfile.ZipFile.open
 
-    def spy(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object) -> object:
+    def spy(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
         opened.append(str(name))
         return original_open(self, name, *args, **kwargs)
 
@@ -117,7 +119,7 @@ def test_download_name_keeps_the_uploaders_name_with_the_real_extension(name: st
     assert download_name(name, content_type=content_type) == expected
 
 
-def test_private_files_have_no_public_url_and_live_outside_media_root(settings: pytest.FixtureRequest) -> None:
+def test_private_files_have_no_public_url_and_live_outside_media_root(settings: Settings) -> None:
     with pytest.raises(ValueError, match="no public URL"):
         private_storage.url("recommendations/evidence/x.pdf")
     assert private_storage.location == str(settings.PRIVATE_MEDIA_ROOT.resolve())

@@ -10,11 +10,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from conftest import make_role_user
 from dialogue_platform import home
 from meetings.models import Meeting
-from participants.models import Membership, OrganizationApplication, User
+from participants.models import Membership, Organization, OrganizationApplication, User
 from tests.meetings.factories import (
     AgendaItemFactory,
     InvitationFactory,
@@ -198,7 +199,7 @@ def test_observer_sees_the_next_meetings_and_new_minutes(client_as: Callable[[st
     assert "Meeting No. 39" in page.split('id="minutes-heading"', 1)[1]
 
 
-def _lots_of_data(focal_agency: object, ngo: User, observer: User) -> None:
+def _lots_of_data(focal_agency: Organization, ngo: User, observer: User) -> None:
     for _ in range(8):
         SubmissionFactory(sent=True)
         SubmissionFactory(author=ngo, sent=True)
@@ -218,7 +219,7 @@ def _lots_of_data(focal_agency: object, ngo: User, observer: User) -> None:
 
 @pytest.mark.parametrize("role", ["secretariat", "focal_point", "ngo", "observer"])
 def test_home_pages_need_few_queries_however_much_is_waiting(
-    role: str, client_as: Callable[[str], Client], django_assert_max_num_queries: Callable,
+    role: str, client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     clients = {name: client_as(name) for name in ("secretariat", "focal_point", "ngo", "observer")}
     agency = Membership.objects.get(user__role=User.Role.FOCAL_POINT).organization

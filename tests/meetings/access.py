@@ -99,7 +99,7 @@ def _minutes_version() -> str:
 
     minutes = MinutesFactory()
     minutes.save()  # a history row
-    return _url("minutes-version", minutes.meeting_id, minutes.history.first().history_id)
+    return _url("minutes-version", minutes.meeting_id, minutes.history.first().history_id)  # type: ignore[attr-defined]  # simple_history's HistoryManager
 
 
 ACCESS_RULES = [

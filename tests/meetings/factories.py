@@ -4,7 +4,6 @@ import datetime as dt
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from meetings.models import (
     AgendaItem,
@@ -17,6 +16,7 @@ from meetings.models import (
     Topic,
 )
 from tests.participants.factories import OrganizationFactory, UserFactory
+from tests.typed_factories import ModelFactory
 
 
 def in_days(days: float, hour: int = 10) -> dt.datetime:
@@ -24,7 +24,7 @@ def in_days(days: float, hour: int = 10) -> dt.datetime:
     return base.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
-class TopicFactory(DjangoModelFactory):
+class TopicFactory(ModelFactory[Topic]):
     class Meta:
         model = Topic
         django_get_or_create = ("name",)
@@ -32,7 +32,7 @@ class TopicFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Topic {n}")
 
 
-class SubgroupFactory(DjangoModelFactory):
+class SubgroupFactory(ModelFactory[Subgroup]):
     class Meta:
         model = Subgroup
 
@@ -40,7 +40,7 @@ class SubgroupFactory(DjangoModelFactory):
     mandate = "Prepare the national report."
 
 
-class MeetingFactory(DjangoModelFactory):
+class MeetingFactory(ModelFactory[Meeting]):
     class Meta:
         model = Meeting
 
@@ -61,7 +61,7 @@ class MeetingFactory(DjangoModelFactory):
         )
 
 
-class AgendaItemFactory(DjangoModelFactory):
+class AgendaItemFactory(ModelFactory[AgendaItem]):
     class Meta:
         model = AgendaItem
 
@@ -71,7 +71,7 @@ class AgendaItemFactory(DjangoModelFactory):
     minutes_allotted = 20
 
 
-class InvitationFactory(DjangoModelFactory):
+class InvitationFactory(ModelFactory[Invitation]):
     class Meta:
         model = Invitation
 
@@ -80,7 +80,7 @@ class InvitationFactory(DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
 
 
-class MinutesFactory(DjangoModelFactory):
+class MinutesFactory(ModelFactory[Minutes]):
     class Meta:
         model = Minutes
 
@@ -101,7 +101,7 @@ class PublishedMinutesFactory(MinutesFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
-class FollowUpActionFactory(DjangoModelFactory):
+class FollowUpActionFactory(ModelFactory[FollowUpAction]):
     class Meta:
         model = FollowUpAction
 
@@ -114,7 +114,7 @@ class FollowUpActionFactory(DjangoModelFactory):
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-class MeetingDocumentFactory(DjangoModelFactory):
+class MeetingDocumentFactory(ModelFactory[MeetingDocument]):
     class Meta:
         model = MeetingDocument
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import feedparser
 import icalendar
@@ -26,7 +27,7 @@ SECRET_LINK = "https://meet.example.org/secret-room-42"
 
 def parse_events(body: bytes) -> list[icalendar.Event]:
     calendar = icalendar.Calendar.from_ical(body)
-    return list(calendar.walk("VEVENT"))
+    return cast(list[icalendar.Event], calendar.walk("VEVENT"))
 
 
 def test_meeting_ics_parses_with_reminder_and_link_back(client: Client) -> None:

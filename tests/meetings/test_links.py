@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from meetings import selectors
 from meetings.models import AgendaItem, FollowUpAction
@@ -99,7 +100,7 @@ def test_unknown_recommendation_references_give_a_field_error_and_keep_the_text(
     assert f">\n{typed}</textarea>" in page.replace("\r\n", "\n")
     assert 'value="Gender equality"' in page
     assert not meeting.agenda_items.exists()
-    assert known.agenda_items.count() == 0
+    assert known.agenda_items.count() == 0  # type: ignore[attr-defined]  # AgendaItem.recommendations' reverse
 
 
 def test_a_document_symbol_naming_several_recommendations_asks_for_the_paragraph(
@@ -212,7 +213,7 @@ def _build_linked(size: int) -> int:
 
 @pytest.mark.parametrize("size", [2, 12])
 def test_linked_meeting_and_agenda_pages_run_bounded_queries(
-    size: int, client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    size: int, client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     pk = _build_linked(size)
     client = client_as("secretariat")
@@ -226,7 +227,7 @@ def test_linked_meeting_and_agenda_pages_run_bounded_queries(
 
 @pytest.mark.parametrize("size", [2, 12])
 def test_road_map_page_with_many_meetings_runs_bounded_queries(
-    size: int, client: Client, django_assert_max_num_queries: Callable
+    size: int, client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     road_map = RoadMapFactory()
     meetings = [MeetingFactory(past=True) for _ in range(size)]

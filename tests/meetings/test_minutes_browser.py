@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from meetings.models import Meeting, Minutes
 from tests.meetings.factories import InvitationFactory, MeetingFactory
@@ -33,7 +34,7 @@ PASTE = """(html) => {
 }"""
 
 
-def _toolbar(page: Page) -> object:
+def _toolbar(page: Page) -> Locator:
     return page.get_by_role("toolbar", name="Minutes: Formatting")
 
 
@@ -173,12 +174,12 @@ def test_the_toolbar_is_reached_and_used_with_the_keyboard(page_as: Callable[...
     assert csp_violations(page) == []
 
 
-def test_minutes_can_be_written_without_javascript(page_as: Callable[..., Page], browser: object,
-                                                   live_server: object) -> None:
+def test_minutes_can_be_written_without_javascript(page_as: Callable[..., Page], browser: Browser,
+                                                   live_server: LiveServer) -> None:
     secretariat_tab = page_as("secretariat")
     cookies = secretariat_tab.context.cookies()
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)  # type: ignore[attr-defined]
-    context.add_cookies(cookies)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context.add_cookies(cookies)  # type: ignore[arg-type]  # Playwright's own cookies, read back
     page = context.new_page()
     meeting = MeetingFactory(past=True)
     page.goto(f"/en/meetings/manage/{meeting.pk}/minutes/")

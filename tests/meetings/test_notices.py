@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
+from pytest_django.fixtures import Settings
 
 from core.exceptions import ApplicationError
 from meetings import services
@@ -213,7 +214,7 @@ def test_reminder_to_those_who_accepted_one_day_before_carries_the_online_link(
     (reminder,) = [m for m in mail.outbox if m.subject.startswith("Reminder:")]
     assert reminder.to == ["yes@example.org"]
     assert LINK in reminder.body
-    assert LINK in reminder.alternatives[0].content
+    assert LINK in reminder.alternatives[0].content  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
     (event,) = Calendar.from_ical(reminder.attachments[0][1]).walk("VEVENT")
     assert LINK in str(event["description"])
 
@@ -257,7 +258,7 @@ def test_published_minutes_reach_invitees_and_observers_and_only_invitees_see_th
     invitee, observer = by_address["invitee@example.org"], by_address["observer@example.org"]
     assert LINK in invitee.body
     assert LINK not in observer.body
-    assert LINK not in observer.alternatives[0].content
+    assert LINK not in observer.alternatives[0].content  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
     assert "The link is sent to invitees only." in observer.body
     (event,) = Calendar.from_ical(observer.attachments[0][1]).walk("VEVENT")
     assert LINK not in str(event["description"])
@@ -353,7 +354,7 @@ def test_the_periodic_task_runs_the_meeting_checker(meeting: Meeting, django_cap
 
 def _form_data(meeting: Meeting, **overrides: object) -> dict[str, object]:
     local = timezone.localtime
-    data = {
+    data: dict[str, object] = {
         "number": meeting.number, "title": meeting.title, "starts_at": local(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
         "ends_at": local(meeting.ends_at).strftime("%Y-%m-%dT%H:%M"), "format": meeting.format,
         "venue": meeting.venue, "online_link": meeting.online_link, "chair": meeting.chair, "description": "",
@@ -405,7 +406,7 @@ def test_bad_lead_times_are_refused_next_to_their_field_keeping_the_input(
     assert meeting.title == "Meeting No. 44"
 
 
-def test_a_new_meeting_takes_the_lead_times_from_settings(settings: pytest.FixtureRequest) -> None:
+def test_a_new_meeting_takes_the_lead_times_from_settings(settings: Settings) -> None:
     settings.MEETINGS_INVITATION_LEAD_DAYS = 28
     settings.MEETINGS_MINUTES_OVERDUE_DAYS = (2, 5)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from tests.meetings.factories import (
     AgendaItemFactory,
@@ -50,7 +51,7 @@ def build(size: int) -> list[int]:
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("role", ["anonymous", "ngo", "secretariat"])
 def test_public_pages_run_bounded_queries(
-    size: int, role: str, client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    size: int, role: str, client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     pks = build(size)
     client = client_as(role)
@@ -74,7 +75,7 @@ def test_public_pages_run_bounded_queries(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_secretariat_pages_run_bounded_queries(
-    size: int, client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    size: int, client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     pks = build(size)
     client = client_as("secretariat")
@@ -94,7 +95,7 @@ def test_secretariat_pages_run_bounded_queries(
 
 
 def test_my_meetings_runs_bounded_queries(
-    client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     from participants.models import User
 
@@ -112,7 +113,7 @@ def test_my_meetings_runs_bounded_queries(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_meeting_page_reads_minutes_with_the_meeting_and_stays_at_eleven_queries(
-    size: int, client: Client, django_assert_max_num_queries: Callable
+    size: int, client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     # meeting+subgroup+minutes, topics, agenda items and their 5 relations, the NGO submissions they came
     # from, documents, follow-up actions.

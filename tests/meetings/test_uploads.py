@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pytest_django.fixtures import Settings
 
 from core.uploads import (
     DOCX,
@@ -64,7 +65,7 @@ def test_other_content_is_refused_whatever_its_name(data: bytes) -> None:
     assert "renaming a file does not change it" in exc.value.messages[0]
 
 
-def test_size_limit_comes_from_settings(settings: pytest.FixtureRequest) -> None:
+def test_size_limit_comes_from_settings(settings: Settings) -> None:
     settings.UPLOAD_MAX_MB = 1
     big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (1024 * 1024))
     with pytest.raises(ValidationError) as exc:

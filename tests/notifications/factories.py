@@ -3,13 +3,13 @@ from __future__ import annotations
 import uuid
 
 import factory
-from factory.django import DjangoModelFactory
 
 from notifications.models import Delivery, Notice
 from tests.notifications.kinds import REQUIRED
+from tests.typed_factories import ModelFactory
 
 
-class NoticeFactory(DjangoModelFactory):
+class NoticeFactory(ModelFactory[Notice]):
     class Meta:
         model = Notice
 
@@ -18,7 +18,7 @@ class NoticeFactory(DjangoModelFactory):
     payload = factory.LazyFunction(dict)
 
 
-class DeliveryFactory(DjangoModelFactory):
+class DeliveryFactory(ModelFactory[Delivery]):
     class Meta:
         model = Delivery
 

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from email.parser import BytesHeaderParser
 from pathlib import Path
 from urllib.parse import quote
@@ -29,7 +30,9 @@ def free_port() -> int:
 class RecordingHandler:
     """Accepts mail and records (recipient, Message-ID); refuses or defers the addresses it is told to."""
 
-    def __init__(self, *, refuse: set[str] = frozenset(), defer_once: set[str] = frozenset(), delay: float = 0.0):
+    def __init__(
+        self, *, refuse: Iterable[str] = frozenset(), defer_once: Iterable[str] = frozenset(), delay: float = 0.0
+    ) -> None:
         self.refuse = set(refuse)
         self.defer_once = set(defer_once)
         self.deferred: set[str] = set()
@@ -52,7 +55,7 @@ class RecordingHandler:
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802
         if self.delay:
             time.sleep(self.delay)  # a slow server, so that a fan-out takes long enough to be interrupted
-        headers = BytesHeaderParser().parsebytes(envelope.original_content or envelope.content)
+        headers = BytesHeaderParser().parsebytes(envelope.original_content or envelope.content)  # type: ignore[arg-type]  # bytes: the server keeps the raw data
         message_id = "".join((headers["Message-ID"] or "").split())
         with self.lock:
             for address in envelope.rcpt_tos:

@@ -107,7 +107,7 @@ def test_optional_notice_carries_one_click_unsubscribe_header_and_link(
     assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert url.startswith("https://dialogue.example.kz/ru/notifications/unsubscribe/")
     assert url in sent.body
-    assert url in sent.alternatives[0].content
+    assert url in sent.alternatives[0].content  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
 
     path = url.removeprefix("https://dialogue.example.kz")
     assert client.get(path).status_code == 200

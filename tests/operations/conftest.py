@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from pytest_django.fixtures import Settings
 
 from tests.fixtures import empty_cache, files_in_tmp, site_url  # noqa: F401 - autouse fixtures, by name
 from tests.operations.redis_server import RedisServer
@@ -17,8 +18,8 @@ def _reset_celery_connections() -> None:
     from dialogue_platform.celery import app
 
     pools.reset()  # closes kombu's pools and forgets them
-    app._pool = None
-    app.amqp._producer_pool = None
+    app._pool = None  # type: ignore[attr-defined]  # Celery's private pools, no public reset
+    app.amqp._producer_pool = None  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
 
 @pytest.fixture
 def on_redis(
-    redis_server: RedisServer, settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+    redis_server: RedisServer, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[RedisServer]:
     """The site as deployed: cache (django-redis, the options of settings.py) and broker on our own Redis, tasks
     sent to the broker rather than run in-process."""

@@ -23,6 +23,7 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from pytest_django.fixtures import Settings
 
 from dialogue_platform.backup import BackupError, backup_restore, backup_verify, table_row_counts
 
@@ -102,21 +103,21 @@ def _restored_counts(env: dict[str, str]) -> dict[str, int]:
         return counts
     import psycopg2
 
-    db = psycopg2.connect(url)
-    with db.cursor() as cursor:
+    pg = psycopg2.connect(url)
+    with pg.cursor() as cursor:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         tables = [r[0] for r in cursor.fetchall()]
         counts = {}
         for table in tables:
             cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
             counts[table] = cursor.fetchone()[0]
-    db.close()
+    pg.close()
     return counts
 
 
 @pytest.mark.django_db(transaction=True)  # pg_dump and the restoring process read committed data only
 def test_backup_then_restore_into_an_empty_database_finds_every_row_and_every_file(
-    tmp_path: Path, settings: pytest.FixtureRequest, empty_target: dict[str, str]
+    tmp_path: Path, settings: Settings, empty_target: dict[str, str]
 ) -> None:
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
@@ -162,7 +163,7 @@ def _rewrite(archive: Path, target: Path, *, change: dict[str, bytes] | None = N
              manifest: dict | None = None) -> Path:
     with tarfile.open(archive) as source, tarfile.open(target, "w") as out:
         for member in source:
-            data = source.extractfile(member).read()  # type: ignore[union-attr]
+            data = source.extractfile(member).read()
             if member.name == "manifest.json" and manifest is not None:
                 data = json.dumps(manifest).encode()
             elif change and member.name in change:
@@ -189,7 +190,7 @@ def test_a_cut_short_archive_is_refused(archive: Path, tmp_path: Path) -> None:
 
 def test_an_archive_of_another_database_engine_is_refused_and_nothing_changes(archive: Path, tmp_path: Path) -> None:
     with tarfile.open(archive) as tar:
-        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+        manifest = json.loads(tar.extractfile("manifest.json").read())
     manifest["database"]["vendor"] = "oracle"
     other = _rewrite(archive, tmp_path / "other.tar", manifest=manifest)
     before = table_row_counts()
@@ -200,7 +201,7 @@ def test_an_archive_of_another_database_engine_is_refused_and_nothing_changes(ar
 
 def test_an_archive_of_newer_code_is_refused(archive: Path, tmp_path: Path) -> None:
     with tarfile.open(archive) as tar:
-        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+        manifest = json.loads(tar.extractfile("manifest.json").read())
     manifest["migrations"].append("meetings.9999_from_the_future")
     newer = _rewrite(archive, tmp_path / "newer.tar", manifest=manifest)
     with pytest.raises(BackupError, match="newer version of the portal.*meetings.9999_from_the_future"):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.db import OperationalError, connections, transaction
+from pytest_django import DjangoDbBlocker
 
 ALIAS = "sqlite_concurrency"
 
@@ -59,7 +60,7 @@ def _two_simultaneous_posts(path: Path, options: dict) -> tuple[list[BaseExcepti
 
 
 @pytest.fixture(autouse=True)
-def _own_database(django_db_blocker: pytest.FixtureRequest) -> object:
+def _own_database(django_db_blocker: DjangoDbBlocker) -> object:
     with django_db_blocker.unblock():  # our own file database, not the test database
         yield
 

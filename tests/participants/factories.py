@@ -5,7 +5,6 @@ from typing import Any
 
 import factory
 from django.utils import timezone, translation
-from factory.django import DjangoModelFactory
 
 from participants.models import (
     FocusArea,
@@ -17,6 +16,7 @@ from participants.models import (
     User,
 )
 from participants.validators import bin_check_digit
+from tests.typed_factories import ModelFactory
 
 
 def valid_bin(n: int) -> str:
@@ -29,7 +29,7 @@ def valid_bin(n: int) -> str:
         n += 100_000
 
 
-class OrganizationFactory(DjangoModelFactory):
+class OrganizationFactory(ModelFactory[Organization]):
     class Meta:
         model = Organization
         django_get_or_create = ("name",)
@@ -48,7 +48,7 @@ class OrganizationFactory(DjangoModelFactory):
             return super()._get_or_create(model_class, *args, **kwargs)
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -65,7 +65,7 @@ class UserFactory(DjangoModelFactory):
             obj.save()
 
 
-class MembershipFactory(DjangoModelFactory):
+class MembershipFactory(ModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -75,7 +75,7 @@ class MembershipFactory(DjangoModelFactory):
     is_primary = True
 
 
-class OrganizationApplicationFactory(DjangoModelFactory):
+class OrganizationApplicationFactory(ModelFactory[OrganizationApplication]):
     class Meta:
         model = OrganizationApplication
 
@@ -93,7 +93,7 @@ class OrganizationApplicationFactory(DjangoModelFactory):
     consent_at = factory.LazyFunction(timezone.now)
 
 
-class OrganizationInvitationFactory(DjangoModelFactory):
+class OrganizationInvitationFactory(ModelFactory[OrganizationInvitation]):
     """Pass `token=` to know the link; the factory stores only its hash, like the service."""
 
     class Meta:

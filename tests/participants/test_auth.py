@@ -1,14 +1,19 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from participants.models import User
 from tests.participants.factories import UserFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +25,7 @@ def person() -> User:
     return UserFactory(email="aigerim@example.org", role=User.Role.NGO)
 
 
-def sign_in(client: Client, email: str, password: str) -> object:
+def sign_in(client: Client, email: str, password: str) -> TestResponse:
     return client.post(reverse("participants:login"), {"username": email, "password": password})
 
 
@@ -50,7 +55,7 @@ def test_wrong_password_message_is_in_users_language(client: Client, person: Use
 
 
 def test_repeated_failures_lock_the_account_even_with_the_right_password(
-    client: Client, person: User, settings: object
+    client: Client, person: User, settings: Settings
 ) -> None:
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, person.email, "wrong-password")
@@ -60,7 +65,7 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(
     assert "_auth_user_id" not in client.session
 
 
-def test_lockout_of_one_account_does_not_block_another(client: Client, person: User, settings: object) -> None:
+def test_lockout_of_one_account_does_not_block_another(client: Client, person: User, settings: Settings) -> None:
     other = UserFactory(email="colleague@example.org")
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, person.email, "wrong-password")
@@ -82,7 +87,7 @@ def test_password_reset_sends_a_working_link(client: Client, person: User) -> No
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [person.email]
-    link = re.search(r"https?://[^/]+(/\S+/)", message.body).group(1)
+    link = re.search(r"https?://[^/]+(/\S+/)", message.body).group(1)  # type: ignore[arg-type]  # a sent message's body is a str
     form_page = client.get(link, follow=True)
     assert form_page.status_code == 200
     assert form_page.context["validlink"] is True

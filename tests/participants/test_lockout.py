@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from participants.models import User
 from tests.participants.factories import UserFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +25,11 @@ def person() -> User:
     return UserFactory(email="observer@example.org", role=User.Role.OBSERVER)
 
 
-def sign_in(client: Client, email: str, password: str, **headers: str) -> object:
+def sign_in(client: Client, email: str, password: str, **headers: Any) -> TestResponse:
     return client.post(reverse("participants:login"), {"username": email, "password": password}, **headers)
 
 
-def test_failures_in_any_letter_case_count_against_one_account(client: Client, person: User, settings: object) -> None:
+def test_failures_in_any_letter_case_count_against_one_account(client: Client, person: User, settings: Settings) -> None:
     spellings = ["oBsErVeR@example.org", "OBSERVER@EXAMPLE.ORG", " Observer@Example.org ", "observer@example.ORG",
                  "ObServer@example.org", "obSERVER@example.org"]
     for spelling in spellings[: settings.AXES_FAILURE_LIMIT - 1]:
@@ -37,7 +43,7 @@ def test_failures_in_any_letter_case_count_against_one_account(client: Client, p
 
 
 def test_lockout_behind_the_proxy_counts_the_forwarded_client_not_the_proxy(
-    client: Client, person: User, settings: object
+    client: Client, person: User, settings: Settings
 ) -> None:
     settings.BEHIND_PROXY = True
     attacker = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
@@ -53,7 +59,7 @@ def test_lockout_behind_the_proxy_counts_the_forwarded_client_not_the_proxy(
 
 
 def test_a_forged_forwarded_header_cannot_dodge_the_lockout_behind_the_proxy(
-    client: Client, person: User, settings: object
+    client: Client, person: User, settings: Settings
 ) -> None:
     # The proxy appends the address it saw; what the client put before it is not trusted.
     settings.BEHIND_PROXY = True
@@ -67,7 +73,7 @@ def test_a_forged_forwarded_header_cannot_dodge_the_lockout_behind_the_proxy(
 
 
 def test_without_the_proxy_setting_a_forwarded_header_is_ignored(
-    client: Client, person: User, settings: object
+    client: Client, person: User, settings: Settings
 ) -> None:
     settings.BEHIND_PROXY = False
     for attempt in range(settings.AXES_FAILURE_LIMIT):
@@ -95,7 +101,7 @@ def test_a_username_over_255_characters_is_refused_in_russian_too(client: Client
     assert response.context["form"].errors
 
 
-def test_a_garbled_forwarded_address_is_no_server_error(client: Client, person: User, settings: object) -> None:
+def test_a_garbled_forwarded_address_is_no_server_error(client: Client, person: User, settings: Settings) -> None:
     # Only a misconfigured proxy would pass this on; the lockout table keeps addresses in an inet column.
     settings.BEHIND_PROXY = True
     response = sign_in(client, person.email, "wrong-password", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="garbage")

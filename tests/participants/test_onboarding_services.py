@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from core.exceptions import ApplicationError
 from notifications.models import Delivery
@@ -64,7 +65,7 @@ def test_application_submit_records_a_pending_application_and_mails_the_contact_
     assert message.to == ["aliya@pravo.example.kz"]
     assert "Aliya Serikova" in message.body
     # In the applicant's language (Kazakh), with an HTML part.
-    html, mimetype = message.alternatives[0]
+    html, mimetype = message.alternatives[0]  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
     assert mimetype == "text/html"
     assert '<html lang="kk">' in html
     # Sending the notice's deliveries again (a retried task, a second worker) sends nothing more.
@@ -234,7 +235,7 @@ def _representative() -> tuple[User, Organization]:
 
 
 def test_invitation_create_stores_only_a_hash_and_mails_the_link(
-    settings: pytest.FixtureRequest, django_capture_on_commit_callbacks: Callable
+    settings: Settings, django_capture_on_commit_callbacks: Callable
 ) -> None:
     settings.ORG_INVITATION_DAYS = 3
     user, organization = _representative()
@@ -332,7 +333,7 @@ def test_invitation_revoke_refuses_an_accepted_invitation() -> None:
     invitation = OrganizationInvitationFactory(token="t")
     services.invitation_accept(token="t", first_name="A", last_name="B", password="a-long-passphrase")
     with pytest.raises(ApplicationError, match="already been accepted"):
-        services.invitation_revoke(invitation=invitation, actor=invitation.invited_by)
+        services.invitation_revoke(invitation=invitation, actor=invitation.invited_by)  # type: ignore[arg-type]  # the factory sets the inviter
 
 
 def test_demo_seeds_one_pending_and_one_declined_application_once() -> None:

@@ -13,6 +13,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.fixtures import DjangoAssertNumQueries, Settings
 
 from participants.models import (
     FocusArea,
@@ -99,7 +100,7 @@ def test_a_double_submitted_application_is_recorded_once(client: Client) -> None
     assert OrganizationApplication.objects.count() == 1
 
 
-def test_applications_are_rate_limited_per_ip(client: Client, settings: pytest.FixtureRequest) -> None:
+def test_applications_are_rate_limited_per_ip(client: Client, settings: Settings) -> None:
     settings.ORG_APPLICATIONS_PER_HOUR = 2
     for n in range(2):
         response = client.post(APPLY, _form(bin=valid_bin(400 + n)), REMOTE_ADDR="10.0.0.1")
@@ -114,7 +115,7 @@ def test_applications_are_rate_limited_per_ip(client: Client, settings: pytest.F
 
 
 def test_an_application_the_service_refuses_still_counts_towards_the_limit(
-    client: Client, settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+    client: Client, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """django-ratelimit counts every complete application sent, not only the accepted ones (the hand-written
     counter it replaced counted accepted ones only). The form catches a taken BIN itself; the service refuses only
@@ -175,7 +176,7 @@ def test_queue_filters_by_status_and_region(client_as: Callable[[str], Client]) 
 
 
 def test_queue_is_paginated_with_bounded_queries(
-    client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     client = client_as("secretariat")
     decider = User.objects.get(email="secretariat@example.org")
@@ -188,12 +189,12 @@ def test_queue_is_paginated_with_bounded_queries(
     assert len(response.context["page"]) == 25
     assert response.context["page"].paginator.num_pages == 2
     with django_assert_max_num_queries(7):
-        second = client.get("/en/applications/", {"status": "declined", "page": 2})
+        second = client.get("/en/applications/", {"status": "declined", "page": 2})  # type: ignore[arg-type]  # query parameters
     assert len(second.context["page"]) == 5
 
 
 def test_detail_page_has_bounded_queries(
-    client_as: Callable[[str], Client], django_assert_max_num_queries: Callable
+    client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     client = client_as("secretariat")
     application = OrganizationApplicationFactory()
@@ -318,7 +319,7 @@ def test_complete_onboarding_journey(client: Client, client_as: Callable[[str], 
     assert Organization.objects.filter(bin=application.bin).count() == 1
     approval = mail.outbox[-1]
     assert approval.to == ["aliya@pravo.example.kz"]
-    link = _link_in(approval.body)
+    link = _link_in(approval.body)  # type: ignore[arg-type]  # a sent message's body is a str
     assert link.startswith("/ru/accounts/password/reset/")
 
     contact = Client()
@@ -341,7 +342,7 @@ def test_complete_onboarding_journey(client: Client, client_as: Callable[[str], 
         invited = contact.post("/en/my-organisation/invitations/",
                                {"email": "nurlan@pravo.example.kz", "language": "kk"})
     assert invited.status_code == 302
-    invitation_link = _link_in(mail.outbox[-1].body)
+    invitation_link = _link_in(mail.outbox[-1].body)  # type: ignore[arg-type]  # a sent message's body is a str
     assert invitation_link.startswith("/kk/accounts/invitation/")
 
     colleague = Client()

@@ -3,16 +3,21 @@ the address has an account, and honest when the mail server is down (issue 13, i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.test import Client
+from pytest_django.fixtures import DjangoAssertNumQueries, Settings
 
 from participants import signin
 from participants.models import User
 from tests.participants import mail as down_mail
 from tests.participants.factories import UserFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +30,7 @@ def person() -> User:
     return UserFactory(email="aigerim@example.org", role=User.Role.NGO)
 
 
-def ask(client: Client, email: str, address: str = "203.0.113.5") -> object:
+def ask(client: Client, email: str, address: str = "203.0.113.5") -> TestResponse:
     return client.post(RESET, {"email": email}, REMOTE_ADDR=address)
 
 
@@ -37,14 +42,14 @@ def test_twenty_requests_for_one_account_send_only_the_first_few_mails(client: C
     assert {tuple(m.to) for m in mail.outbox} == {(person.email,)}
 
 
-def test_the_account_limit_is_configurable(client: Client, person: User, settings: object) -> None:
+def test_the_account_limit_is_configurable(client: Client, person: User, settings: Settings) -> None:
     settings.PASSWORD_RESET_RATE_PER_ACCOUNT = "1/h"
     ask(client, person.email)
     ask(client, person.email.upper())
     assert len(mail.outbox) == 1
 
 
-def test_one_address_asking_too_often_is_told_so_and_keeps_what_it_typed(client: Client, settings: object) -> None:
+def test_one_address_asking_too_often_is_told_so_and_keeps_what_it_typed(client: Client, settings: Settings) -> None:
     settings.PASSWORD_RESET_RATE_PER_IP = "3/h"
     for n in range(3):
         assert ask(client, f"someone{n}@example.org").status_code == 302
@@ -58,7 +63,7 @@ def test_one_address_asking_too_often_is_told_so_and_keeps_what_it_typed(client:
 
 
 def test_known_and_unknown_addresses_do_the_same_work_on_the_request_path(
-    client: Client, person: User, django_assert_num_queries: object
+    client: Client, person: User, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     with mock.patch("participants.tasks.send_password_reset.delay") as queued:
         with django_assert_num_queries(0):
@@ -81,7 +86,7 @@ def test_the_task_sends_the_link_in_the_language_the_visitor_used(client: Client
 
 
 def test_with_the_mail_server_down_no_page_claims_the_mail_was_sent(
-    client: Client, person: User, settings: object
+    client: Client, person: User, settings: Settings
 ) -> None:
     settings.EMAIL_BACKEND = "tests.participants.mail.MailServerDownBackend"
     before = down_mail.attempts
@@ -100,7 +105,7 @@ def test_with_the_mail_server_down_no_page_claims_the_mail_was_sent(
     assert "Our e-mail service is not working properly at the moment" in warning
 
 
-def test_a_successful_send_clears_the_mail_trouble_notice(client: Client, person: User, settings: object) -> None:
+def test_a_successful_send_clears_the_mail_trouble_notice(client: Client, person: User, settings: Settings) -> None:
     settings.EMAIL_BACKEND = "tests.participants.mail.MailServerDownBackend"
     ask(client, person.email)
     assert signin.outgoing_mail_failing()

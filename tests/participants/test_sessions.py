@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from conftest import make_role_user
 from participants.middleware import LAST_SEEN_SESSION_KEY
@@ -43,7 +44,7 @@ def test_other_roles_stay_signed_in_longer_but_not_forever(client: Client) -> No
     assert "_auth_user_id" not in client.session
 
 
-def test_the_idle_limits_are_settings(client: Client, settings: object) -> None:
+def test_the_idle_limits_are_settings(client: Client, settings: Settings) -> None:
     settings.SESSION_IDLE_SECONDS = 5 * 60
     force_login(client, make_role_user(User.Role.OBSERVER))
     idle_for(client, 6)

@@ -14,6 +14,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.fixtures import Settings
 
 from conftest import make_role_user
 from participants import signin
@@ -226,7 +227,7 @@ def test_only_a_superuser_can_reset_two_step_sign_in_in_the_admin(client: Client
     assert not TOTPDevice.objects.filter(user=colleague).exists()
 
 
-def test_seed_demo_gives_the_demo_secretariat_the_published_key_only_with_debug(settings: object) -> None:
+def test_seed_demo_gives_the_demo_secretariat_the_published_key_only_with_debug(settings: Settings) -> None:
     from participants import demo
 
     settings.DEBUG = True

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from pytest_django.fixtures import DjangoAssertNumQueries
 
 from participants.models import Organization
 from tests.participants.factories import MembershipFactory, OrganizationFactory
@@ -61,7 +62,7 @@ def test_directory_with_an_unknown_filter_value_explains_and_shows_everything(
 
 
 def test_directory_query_count_does_not_grow_with_organisations(
-    client_as: Callable[[str], Client], django_assert_max_num_queries: Callable[..., object]
+    client_as: Callable[[str], Client], django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     client = client_as("ngo")
     for _ in range(30):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from django.conf import settings
 from django.test import Client
+from pytest_django.live_server_helper import LiveServer
 
 from tests.auth import force_login
 from tests.quality.axe import serve_axe
@@ -77,7 +78,7 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def new_context(browser: Browser, live_server: object) -> Iterator[Callable[..., BrowserContext]]:
+def new_context(browser: Browser, live_server: LiveServer) -> Iterator[Callable[..., BrowserContext]]:
     """new_context(width=1280) opens a fresh browser context against the live test server."""
     contexts: list[BrowserContext] = []
 
@@ -104,7 +105,7 @@ def page(new_context: Callable[..., BrowserContext]) -> Page:
 
 @pytest.fixture
 def page_as(
-    new_context: Callable[..., BrowserContext], live_server: object, transactional_db: None
+    new_context: Callable[..., BrowserContext], live_server: LiveServer, transactional_db: None
 ) -> Callable[..., Page]:
     """page_as("ngo") is a tab signed in as a new NGO representative (session cookie, no form);
     page_as("anonymous") is a visitor's tab. page_as(role, user=u) signs in as an existing user.

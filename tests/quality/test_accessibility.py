@@ -17,6 +17,7 @@ from django.test import Client
 from playwright.sync_api import Page
 
 from conftest import ROLES, make_role_user
+from participants.models import User
 from tests.auth import force_login
 from tests.quality.axe import blocking, blocking_csp, run_axe
 from tests.quality.browser import LAYOUT_WIDTHS, csp_violations, horizontal_overflow
@@ -31,7 +32,7 @@ pytestmark = [
 ]
 
 
-def _pages_for(role: str, person: object) -> list[str]:
+def _pages_for(role: str, person: User | None) -> list[str]:
     rules = rule_urls()
     call_command("seed_demo", stdout=io.StringIO())
     client = Client()

@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.utils import translation
+from pytest_django import DjangoDbBlocker
 
 from conftest import ROLES, make_role_user
 from tests.auth import force_login
@@ -32,7 +33,7 @@ crawls_seeds: dict[str, list[str]] = {}
 
 
 @pytest.fixture(scope="module")
-def crawls(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[dict[str, CrawlReport]]:
+def crawls(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[dict[str, CrawlReport]]:
     """Each role's crawl over the demo data, in one transaction rolled back at the end of the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         rules = rule_urls()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+from pytest_django.live_server_helper import LiveServer
 
 from tests.quality import vnu
 from tests.quality.axe import blocking, run_axe
@@ -57,7 +58,7 @@ vnu_gate = pytest.mark.quality_gate("valid HTML (Nu HTML Checker)")
 
 
 @browser_gate
-def test_axe_reports_a_missing_label_as_blocking(browser: object) -> None:
+def test_axe_reports_a_missing_label_as_blocking(browser: Browser) -> None:
     page = browser.new_page()
     try:
         page.set_content(BROKEN_DOCUMENT)
@@ -74,7 +75,7 @@ def test_axe_reports_a_missing_label_as_blocking(browser: object) -> None:
 
 
 @browser_gate
-def test_axe_known_admin_exceptions_never_apply_to_portal_pages(browser: object) -> None:
+def test_axe_known_admin_exceptions_never_apply_to_portal_pages(browser: Browser) -> None:
     page = browser.new_page()
     try:
         page.set_content(BROKEN_DOCUMENT)
@@ -147,7 +148,7 @@ def test_crawler_page_check_finds_leaked_template_code_and_a_wrong_lang() -> Non
 
 @pytest.mark.quality_gate("browser journeys")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_browser_reports_inline_script_under_the_portals_real_csp(page: Page, live_server: object) -> None:
+def test_browser_reports_inline_script_under_the_portals_real_csp(page: Page, live_server: LiveServer) -> None:
     policy = Client().get("/en/")["Content-Security-Policy"]
     url = f"{live_server.url}/en/__broken__/"
     page.route(
@@ -165,7 +166,7 @@ def test_browser_reports_inline_script_under_the_portals_real_csp(page: Page, li
 
 
 @pytest.mark.quality_gate("keyboard navigation")
-def test_focus_and_overflow_checks_catch_hidden_focus_and_sideways_scroll(browser: object) -> None:
+def test_focus_and_overflow_checks_catch_hidden_focus_and_sideways_scroll(browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 375, "height": 600})
     try:
         page.set_content(

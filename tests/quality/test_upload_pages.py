@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
+from pytest_django.fixtures import Settings
 
 from conftest import make_role_user
 from participants.models import Organization, User
@@ -63,7 +64,7 @@ def _jobs(secretariat: User) -> dict[str, str]:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_import_pages_and_the_progress_form_pass_axe_the_csp_and_fit_the_screen(
-    page_as: Callable[..., Page], settings: pytest.FixtureRequest, tmp_path: Path,
+    page_as: Callable[..., Page], settings: Settings, tmp_path: Path,
 ) -> None:
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     secretariat = make_role_user(User.Role.SECRETARIAT, email="axe-imports@example.org")
@@ -86,7 +87,7 @@ def test_import_pages_and_the_progress_form_pass_axe_the_csp_and_fit_the_screen(
     form = page_as("focal_point", user=focal_point)
     form.goto(reverse("recommendations:progress-create", args=[action.pk]))
     form.fill("#id_text", "Draft law sent to the Mazhilis.")
-    form.set_input_files("#id_evidence_file", files=[{"name": "evidence.pdf", "mimeType": "application/pdf",
+    form.set_input_files("#id_evidence_file", files=[{"name": "evidence.pdf", "mimeType": "application/pdf",  # type: ignore[arg-type]  # a FilePayload
                                                       "buffer": HTML_BYTES}])
     form.locator("main form [type=submit]").first.click()
     form.wait_for_load_state()
@@ -99,7 +100,7 @@ def test_import_pages_and_the_progress_form_pass_axe_the_csp_and_fit_the_screen(
 
 @pytest.mark.quality_gate("valid HTML (Nu HTML Checker)")
 @pytest.mark.django_db
-def test_import_pages_and_the_progress_form_are_valid_html(tmp_path: Path, settings: pytest.FixtureRequest) -> None:
+def test_import_pages_and_the_progress_form_are_valid_html(tmp_path: Path, settings: Settings) -> None:
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     secretariat = make_role_user(User.Role.SECRETARIAT)
     client = Client()

@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 
 from participants.models import Organization
 from recommendations import services
@@ -23,6 +22,7 @@ from recommendations.models import (
 )
 from tests.core.files import PDF_BYTES
 from tests.participants.factories import OrganizationFactory, UserFactory
+from tests.typed_factories import ModelFactory
 
 
 def mechanism(code: str = "upr") -> Mechanism:
@@ -31,7 +31,7 @@ def mechanism(code: str = "upr") -> Mechanism:
     return Mechanism.objects.get(code=code)
 
 
-class ReviewFactory(DjangoModelFactory):
+class ReviewFactory(ModelFactory[Review]):
     class Meta:
         model = Review
         django_get_or_create = ("mechanism", "state_under_review", "number")
@@ -45,7 +45,7 @@ class ReviewFactory(DjangoModelFactory):
     document_symbol = "A/HRC/44/10"
 
 
-class RecommendingStateFactory(DjangoModelFactory):
+class RecommendingStateFactory(ModelFactory[RecommendingState]):
     class Meta:
         model = RecommendingState
         django_get_or_create = ("name",)
@@ -54,7 +54,7 @@ class RecommendingStateFactory(DjangoModelFactory):
     regional_group = RecommendingState.RegionalGroup.WEOG
 
 
-class ThemeFactory(DjangoModelFactory):
+class ThemeFactory(ModelFactory[Theme]):
     class Meta:
         model = Theme
         django_get_or_create = ("slug",)
@@ -63,7 +63,7 @@ class ThemeFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
 
 
-class AffectedGroupFactory(DjangoModelFactory):
+class AffectedGroupFactory(ModelFactory[AffectedGroup]):
     class Meta:
         model = AffectedGroup
         django_get_or_create = ("slug",)
@@ -72,7 +72,7 @@ class AffectedGroupFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
 
 
-class SdgTargetFactory(DjangoModelFactory):
+class SdgTargetFactory(ModelFactory[SdgTarget]):
     class Meta:
         model = SdgTarget
         django_get_or_create = ("code",)
@@ -80,7 +80,7 @@ class SdgTargetFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"16.{n % 10 + 1}")
 
 
-class RecommendationFactory(DjangoModelFactory):
+class RecommendationFactory(ModelFactory[Recommendation]):
     class Meta:
         model = Recommendation
         skip_postgeneration_save = True
@@ -113,7 +113,7 @@ class RecommendationFactory(DjangoModelFactory):
             obj.recommending_states.set(extracted)
 
 
-class RoadMapFactory(DjangoModelFactory):
+class RoadMapFactory(ModelFactory[RoadMap]):
     class Meta:
         model = RoadMap
         django_get_or_create = ("number",)
@@ -123,7 +123,7 @@ class RoadMapFactory(DjangoModelFactory):
     lead_agency = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.MINISTRY)
 
 
-class ActionFactory(DjangoModelFactory):
+class ActionFactory(ModelFactory[Action]):
     class Meta:
         model = Action
         skip_postgeneration_save = True
@@ -140,7 +140,7 @@ class ActionFactory(DjangoModelFactory):
             obj.responsible_agencies.set(extracted or [obj.road_map.lead_agency])
 
 
-class ProgressUpdateFactory(DjangoModelFactory):
+class ProgressUpdateFactory(ModelFactory[ProgressUpdate]):
     class Meta:
         model = ProgressUpdate
 
@@ -158,7 +158,7 @@ class ProgressUpdateFactory(DjangoModelFactory):
         )
 
 
-class NationalPlanFactory(DjangoModelFactory):
+class NationalPlanFactory(ModelFactory[NationalPlan]):
     class Meta:
         model = NationalPlan
         django_get_or_create = ("slug",)

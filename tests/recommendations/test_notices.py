@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.core import mail
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from notifications import tasks
 from notifications.models import Delivery
@@ -25,7 +26,7 @@ TODAY = NOW.date()
 
 
 @pytest.fixture(autouse=True)
-def _site(settings: pytest.FixtureRequest) -> None:
+def _site(settings: Settings) -> None:
     settings.SITE_URL = "https://dialogue.example.kz"
 
 
@@ -73,7 +74,7 @@ def test_focal_points_of_the_responsible_agency_get_one_message_listing_its_over
     assert sorted(m.to[0] for m in mail.outbox) == ["fp1@example.org", "fp2@example.org"]
     message = mail.outbox[0]
     assert message.subject == "Ministry of Justice: 2 road-map actions are overdue"
-    for body in (message.body, message.alternatives[0].content):
+    for body in (message.body, message.alternatives[0].content):  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
         assert "Road map 7, action 1" in body
         assert "Train the judges" in body
         assert "Adopt the law on torture" in body
@@ -82,7 +83,7 @@ def test_focal_points_of_the_responsible_agency_get_one_message_listing_its_over
             assert absent not in body
         assert "https://dialogue.example.kz/en/roadmaps/my-actions/" in body
         assert f"https://dialogue.example.kz/en/roadmaps/actions/{late.pk}/progress/" in body
-    assert very_late.deadline.strftime("%Y") in message.body
+    assert very_late.deadline.strftime("%Y") in message.body  # type: ignore[attr-defined]  # a sent message's body is a str
 
 
 def test_each_overdue_action_is_reminded_once_a_week(justice: Organization, django_capture_on_commit_callbacks) -> None:

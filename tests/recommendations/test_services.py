@@ -25,7 +25,7 @@ def test_bulk_status_change_is_recorded_in_each_recommendation_history(secretari
 
     assert count == 2
     for recommendation in (first, second):
-        latest = recommendation.history.order_by("-history_id").first()
+        latest = recommendation.history.order_by("-history_id").first()  # type: ignore[attr-defined]  # simple_history's HistoryManager
         assert (latest.status, latest.history_user) == ("implemented", secretariat)
 
 

@@ -83,7 +83,7 @@ def test_tracker_sorts_and_keeps_filters_in_pagination_links(client: Client) -> 
     oldest = client.get(TRACKER, {"response": "noted", "sort": "oldest"})
     assert texts(oldest)[0] == "Item 00"
     assert "response=noted&amp;sort=oldest&amp;page=2" in oldest.content.decode()
-    assert texts(client.get(TRACKER, {"response": "noted", "sort": "newest", "page": 2}))[-1] == "Item 00"
+    assert texts(client.get(TRACKER, {"response": "noted", "sort": "newest", "page": 2}))[-1] == "Item 00"  # type: ignore[arg-type]  # query parameters
 
 
 def test_tracker_query_count_does_not_grow_with_the_data(client: Client, django_assert_max_num_queries) -> None:  # noqa: ANN001
@@ -131,7 +131,7 @@ def test_secretariat_edits_a_recommendation(client_as: Callable[[str], Client]) 
     recommendation.refresh_from_db()
     assert (recommendation.text, recommendation.response, recommendation.status) == ("Edited text", "noted", "implemented")
     assert list(recommendation.road_maps.all()) == [road_map]
-    assert recommendation.history.count() == 2
+    assert recommendation.history.count() == 2  # type: ignore[attr-defined]  # simple_history's HistoryManager
 
 
 def test_the_recommendation_edit_form_offers_searchable_lists_in_the_readers_language(
@@ -417,7 +417,7 @@ def test_export_csv_and_xlsx_follow_the_current_filters(client: Client) -> None:
     RecommendationFactory(text="Noted one", response="noted")
 
     csv_response = client.get(reverse("recommendations:export", args=["csv"]), {"response": "noted"})
-    body = b"".join(csv_response.streaming_content).decode("utf-8-sig")
+    body = b"".join(csv_response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]  # a streaming response
     assert "Noted one" in body and "Supported one" not in body
 
     from io import BytesIO
@@ -425,7 +425,8 @@ def test_export_csv_and_xlsx_follow_the_current_filters(client: Client) -> None:
     from openpyxl import load_workbook
 
     xlsx = client.get(reverse("recommendations:export", args=["xlsx"]), {"response": "supported"})
-    rows = list(load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active.iter_rows(values_only=True))
+    rows = list(load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active.iter_rows(  # type: ignore[attr-defined]  # a FileResponse
+        values_only=True))
     assert rows[0][0] == "id" and [r[6] for r in rows[1:]] == ["Supported one"]
     assert client.get("/en/recommendations/export.pdf").status_code == 404
 

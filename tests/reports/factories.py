@@ -4,13 +4,13 @@ import datetime
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from reports.models import Report, ReportDocument, ReportVersion
 from tests.meetings.factories import PDF_BYTES
+from tests.typed_factories import ModelFactory
 
 
-class ReportFactory(DjangoModelFactory):
+class ReportFactory(ModelFactory[Report]):
     class Meta:
         model = Report
 
@@ -23,7 +23,7 @@ class ReportFactory(DjangoModelFactory):
     published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == Report.Status.PUBLISHED else None)
 
 
-class ReportVersionFactory(DjangoModelFactory):
+class ReportVersionFactory(ModelFactory[ReportVersion]):
     class Meta:
         model = ReportVersion
 
@@ -32,7 +32,7 @@ class ReportVersionFactory(DjangoModelFactory):
     date = datetime.date(2019, 8, 23)
 
 
-class ReportDocumentFactory(DjangoModelFactory):
+class ReportDocumentFactory(ModelFactory[ReportDocument]):
     class Meta:
         model = ReportDocument
 

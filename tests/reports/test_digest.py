@@ -68,7 +68,7 @@ def dataset() -> dict[str, Any]:
     old.save()
     old.status = Recommendation.Status.IMPLEMENTED
     old.save()  # two edits of one recommendation count once
-    History = Recommendation.history.model
+    History = Recommendation.history.model  # type: ignore[attr-defined]  # simple_history's HistoryManager
     History.objects.filter(id__in=[old.pk, old_untouched.pk]).update(created_at=_at(datetime.date(2024, 1, 5)))
     History.objects.filter(id=old.pk, history_type="~").update(history_date=_at(datetime.date(2025, 5, 1)))
     History.objects.filter(id__in=[r.pk for r in new]).update(history_date=_at(datetime.date(2025, 4, 20)))

@@ -7,12 +7,12 @@ import zipfile
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from participants.models import Organization, User
 from submissions.models import CommentPeriod, Submission, SubmissionEvent
 from tests.participants.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.recommendations.factories import RoadMapFactory
+from tests.typed_factories import ModelFactory
 
 
 def pdf_bytes(text: str = "Alternative report") -> bytes:
@@ -48,7 +48,7 @@ def secretariat_user(**extra: object) -> User:
     return UserFactory(role=User.Role.SECRETARIAT, **extra)
 
 
-class CommentPeriodFactory(DjangoModelFactory):
+class CommentPeriodFactory(ModelFactory[CommentPeriod]):
     class Meta:
         model = CommentPeriod
 
@@ -66,7 +66,7 @@ class CommentPeriodFactory(DjangoModelFactory):
         )
 
 
-class SubmissionFactory(DjangoModelFactory):
+class SubmissionFactory(ModelFactory[Submission]):
     class Meta:
         model = Submission
         skip_postgeneration_save = True
@@ -97,7 +97,7 @@ class SubmissionFactory(DjangoModelFactory):
         )
 
 
-class SubmissionEventFactory(DjangoModelFactory):
+class SubmissionEventFactory(ModelFactory[SubmissionEvent]):
     class Meta:
         model = SubmissionEvent
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem
+from participants.models import User
 from recommendations.models import Action, Recommendation
 from submissions.models import Submission, SubmissionEvent
 from tests.auth import force_login
@@ -23,14 +25,14 @@ pytestmark = pytest.mark.django_db
 S = Submission.Status
 
 
-def _client(user: object) -> Client:
+def _client(user: User) -> Client:
     client = Client()
-    force_login(client, user)  # type: ignore[arg-type]
+    force_login(client, user)
     return client
 
 
-def _proposal_data(**extra: object) -> dict[str, object]:
-    data: dict[str, object] = {
+def _proposal_data(**extra: object) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "title": "Criminalise domestic violence as a separate offence",
         "text": "Adopt a separate article of the Criminal Code on domestic violence.",
         "justification": "CEDAW concluding observations of 2019 ask for it.",

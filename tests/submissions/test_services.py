@@ -255,8 +255,8 @@ def test_internal_notes_and_assignments_are_left_out_of_the_submitter_timeline()
     services.submission_assign(actor=secretariat, submission=submission, reviewer=secretariat)
     services.submission_note_add(actor=secretariat, submission=submission, note="Private remark")
     listed = selectors.submission_list_for_organization(organization=submission.organization).get()
-    assert all(not e.internal_note for e in listed.visible_events)
-    assert {e.action for e in listed.visible_events} <= set(SubmissionEvent.VISIBLE_TO_SUBMITTER)
+    assert all(not e.internal_note for e in listed.visible_events)  # type: ignore[attr-defined]  # the selector's Prefetch(to_attr)
+    assert {e.action for e in listed.visible_events} <= set(SubmissionEvent.VISIBLE_TO_SUBMITTER)  # type: ignore[attr-defined]  # the selector's Prefetch(to_attr)
 
 
 def test_each_step_e_mails_the_submitter_in_their_language(django_capture_on_commit_callbacks) -> None:  # noqa: ANN001

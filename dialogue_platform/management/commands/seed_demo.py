@@ -4,6 +4,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                  "(the development default); with EMAIL_URL set they go where it says.",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         # Known passwords on a public server would be an open door: only on a developer's machine.
         with_passwords = bool(settings.DEBUG)
         email_dir = Path(str(options["email_dir"])).resolve()
@@ -52,14 +53,14 @@ class Command(BaseCommand):
         self._summary(accounts, with_passwords=with_passwords,
                       emails=_written(email_dir, files_before) if to_files else None, email_dir=email_dir)
 
-    def _seed(self, options: dict[str, object]) -> list[participants_demo.DemoAccount]:
+    def _seed(self, options: dict[str, Any]) -> list[participants_demo.DemoAccount]:
         accounts = participants_demo.seed(with_passwords=bool(settings.DEBUG))
         recommendations_demo.seed()
         meetings_demo.seed()
         submissions_demo.seed()
         reports_demo.seed()
         if options.get("recommendations"):
-            added = recommendations_demo.seed_volume(count=int(options["recommendations"]))  # type: ignore[call-overload]
+            added = recommendations_demo.seed_volume(count=int(options["recommendations"]))
             self.stdout.write(f"Added {added} synthetic recommendations.")
         # Last: the bulk files are built from everything seeded above.
         api_demo.seed()

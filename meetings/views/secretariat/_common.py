@@ -28,7 +28,7 @@ def _choice(request: HttpRequest, name: str, allowed: list[str]) -> str:
 
 def _attempt(
     request: HttpRequest, call: Callable[[], Any], *, success: str | Callable[[Any], str],
-    form: forms.Form | None = None,
+    form: forms.BaseForm | None = None,
 ) -> tuple[bool, Any]:
     """Run one service call. A refusal (ApplicationError) is shown next to the form's field, or as a page
     message when there is no form; a success flashes `success` (a text, or built from the call's result).

@@ -17,7 +17,7 @@ from meetings.forms import (
 )
 from meetings.models import AgendaItem, FollowUpAction, Meeting
 from meetings.views.secretariat._common import _attempt, _meeting
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations.models import Action as RoadMapAction
 
 SUGGESTIONS_PER_PAGE = 10
@@ -46,7 +46,7 @@ def _agenda_context(request: HttpRequest, meeting: Meeting, form: AgendaItemForm
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def agenda_suggestion_add(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def agenda_suggestion_add(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     action = get_object_or_404(FollowUpAction.objects.select_related("meeting"), pk=action_pk)
     _attempt(request, lambda: services.agenda_item_create(
@@ -78,7 +78,7 @@ def agenda_suggestion_add(request: HttpRequest, pk: int, action_pk: int) -> Http
 
 @require_POST
 @secretariat_required
-def agenda_road_map_action_add(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def agenda_road_map_action_add(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     """Put an overdue road-map action on the agenda, linked to its road map."""
     meeting = _meeting(pk)
     action = get_object_or_404(RoadMapAction.objects.select_related("road_map"), pk=action_pk)
@@ -91,7 +91,7 @@ def agenda_road_map_action_add(request: HttpRequest, pk: int, action_pk: int) ->
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_item_edit(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     form = AgendaItemForm(request.POST or None, initial=_agenda_item_initial(item))
@@ -123,7 +123,7 @@ def _agenda_item_initial(item: AgendaItem) -> dict[str, object]:
 
 @require_POST
 @secretariat_required
-def agenda_item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_item_delete(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting_id=pk)
     _attempt(request, lambda: services.agenda_item_delete(actor=request.user, item=item),
              success=_("The agenda item was removed."))
@@ -132,7 +132,7 @@ def agenda_item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 
 @require_POST
 @secretariat_required
-def agenda_item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_item_move(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Up/down buttons: htmx swaps the list in place; a plain form post redirects back."""
     meeting = _meeting(pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,12 +15,12 @@ from meetings.forms import (
 )
 from meetings.models import MeetingDocument
 from meetings.views.secretariat._common import _attempt, _choice, _meeting, _url
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def documents(request: HttpRequest, pk: int) -> HttpResponse:
+def documents(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = DocumentForm(request.POST or None, request.FILES or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
@@ -40,7 +40,7 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+def document_delete(request: AuthenticatedHttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """Only documents of a draft meeting are deleted; the service refuses the others (they are withdrawn)."""
     document = get_object_or_404(MeetingDocument, pk=document_pk, meeting_id=pk)
     _attempt(request, lambda: services.document_delete(actor=request.user, document=document),
@@ -50,7 +50,7 @@ def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResp
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def document_withdraw(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+def document_withdraw(request: AuthenticatedHttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """Withdraw a document of a public meeting, with a required reason (core.withdrawal)."""
     meeting = _meeting(pk)
     document = get_object_or_404(MeetingDocument.all_objects, pk=document_pk, meeting=meeting)

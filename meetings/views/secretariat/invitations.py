@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,12 +16,12 @@ from meetings.forms import (
 )
 from meetings.models import Invitation
 from meetings.views.secretariat._common import _attempt, _choice, _meeting, _url
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def invitations(request: HttpRequest, pk: int) -> HttpResponse:
+def invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -48,7 +48,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def invitation_remove(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def invitation_remove(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("meeting"), pk=invitation_pk, meeting_id=pk)
     _attempt(request, lambda: services.invitation_delete(actor=request.user, invitation=invitation),
              success=_("The invitation was withdrawn."))
@@ -56,7 +56,7 @@ def invitation_remove(request: HttpRequest, pk: int, invitation_pk: int) -> Http
 
 
 @secretariat_required
-def rsvp_summary(request: HttpRequest, pk: int) -> HttpResponse:
+def rsvp_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The live counts block; htmx polls it every few seconds."""
     meeting = _meeting(pk)
     context = {"meeting": meeting, "counts": selectors.rsvp_counts(meeting=meeting), "tab": "invitations"}
@@ -74,7 +74,7 @@ def _ids(values: list[str]) -> list[int]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One page of invitees at a time: saving a page records the people shown on it and leaves the others."""
     meeting = _meeting(pk)
     error = ""

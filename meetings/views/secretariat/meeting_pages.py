@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,11 +23,11 @@ from meetings.forms import (
 )
 from meetings.models import Meeting, Subgroup
 from meetings.views.secretariat._common import _attempt, _meeting, _url
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @secretariat_required
-def manage_list(request: HttpRequest) -> HttpResponse:
+def manage_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     years = sorted({d.year for d in Meeting.objects.dates("starts_at", "year")}, reverse=True)
     form = ManageFilterForm(request.GET or None, years=years)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -41,7 +41,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_create(request: HttpRequest) -> HttpResponse:
+def meeting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, initial={"number": services.next_plenary_number()})
     if request.method == "POST" and form.is_valid():
         ok, meeting = _attempt(request, lambda: services.meeting_create(actor=request.user, **form.service_kwargs()),
@@ -53,7 +53,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     conflict = None
@@ -74,7 +74,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_plan_year(request: HttpRequest) -> HttpResponse:
+def meeting_plan_year(request: AuthenticatedHttpRequest) -> HttpResponse:
     from meetings.forms import current_year
 
     form = PlanYearForm(request.POST or None, initial={"year": current_year() + 1})
@@ -89,7 +89,7 @@ def meeting_plan_year(request: HttpRequest) -> HttpResponse:
 
 
 @secretariat_required
-def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def manage_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     allowed = services.next_statuses(meeting)
     return render(
@@ -110,7 +110,7 @@ def manage_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
@@ -124,7 +124,7 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -140,7 +140,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_reschedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = RescheduleForm(request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at})
     if request.method == "POST" and form.is_valid():
@@ -155,7 +155,7 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def subgroup_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def subgroup_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     subgroup = get_object_or_404(Subgroup, pk=pk) if pk else None
     form = SubgroupForm(request.POST or None, initial=_subgroup_initial(subgroup) if subgroup else {"is_active": True})
     conflict = None
@@ -168,7 +168,7 @@ def subgroup_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         except EditConflict as exc:
             ok, conflict = False, edit_conflict(form, exc, theirs=_subgroup_initial(exc.current))  # type: ignore[arg-type]
         if ok:
-            return redirect("meetings:subgroup-detail", pk=saved.pk)
+            return redirect("meetings:subgroup-detail", pk=saved.pk)  # type: ignore[possibly-undefined]  # set when ok
     return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup,
                                                                   "conflict": conflict})
 
@@ -184,7 +184,7 @@ def _subgroup_initial(subgroup: Subgroup) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw a meeting the public saw, with a required reason (core.withdrawal); drafts are cancelled instead."""
     meeting = _meeting(pk)
     if not meeting.is_public:

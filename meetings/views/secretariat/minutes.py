@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,12 +23,12 @@ from meetings.forms import (
 )
 from meetings.models import FollowUpAction, Meeting, Minutes
 from meetings.views.secretariat._common import _attempt, _choice, _meeting, _url
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     # Withdrawn minutes too: the page then says so and offers no editor.
     minutes = Minutes.all_objects.filter(meeting=meeting).first()
@@ -35,11 +38,11 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.minutes_save(actor=request.user, meeting=meeting, **form.cleaned_data)
         except EditConflict as exc:
-            conflict = exc.current
+            conflict = cast(Minutes, exc.current)  # minutes_save claims the meeting's Minutes
             # Keep the user's text, but base the next save on the version now stored, so merging then
             # saving again succeeds (core.concurrency).
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
+            form.data = form.data.copy()  # type: ignore[attr-defined]  # a bound form's data: a QueryDict
+            form.data["version"] = conflict.version  # type: ignore[index]  # the copy is mutable
             form_error(form, exc)
         except ApplicationError as exc:
             form_error(form, exc)
@@ -61,7 +64,11 @@ def _render_minutes(
     request: HttpRequest, meeting: Meeting, minutes: Minutes | None, *, form: MinutesForm,
     conflict: Minutes | None = None, action_form: FollowUpActionForm | None = None,
 ) -> HttpResponse:
-    history = minutes.history.select_related("history_user").order_by("-history_date")[:20] if minutes else []
+    # simple_history puts a HistoryManager where the model class shows a HistoricalRecords.
+    history = (
+        minutes.history.select_related("history_user").order_by("-history_date")[:20]  # type: ignore[attr-defined]
+        if minutes else []
+    )
     status = _choice(request, "action_status", FollowUpAction.Status.values)
     actions, actions_querystring = paginate(
         request, selectors.follow_up_action_list(meeting=meeting, status=status), param="actions_page"
@@ -76,13 +83,13 @@ def _render_minutes(
 
 @require_POST
 @secretariat_required
-def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _minutes_step(request, pk, services.minutes_approve, _("The minutes were approved."))
 
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET: what publishing does and who is told, with a button to confirm; POST: publish."""
     if request.method == "POST":
         return _minutes_step(request, pk, services.minutes_publish, _("The minutes were published."))
@@ -97,24 +104,28 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _minutes_step(request: HttpRequest, pk: int, step: object, success: str) -> HttpResponse:
+def _minutes_step(
+    request: AuthenticatedHttpRequest, pk: int, step: Callable[..., object], success: str
+) -> HttpResponse:
     meeting = _meeting(pk)
-    _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)  # type: ignore[operator]
+    _attempt(request, lambda: step(actor=request.user, meeting=meeting), success=success)
     return redirect("meetings:minutes", pk=pk)
 
 
 @secretariat_required
-def minutes_version(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
+def minutes_version(request: AuthenticatedHttpRequest, pk: int, history_id: int) -> HttpResponse:
     meeting = _meeting(pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
-    version = get_object_or_404(minutes.history.select_related("history_user"), history_id=history_id)
+    version = get_object_or_404(
+        minutes.history.select_related("history_user"), history_id=history_id  # type: ignore[attr-defined]  # see above
+    )
     return render(request, "meetings/manage/minutes_version.html",
                   {"meeting": meeting, "version": version, "tab": "minutes"})
 
 
 @require_POST
 @secretariat_required
-def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
     form = FollowUpActionForm(request.POST)
     if form.is_valid():
@@ -129,7 +140,7 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @secretariat_required
-def follow_up_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+def follow_up_status(request: AuthenticatedHttpRequest, pk: int, action_pk: int) -> HttpResponse:
     action = get_object_or_404(FollowUpAction, pk=action_pk, meeting_id=pk)
     version = request.POST.get("version", "")
     _attempt(request, lambda: services.follow_up_action_set_status(
@@ -141,7 +152,7 @@ def follow_up_status(request: HttpRequest, pk: int, action_pk: int) -> HttpRespo
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def minutes_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Withdraw published minutes, with a required reason (core.withdrawal)."""
     meeting = _meeting(pk)
     minutes = get_object_or_404(Minutes.all_objects, meeting=meeting, published_at__isnull=False)

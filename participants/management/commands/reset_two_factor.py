@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from participants.backends import normalized_username
@@ -15,7 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("email", help="the e-mail address the person signs in with (any letter case)")
 
-    def handle(self, *args: object, email: str, **options: object) -> None:
+    def handle(self, *args: Any, email: str, **options: Any) -> None:
         user = User.objects.filter(email__iexact=normalized_username(email)).first()
         if user is None:
             raise CommandError(f"No account signs in with {email!r}.")

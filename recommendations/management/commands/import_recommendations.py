@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -21,18 +22,18 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check the file and print counts; write nothing.")
         parser.add_argument("--encoding", help="Encoding of a CSV file (default: detect, e.g. mac_roman, cp1252).")
 
-    def handle(self, *args: object, **options: object) -> None:
-        path: Path = options["path"]  # type: ignore[assignment]
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["path"]
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
-        if options["cycle"] is not None and not 1 <= int(options["cycle"]) <= 99:  # type: ignore[call-overload]
+        if options["cycle"] is not None and not 1 <= int(options["cycle"]) <= 99:
             raise CommandError("--cycle must be a cycle number (1, 2, ...).")
         try:
             with path.open("rb") as handle:
                 summary = services.recommendation_import(
                     file=handle, format=str(options["format"]), actor=None, filename=path.name,
-                    encoding=options["encoding"] or None,  # type: ignore[arg-type]
-                    cycle=options["cycle"],  # type: ignore[arg-type]
+                    encoding=options["encoding"] or None,
+                    cycle=options["cycle"],
                     dry_run=bool(options["dry_run"]),
                 )
         except ApplicationError as exc:
