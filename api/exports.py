@@ -80,9 +80,12 @@ LANGUAGE_MEANINGS = {
 def _in_every_language(key: str, field: str, of: Callable[[Any], Any] = lambda obj: obj) -> tuple[Column, ...]:
     """`<key>_kk`, `<key>_ru`, `<key>_en`: a translatable field in each language (issue 15, item 7), beside the
     plain column, which keeps the text in the file's language (English) or its fallback."""
+
+    def column_in(language: str) -> Callable[[Any], Any]:
+        return lambda obj: getattr(of(obj), f"{field}_{language}", None) or ""
+
     return tuple(
-        Column(f"{key}_{language}", TEXT, LANGUAGE_MEANINGS[language],
-               lambda obj, language=language: getattr(of(obj), f"{field}_{language}", None) or "")
+        Column(f"{key}_{language}", TEXT, LANGUAGE_MEANINGS[language], column_in(language))
         for language in ("kk", "ru", "en")
     )
 

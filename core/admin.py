@@ -229,9 +229,9 @@ class ServiceAdminMixin(_PortalAdminBase):
         # per-language columns of translated text are the translation editor's (core.multilingual).
         hidden = {"version"}
         fields = super().get_fields(request, obj)  # type: ignore[misc]
-        if issubclass(self.model, TranslatableModel):  # type: ignore[attr-defined]
+        if issubclass(self.model, TranslatableModel):
             # Names of reference lists and organisations too: one way to translate, the translation editor.
-            hidden |= set(self.model.translation_columns())  # type: ignore[attr-defined]
+            hidden |= set(self.model.translation_columns())
         return [f for f in fields if f not in hidden]
 
     def get_form(self, request: HttpRequest, obj: object = None, change: bool = False, **kwargs: Any) -> type:

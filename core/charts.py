@@ -43,7 +43,8 @@ def nice_step(top: float, *, intervals: int = 4, whole: bool = True) -> float:
     if top <= 0:
         return 1
     raw = top / intervals
-    power = 10 ** math.floor(math.log10(raw))
+    # int ** int is Any to typeshed (a negative power gives a float); the value is the same either way.
+    power: float = 10 ** math.floor(math.log10(raw))
     multiples = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
     step = next(m * power for m in multiples if m * power >= raw)
     return max(step, 1) if whole else step

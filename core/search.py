@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -35,12 +35,29 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.multilingual import active_language, languages
 
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
+
 CONFIGS = {"kk": "simple", "ru": "russian", "en": "english"}
 # Private-use characters around matches in ts_headline's output: the snippet is HTML-escaped after the headline
 # is built, and only then are these turned into <mark> elements.
 START, STOP = "\ue000", "\ue001"
+
+
+class HeadlineOptions(TypedDict):
+    """SearchHeadline's keyword arguments, so that `SearchHeadline(..., **PASSAGE)` is checked."""
+
+    start_sel: str
+    stop_sel: str
+    max_words: int
+    min_words: int
+    max_fragments: int
+    fragment_delimiter: str
+
+
 # ts_headline for a passage of long text (minutes): up to two fragments of about 30 words.
-PASSAGE = {"start_sel": START, "stop_sel": STOP, "max_words": 30, "min_words": 12, "max_fragments": 2,
+PASSAGE: HeadlineOptions = {"start_sel": START, "stop_sel": STOP, "max_words": 30, "min_words": 12, "max_fragments": 2,
            "fragment_delimiter": " … "}
 SNIPPET_WORDS = 30
 
@@ -90,7 +107,12 @@ class RawTsQuery(SearchQuery):
         super().__init__(raw, config="simple", search_type="raw")
         self.raw = raw
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    # The parameters are a list, as Django's own expressions return them (the @@ lookup adds them to the column's
+    # list); django-stubs declares a tuple.
+    def as_sql(  # type: ignore[override]  # a list of parameters, as in Django (above)
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, function: str | None = None,
+        template: str | None = None, arg_joiner: str | None = None, **extra_context: Any,
+    ) -> tuple[str, list[Any]]:
         return "%s::tsquery", [self.raw]
 
 
@@ -147,7 +169,7 @@ def _parsed(text: str, language: str) -> str:
     # the same query, and a crowd repeats the popular ones.
     with connection.cursor() as cursor:
         cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [CONFIGS[language], text])
-        raw = cursor.fetchone()[0]
+        raw: str = cursor.fetchone()[0]
     if raw and language == "ru":
         raw = _with_twins(raw)
     return raw

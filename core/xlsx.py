@@ -14,20 +14,21 @@ import datetime as dt
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from core import dates
 
 
-def cell(ws: WriteOnlyWorksheet, value: Any, *, language: str | None = None, iso: bool = False) -> WriteOnlyCell:
+def cell(ws: WriteOnlyWorksheet, value: Any, *, language: str | None = None, iso: bool = False) -> Cell:
     """`ws.append([cell(ws, v) for v in row])`. With `iso`, dates show as 2027-06-20 (language-neutral files)."""
     if isinstance(value, dt.datetime):
         out = WriteOnlyCell(ws, value=dates.xlsx_datetime(value) if value.tzinfo else value)
         out.number_format = "yyyy-mm-dd hh:mm" if iso else dates.xlsx_number_format("datetime", language)
         return out
     if isinstance(value, dt.date):
-        out = WriteOnlyCell(ws, value=value)
+        # typeshed's stub leaves out date, which openpyxl writes as a date cell (a datetime subclasses date).
+        out = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # openpyxl takes a date
         out.number_format = "yyyy-mm-dd" if iso else dates.xlsx_number_format("date", language)
         return out
     if isinstance(value, str):

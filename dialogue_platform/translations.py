@@ -141,8 +141,8 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) ->
                             else reverse("translation-queue") + f"?lang={language}&kind={kind}")
     if request.method == "POST" and "base" in form.errors:
         # As on the merge screen: the original is shown as it is now, and the next save is based on it.
-        form.data = form.data.copy()
-        form.data["base"] = obj.current_fingerprint()
+        form.data = form.data.copy()  # type: ignore[attr-defined]  # a bound form's data: a QueryDict
+        form.data["base"] = obj.current_fingerprint()  # type: ignore[index]  # the copy is mutable
     rows = [
         {"name": name, "label": form[name].label, "original": obj.original_text(name), "field": form[name],
          "rich": name in found.rich_fields}

@@ -232,6 +232,9 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         # A manager over MeetingQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
         objects: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]
         all_objects: ClassVar[MeetingAllManager[Meeting]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]
     else:
         objects = MeetingManager()
         all_objects = MeetingAllManager()
@@ -432,6 +435,9 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         # A manager over MinutesQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
         objects: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]
         all_objects: ClassVar[MinutesAllManager[Minutes]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]
     else:
         objects = MinutesManager()
         all_objects = MinutesAllManager()
@@ -540,6 +546,9 @@ class MeetingDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[MeetingDocument]]
         all_objects: ClassVar[WithdrawableAllManager[MeetingDocument]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[WithdrawableLiveManager[MeetingDocument]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
         title_en: str | None

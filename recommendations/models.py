@@ -254,6 +254,16 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
     agency_list: list[Organization]
     _history_user: User | None
 
+    if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
+        objects: ClassVar[WithdrawableLiveManager[Recommendation]]
+        all_objects: ClassVar[WithdrawableAllManager[Recommendation]]
+        _default_manager: ClassVar[WithdrawableLiveManager[Recommendation]]
+
+    if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
+        text_en: str | None
+        text_ru: str | None
+        text_kk: str | None
+
     class Meta:
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
@@ -299,7 +309,8 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
             }
         if self.document_symbol:
             return self.document_symbol
-        source = self.source_organization.localized_name if self.source_organization_id else self.mechanism.name
+        organization = self.source_organization if self.source_organization_id else None
+        source = organization.localized_name if organization is not None else self.mechanism.name
         return gettext("%(source)s, recommendation %(number)s") % {"source": source, "number": self.pk}
 
 
@@ -328,6 +339,9 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[RoadMap]]
         all_objects: ClassVar[WithdrawableAllManager[RoadMap]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[WithdrawableLiveManager[RoadMap]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
         title_en: str | None
@@ -374,6 +388,9 @@ class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedMo
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Action]]
         all_objects: ClassVar[WithdrawableAllManager[Action]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[WithdrawableLiveManager[Action]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
         description_en: str | None
@@ -497,8 +514,7 @@ class NationalPlan(VersionedModel, TranslatableModel, TimeStampedModel):
 class PlanMeasure(VersionedModel, TranslatableModel, TimeStampedModel):
     plan = models.ForeignKey(NationalPlan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan"))
     number = models.CharField(_("number"), max_length=16)
-    # The column hides TranslatableModel.text() on this model: its languages are read from the text_ru... columns.
-    text = models.TextField(_("measure"))  # type: ignore[assignment]
+    text = models.TextField(_("measure"))
     responsible_agencies = models.ManyToManyField(
         Organization, blank=True, related_name="plan_measures", verbose_name=_("responsible agencies")
     )

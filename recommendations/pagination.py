@@ -38,11 +38,11 @@ class CappedPaginator(Paginator):
                              % {"number": self.requested, "max": f"{MAX_PAGE:,}".replace(",", " ")})
         self.cap = cap
         # (queryset, n): the first n rows of object_list in the same order, cheaper to read (the ranked candidates).
-        self.head = getattr(object_list, "head", None)
+        self.head: tuple[QuerySet[Any], int] | None = getattr(object_list, "head", None)
         # The rows after the head, in the same order (a cheaper query for the pages past it).
-        self.tail = getattr(object_list, "tail", None)
+        self.tail: QuerySet[Any] | None = getattr(object_list, "tail", None)
         # (rows, exact) already counted by whoever built object_list, if any: exact, or at least that many.
-        self.counted = getattr(object_list, "counted", None)
+        self.counted: tuple[int, bool] | None = getattr(object_list, "counted", None)
 
     @cached_property
     def count(self) -> int:
@@ -56,7 +56,7 @@ class CappedPaginator(Paginator):
         # relevance would rank every counted row; only the key, so no annotation is computed either.
         return self.object_list.order_by().values("pk")[:limit].count()
 
-    def page(self, number: object):  # type: ignore[no-untyped-def]
+    def page(self, number: int | str) -> Page[Any]:
         page = super().page(number)
         if self.head is not None:
             head, size = self.head

@@ -158,12 +158,13 @@ class RecommendationReferencesField(forms.CharField):
         super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def prepare_value(self, value: object) -> object:
-        if isinstance(value, (list, tuple)) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value  # type: ignore[union-attr]
-            return "\n".join(_reference_text(r) for r in items)
+        if hasattr(value, "all"):  # the form's initial value: a related manager or a queryset
+            return "\n".join(_reference_text(r) for r in value.all())
+        if isinstance(value, (list, tuple)):
+            return "\n".join(_reference_text(r) for r in value)
         return value
 
-    def clean(self, value: object) -> list[Recommendation]:  # type: ignore[override]
+    def clean(self, value: object) -> list[Recommendation]:
         text = super().clean(value) or ""
         entries, bad = parse(text)
         errors: list[forms.ValidationError] = []

@@ -41,7 +41,9 @@ def recommendation_list(*, withdrawn_too: bool = False) -> QuerySet[Recommendati
     for a recommendation's own page (`withdrawn_too`)."""
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
     manager = Recommendation.all_objects if withdrawn_too else Recommendation.objects
-    return manager.select_related("mechanism", "review", "source_organization").prefetch_related(
+    return manager.select_related(  # type: ignore[no-redef]  # the Prefetch attributes are declared on the model
+        "mechanism", "review", "source_organization",
+    ).prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),

@@ -59,7 +59,7 @@ class RecommendationTranslation(TranslationOptions):
     fields = ("text",)
 
 
-register([Recommendation, Recommendation.history.model])(RecommendationTranslation)
+register([Recommendation, Recommendation.history.model])(RecommendationTranslation)  # type: ignore[attr-defined]  # simple-history's manager
 
 
 @register(NationalPlan)

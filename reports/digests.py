@@ -10,9 +10,9 @@ translated when rendered.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q
 from django.utils import timezone, translation
@@ -63,17 +63,20 @@ def previous_quarter(today: datetime.date) -> tuple[int, int]:
     return (today.year - 1, 4) if quarter == 1 else (today.year, quarter - 1)
 
 
-def _text(read: Callable[[], str]) -> str | dict[str, str]:
-    """A text in each language ({"kk": ..., "ru": ..., "en": ...}, read with that language active, so translated
-    fields give their translation or fallback), or one string when all three are the same; reports.rendering
-    picks the reader's (core.language.pick)."""
-    values = in_each_language(read)
+R = TypeVar("R")
+
+
+def _text(row: R, read: Callable[[R], str]) -> str | dict[str, str]:
+    """A text of `row` in each language ({"kk": ..., "ru": ..., "en": ...}, `read(row)` with that language active,
+    so translated fields give their translation or fallback), or one string when all three are the same;
+    reports.rendering picks the reader's (core.language.pick)."""
+    values = in_each_language(lambda: read(row))
     first = next(iter(values.values()))
     return first if all(value == first for value in values.values()) else values
 
 
-def _names(org: Organization | dict[str, Any]) -> dict[str, str]:
-    if isinstance(org, dict):
+def _names(org: Organization | Mapping[str, Any]) -> dict[str, str]:
+    if not isinstance(org, Organization):  # a row of .values()
         org = Organization(name_en=org["name_en"], name_ru=org["name_ru"], name_kk=org["name_kk"],
                            acronym=org["acronym"])
     names = {}
@@ -96,7 +99,7 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
     for action in (FollowUpAction.objects.filter(meeting_id__in=ids).select_related("owner_organization")
                    .order_by("pk")):
         follow_ups[action.meeting_id].append({
-            "description": _text(lambda action=action: action.description),
+            "description": _text(action, lambda a: a.description),
             "owner": _names(action.owner_organization) if action.owner_organization else None,
             "due": action.due_date.isoformat() if action.due_date else None,
             "status": action.status,
@@ -105,12 +108,12 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
         {
             "id": m.pk,
             "number": m.number,
-            "title": _text(lambda m=m: m.title),
+            "title": _text(m, lambda m: m.title),
             "date": timezone.localtime(m.starts_at).date().isoformat(),
-            "subgroup": _text(lambda m=m: m.subgroup.name) if m.subgroup else None,
+            "subgroup": _text(m.subgroup, lambda s: s.name) if m.subgroup else None,
             "minutes_published": m.pk in minutes,
             # Minutes are sanitised when saved; cleaning again keeps the digest safe to render whatever came in.
-            "decisions": _text(lambda m=m: sanitize_rich_text(minutes[m.pk].decisions, profile=MINUTES))
+            "decisions": _text(minutes[m.pk], lambda mn: sanitize_rich_text(mn.decisions, profile=MINUTES))
             if m.pk in minutes else "",
             "follow_ups": follow_ups[m.pk],
         }
@@ -143,7 +146,7 @@ def _recommendations(period: Period) -> dict[str, Any]:
     for mechanism in Mechanism.objects.order_by("sort_order", "acronym"):
         new, changed = new_by_mechanism.get(mechanism.pk, 0), changed_by_mechanism.get(mechanism.pk, 0)
         if new or changed:
-            rows.append({"acronym": mechanism.acronym, "name": _text(lambda mechanism=mechanism: mechanism.name),
+            rows.append({"acronym": mechanism.acronym, "name": _text(mechanism, lambda m: m.name),
                          "new": new, "changed": changed})
     return {
         "new": sum(new_by_mechanism.values()),
@@ -180,7 +183,7 @@ def _actions(period: Period) -> dict[str, Any]:
         Q(actions__completed_on__isnull=True) | Q(actions__completed_on__lte=period.end)
     )
     road_maps = [
-        {"number": r.number, "title": _text(lambda r=r: r.title), "total": r.total, "done": r.done,
+        {"number": r.number, "title": _text(r, lambda r: r.title), "total": r.total, "done": r.done,
          "percent": round(r.done * 100 / r.total) if r.total else 0}
         for r in RoadMap.objects.annotate(
             total=Count("actions", filter=Q(actions__withdrawn_at__isnull=True)),
@@ -204,10 +207,11 @@ def _actions(period: Period) -> dict[str, Any]:
                 "name_en": link["organization__name_en"], "name_ru": link["organization__name_ru"],
                 "name_kk": link["organization__name_kk"], "acronym": link["organization__acronym"]}))
     overdue_actions = [
-        {"reference": f"{row.road_map.number}.{row.number}", "description": _text(lambda row=row: row.description),
+        {"reference": f"{row.road_map.number}.{row.number}", "description": _text(row, lambda a: a.description),
          "deadline": row.deadline.isoformat(), "days_overdue": (period.end - row.deadline).days,
          "status": row.status, "agencies": agency_names.get(row.pk, [])}
         for row in overdue_rows
+        if row.deadline is not None  # always: the query compares the deadline with a date
     ]
     done_in_period_total = Action.objects.filter(
         status=Action.Status.DONE, completed_on__gte=period.start, completed_on__lte=period.end

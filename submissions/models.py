@@ -76,6 +76,9 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
 
     if TYPE_CHECKING:  # django-modeltranslation replaces the manager's class at run time (core.withdrawal)
         objects: ClassVar[CommentPeriodManager[CommentPeriod]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[CommentPeriodManager[CommentPeriod]]
     else:
         objects = CommentPeriodQuerySet.as_manager()
 
@@ -185,8 +188,7 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     )
     title = models.CharField(_("title"), max_length=255)
     # Sanitised HTML (nh3): the proposal, the comment, the report's summary or the suggested agenda item.
-    # The column hides TranslatableModel.text() on this model (text is not one of its translated fields).
-    text = SanitizedHTMLField(_("text"), profile="submission")  # type: ignore[assignment]
+    text = SanitizedHTMLField(_("text"), profile="submission")
     justification = SanitizedHTMLField(_("justification"), blank=True, profile="submission")
     themes = models.ManyToManyField(Theme, blank=True, related_name="submissions", verbose_name=_("themes"))
     un_references = models.CharField(
@@ -256,6 +258,9 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Submission]]
         all_objects: ClassVar[WithdrawableAllManager[Submission]]
+        # What django-stubs reads to type the model's many-to-many relations: without it only the first
+        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        _default_manager: ClassVar[WithdrawableLiveManager[Submission]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
         public_answer_en: str | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -145,6 +146,10 @@ def meeting_update(
 
 
 @transaction.atomic
+def _planned_title(number: int) -> str:
+    return _("Meeting No. %(number)d of the Dialogue Platform on the Human Dimension") % {"number": number}
+
+
 def meeting_plan_year(
     *, actor: User, year: int, first_number: int | None = None, start_time: dt.time = dt.time(10, 0),
     duration_hours: int = 3, format: str = Meeting.Format.HYBRID, venue: str = "", chair: str = "",  # noqa: A002
@@ -177,9 +182,7 @@ def meeting_plan_year(
         starts_at = dt.datetime.combine(dt.date(year, quarter * 3 + 2, 15), start_time, tzinfo=tz)
         # The title is the portal's own words, so it is written in every language at once: a reader (and every
         # e-mail about the meeting) gets it in their language, not the planner's ("Новая дата: Meeting No. 45").
-        titles = in_each_language(
-            lambda n=n: _("Meeting No. %(number)d of the Dialogue Platform on the Human Dimension") % {"number": n}
-        )
+        titles = in_each_language(partial(_planned_title, n))
         meeting = meeting_create(
             actor=actor,
             title=titles[active_language()],

@@ -27,7 +27,10 @@ def _check_secretariat(actor: User) -> None:
 
 def _check_roadmap_number(number: int, *, exclude_pk: int | None = None) -> None:
     # all_objects: a withdrawn road map keeps its number.
-    if RoadMap.all_objects.filter(number=number).exclude(pk=exclude_pk).exists():
+    taken = RoadMap.all_objects.filter(number=number)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
         raise ApplicationError(_("There is already a road map number %(number)d.") % {"number": number},
                                field="number")
 
@@ -80,7 +83,10 @@ def _check_action(*, road_map: RoadMap, number: int, responsible_agencies: list[
                   exclude_pk: int | None = None) -> None:
     if not responsible_agencies:
         raise ApplicationError(_("Name at least one responsible agency."), field="responsible_agencies")
-    if Action.all_objects.filter(road_map=road_map, number=number).exclude(pk=exclude_pk).exists():
+    taken = Action.all_objects.filter(road_map=road_map, number=number)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
         raise ApplicationError(
             _("This road map already has an action number %(number)d.") % {"number": number}, field="number"
         )
@@ -101,7 +107,7 @@ def action_create(
     action = Action(road_map=road_map, number=number, deadline=deadline, status=Action.Status.NOT_STARTED,
                     original_language=original_language or default_original_language())
     write_original(action, {"description": description.strip(), "indicator": indicator.strip()})
-    action._history_user = actor  # type: ignore[attr-defined]
+    action._history_user = actor
     action.save()
     action.responsible_agencies.set(responsible)
     action.partners.set(list(partners))
@@ -125,7 +131,7 @@ def action_update(
     action.number, action.deadline = number, deadline
     write_original(action, {"description": description.strip(), "indicator": indicator.strip()},
                    language=original_language)
-    action._history_user = actor  # type: ignore[attr-defined]
+    action._history_user = actor
     action.save()
     action.responsible_agencies.set(responsible)
     action.partners.set(list(partners))

@@ -19,10 +19,11 @@ def un_reference(context: template.Context, recommendation: Recommendation, link
     aria-describedby, so screen readers read it too) that static/js/references.js closes with Escape. Ids count up
     per request, so a recommendation shown twice on one page still gets two distinct ids."""
     request = context.get("request")
+    counter: itertools.count[int] | None
     if request is None:
         counter = _WITHOUT_REQUEST  # e-mails and bare template renders: unique across the process
     else:
         counter = getattr(request, "_un_reference_ids", None)
         if counter is None:
-            counter = request._un_reference_ids = itertools.count(1)  # type: ignore[attr-defined]
+            counter = request._un_reference_ids = itertools.count(1)
     return {"r": recommendation, "tip_id": f"un-ref-{recommendation.pk}-{next(counter)}", "link": link}
