@@ -186,7 +186,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "text": obj.text,
             "text_translations": translations(obj, "text"),
             "original_language": obj.original_language,
-            "recommending_states": [state.name for state in obj.state_list],  # type: ignore[attr-defined]
+            "recommending_states": [state.name for state in obj.state_list],
             "action_category": obj.action_category,
             "response": obj.response,
             "response_label": labels["response"].get(obj.response, obj.response),

@@ -228,7 +228,7 @@ class ServiceAdminMixin(_PortalAdminBase):
         # The version is rendered once, hidden, by admin/core/change_form.html, not as a row of the form. The
         # per-language columns of translated text are the translation editor's (core.multilingual).
         hidden = {"version"}
-        fields = super().get_fields(request, obj)  # type: ignore[misc]
+        fields = super().get_fields(request, obj)  # type: ignore[misc]  # a mixin: ModelAdmin's
         if issubclass(self.model, TranslatableModel):
             # Names of reference lists and organisations too: one way to translate, the translation editor.
             hidden |= set(self.model.translation_columns())

@@ -12,8 +12,13 @@ box's edge and cannot wrap it; the searchable control shows the whole name on as
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.choices import _Choices  # django-stubs' type of a widget's choices
 
 
 def searchable_select_attrs() -> dict[str, object]:
@@ -30,14 +35,14 @@ def searchable_select_attrs() -> dict[str, object]:
 
 
 class SearchableSelectMultiple(forms.SelectMultiple):
-    def __init__(self, attrs: dict[str, object] | None = None, choices: object = ()) -> None:
+    def __init__(self, attrs: dict[str, object] | None = None, choices: _Choices = ()) -> None:
         defaults: dict[str, object] = {**searchable_select_attrs(), "size": 8}
         defaults.update(attrs or {})
-        super().__init__(attrs=defaults, choices=choices)  # type: ignore[arg-type]
+        super().__init__(attrs=defaults, choices=choices)
 
 
 class SearchableSelect(forms.Select):
-    def __init__(self, attrs: dict[str, object] | None = None, choices: object = ()) -> None:
+    def __init__(self, attrs: dict[str, object] | None = None, choices: _Choices = ()) -> None:
         defaults = searchable_select_attrs()
         defaults.update(attrs or {})
-        super().__init__(attrs=defaults, choices=choices)  # type: ignore[arg-type]
+        super().__init__(attrs=defaults, choices=choices)

@@ -11,7 +11,7 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from core import multilingual
 from core.exceptions import ApplicationError
 from core.views import paginate
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 
 # How long a field is before the editor gives it a text area rather than a line.
 LONG_TEXT = 200
@@ -38,7 +38,7 @@ def _default_target(page_language: str) -> str:
 
 
 @secretariat_required
-def translation_queue(request: HttpRequest) -> HttpResponse:
+def translation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     language = _language(request.GET.get("lang"), _default_target(multilingual.active_language()))
     counts = multilingual.queue_counts()
     kinds = multilingual.kinds()
@@ -105,7 +105,7 @@ class TranslationForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def translation_edit(request: HttpRequest, kind: str, pk: int, language: str) -> HttpResponse:
+def translation_edit(request: AuthenticatedHttpRequest, kind: str, pk: int, language: str) -> HttpResponse:
     found = multilingual.KINDS.get(kind)
     if found is None or language not in multilingual.languages():
         raise Http404

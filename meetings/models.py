@@ -227,6 +227,9 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         default=default_minutes_overdue_second_days,
     )
 
+    # Not a column: set on a page of search results (selectors.minutes_snippets).
+    snippet: str
+
     # Withdrawn meetings are left out everywhere but their own page and the administration (core.withdrawal).
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         # A manager over MeetingQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
@@ -234,7 +237,7 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         all_objects: ClassVar[MeetingAllManager[Meeting]]
         # What django-stubs reads to type the model's many-to-many relations: without it only the first
         # one gets its link model (`Recommendation.themes.through`), the others `Never`.
-        _default_manager: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]
+        _default_manager: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]  # as `objects`
     else:
         objects = MeetingManager()
         all_objects = MeetingAllManager()
@@ -437,7 +440,7 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         all_objects: ClassVar[MinutesAllManager[Minutes]]
         # What django-stubs reads to type the model's many-to-many relations: without it only the first
         # one gets its link model (`Recommendation.themes.through`), the others `Never`.
-        _default_manager: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]
+        _default_manager: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]  # as `objects`
     else:
         objects = MinutesManager()
         all_objects = MinutesAllManager()

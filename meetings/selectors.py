@@ -141,7 +141,7 @@ def minutes_snippets(meetings: list[Meeting], *, query: str) -> None:
             snippets[meeting_id] = search.highlight(text, found, rich=True)
     for meeting in meetings:
         snippet = snippets.get(meeting.pk, "")
-        meeting.snippet = snippet if "<mark>" in snippet else ""  # type: ignore[attr-defined]
+        meeting.snippet = snippet if "<mark>" in snippet else ""
 
 
 def meeting_archive_list(

@@ -122,7 +122,8 @@ class RecommendationFilter(django_filters.FilterSet):
                 ]
                 field.widget = FastSelect(choices=choices)
             elif name != "q":
-                field.widget = FastSelect(choices=field.choices)
+                # The other fields are ChoiceFields, whose choices the stubs type too loosely for a widget.
+                field.widget = FastSelect(choices=field.choices)  # type: ignore[attr-defined]
             if name in SEARCHABLE_FILTERS:
                 field.widget.attrs.update(searchable_select_attrs())
             css = "form-control" if name == "q" else "form-select"
@@ -143,6 +144,9 @@ class RecommendationFilter(django_filters.FilterSet):
 
     @property
     def ordered_qs(self) -> QuerySet[Recommendation]:
-        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else (self.data.get("sort") or "")
+        # FilterSet keeps {} for no data, never the None its stubs allow.
+        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else (
+            self.data.get("sort") or ""  # type: ignore[union-attr]
+        )
         query = (self.form.cleaned_data.get("q") or "") if self.form.is_valid() else ""
         return selectors.recommendation_order(self.qs, sort=sort or "", searching=self.searching, query=query)

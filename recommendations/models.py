@@ -252,6 +252,7 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
     state_list: list[RecommendingState]
     theme_list: list[Theme]
     agency_list: list[Organization]
+    snippet: str  # a search result's passage with the words marked (selectors.recommendation_snippets)
     _history_user: User | None
 
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
@@ -335,6 +336,8 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     progress: int
     discussed_at: list[Link]
     recommendation_list: list[Recommendation]
+    withdrawn_actions: list[Action]
+    withdrawn_updates: list[ProgressUpdate]
 
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[RoadMap]]

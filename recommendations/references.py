@@ -155,7 +155,7 @@ class RecommendationReferencesField(forms.CharField):
             "A/HRC/43/10 para 141.7. Several paragraphs of one document: A/HRC/43/10 para 141.7, 141.98. "
             "Tracker numbers such as #12 work too."
         ))
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # CharField's own keywords, passed through
 
     def prepare_value(self, value: object) -> object:
         if hasattr(value, "all"):  # the form's initial value: a related manager or a queryset

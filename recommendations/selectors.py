@@ -110,12 +110,12 @@ def recommendation_order(
         ordered = qs.annotate(rank=rank).order_by("-rank", "-id")
         # The first len(candidates) rows of that order are the candidates: a page among them is read from them
         # alone (their ids, through the primary key), not from a sort of every match (CappedPaginator.head).
-        ordered.head = (ordered.filter(pk__in=candidates), len(candidates))  # type: ignore[attr-defined]
+        ordered.head = (ordered.filter(pk__in=candidates), len(candidates))  # type: ignore[attr-defined]  # a note to the paginator
         # And the rows after them are the older matches, newest first: a deeper page reads them in that order (a
         # backward walk of the primary key), not from a sort of every match by the ranking expression.
-        ordered.tail = qs.filter(pk__lt=candidates[-1]).order_by("-id")  # type: ignore[attr-defined]
+        ordered.tail = qs.filter(pk__lt=candidates[-1]).order_by("-id")  # type: ignore[attr-defined]  # likewise
         # (rows counted, whether that is all of them): the paginator's count, without a query.
-        ordered.counted = (len(found), len(found) <= RANK_CANDIDATES)  # type: ignore[attr-defined]
+        ordered.counted = (len(found), len(found) <= RANK_CANDIDATES)  # type: ignore[attr-defined]  # likewise
         return ordered
     return qs.order_by(*SORTS.get(sort, SORTS["newest"]))
 
@@ -143,11 +143,11 @@ def recommendation_snippets(rows: list[Recommendation], *, query: str, language:
                 ).values_list("pk", "headline")
             )
         for row in rows:
-            row.snippet = search.marked(headlines.get(row.pk) or "")  # type: ignore[attr-defined]
+            row.snippet = search.marked(headlines.get(row.pk) or "")
         return
     found = search.words(query)
     for row in rows:
-        row.snippet = search.highlight(row.text, found, size=80)  # type: ignore[attr-defined]
+        row.snippet = search.highlight(row.text, found, size=80)
 
 
 def recommendation_get(*, pk: int) -> Recommendation:
@@ -260,10 +260,10 @@ def roadmap_get(*, number: int) -> RoadMap:
     road_map.overdue_count = sum(a.is_overdue for a in all_actions)
     road_map.progress = progress_percent(road_map.done_count, road_map.action_count)
     # Its public history: what was withdrawn, when and why (core.withdrawal).
-    road_map.withdrawn_actions = list(  # type: ignore[attr-defined]
+    road_map.withdrawn_actions = list(
         Action.all_objects.filter(road_map=road_map, withdrawn_at__isnull=False).order_by("number")
     )
-    road_map.withdrawn_updates = list(  # type: ignore[attr-defined]
+    road_map.withdrawn_updates = list(
         ProgressUpdate.all_objects.filter(action__road_map=road_map, state=ProgressUpdate.State.APPROVED,
                                           withdrawn_at__isnull=False, action__withdrawn_at__isnull=True)
         .select_related("action").order_by("-withdrawn_at")

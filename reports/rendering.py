@@ -33,7 +33,8 @@ def localized(values: dict[str, str] | str | None) -> str:
     """A snapshot's text in the active language: a name or content dict per language, or a plain string."""
     if not values:
         return ""
-    return pick(values)
+    text: str = pick(values)  # the language's string of a dict of strings, or the plain string
+    return text
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Chart:
     title: str
     height: int
     rows: list[dict[str, Any]]
-    legend: list[dict[str, str]]
+    legend: list[dict[str, Any]]  # label, fill and css (str), x (int)
     # The value axis under the bars: its line, ticks ({"x", "label"}) and its title with the unit.
     axis_y: float = 0.0
     ticks: list[dict[str, Any]] | None = None

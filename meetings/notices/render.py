@@ -67,7 +67,8 @@ def _agenda(notice: Notice, meeting: Meeting) -> list[AgendaItem]:
     key = f"agenda:{meeting.pk}"
     if key not in cache:
         cache[key] = list(meeting.agenda_items.order_by("position"))
-    return cache[key]
+    items: list[AgendaItem] = cache[key]  # the cache holds Any; this key, the list above
+    return items
 
 
 def meeting_message(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from typing import TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,10 +42,14 @@ STANDARD_MECHANISMS = [
 ]
 
 
-def _upsert(model: type, lookup: dict[str, object], values: dict[str, object]) -> object:
+M = TypeVar("M", bound=models.Model)
+
+
+def _upsert(model: type[M], lookup: dict[str, object], values: dict[str, object]) -> M:
     """update_or_create() that saves only what differs: a seed run again changes no row and no timestamp."""
     # all_objects where the model has it: a withdrawn record (a road map) keeps its key and stays withdrawn.
-    obj = getattr(model, "all_objects", model._default_manager).select_for_update().filter(**lookup).first()
+    manager: models.Manager[M] = getattr(model, "all_objects", model._default_manager)
+    obj = manager.select_for_update().filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
         obj.save()

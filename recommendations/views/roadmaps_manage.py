@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -12,7 +12,7 @@ from core.concurrency import EditConflict, edit_conflict
 from core.exceptions import ApplicationError
 from core.multilingual import original_initial
 from core.views import form_error
-from participants.permissions import secretariat_required
+from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import services
 from recommendations.forms import ActionForm, RoadMapForm
 from recommendations.models import Action, RoadMap
@@ -34,11 +34,11 @@ def _action(pk: int) -> Action:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def roadmap_create(request: HttpRequest) -> HttpResponse:
+def roadmap_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RoadMapForm(request.POST or None, initial={"number": services.next_roadmap_number()})
     if request.method == "POST" and form.is_valid():
         try:
-            road_map = services.roadmap_create(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            road_map = services.roadmap_create(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
             form_error(form, exc)
         else:
@@ -57,13 +57,13 @@ def _roadmap_initial(road_map: RoadMap) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def roadmap_edit(request: HttpRequest, number: int) -> HttpResponse:
+def roadmap_edit(request: AuthenticatedHttpRequest, number: int) -> HttpResponse:
     road_map = _road_map(number)
     form = RoadMapForm(request.POST or None, initial=_roadmap_initial(road_map))
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            road_map = services.roadmap_update(actor=request.user, road_map=road_map,  # type: ignore[arg-type]
+            road_map = services.roadmap_update(actor=request.user, road_map=road_map,
                                                **form.cleaned_data)
         except EditConflict as exc:
             conflict = edit_conflict(form, exc, theirs=_roadmap_initial(_road_map(number)))
@@ -78,12 +78,12 @@ def roadmap_edit(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def action_create(request: HttpRequest, number: int) -> HttpResponse:
+def action_create(request: AuthenticatedHttpRequest, number: int) -> HttpResponse:
     road_map = _road_map(number)
     form = ActionForm(request.POST or None, initial={"number": services.next_action_number(road_map)})
     if request.method == "POST" and form.is_valid():
         try:
-            action = services.action_create(actor=request.user, road_map=road_map,  # type: ignore[arg-type]
+            action = services.action_create(actor=request.user, road_map=road_map,
                                             **form.cleaned_data)
         except ApplicationError as exc:
             form_error(form, exc)
@@ -104,13 +104,13 @@ def _action_initial(action: Action) -> dict[str, object]:
 
 @require_http_methods(["GET", "POST"])
 @secretariat_required
-def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def action_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = _action(pk)
     form = ActionForm(request.POST or None, initial=_action_initial(action))
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_update(actor=request.user, action=action, **form.cleaned_data)  # type: ignore[arg-type]
+            services.action_update(actor=request.user, action=action, **form.cleaned_data)
         except EditConflict as exc:
             conflict = edit_conflict(form, exc, theirs=_action_initial(_action(pk)))
         except ApplicationError as exc:

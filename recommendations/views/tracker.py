@@ -37,7 +37,8 @@ def _applied_filters(request: HttpRequest, filterset: RecommendationFilter) -> l
         if not raw or filterset.form.cleaned_data.get(name) in (None, ""):
             continue
         field = filterset.form.fields[name]
-        label = next((str(text) for value, text in field.choices if str(value) == raw), raw)
+        # The filters are ChoiceFields; the stubs type a form's fields as Field.
+        label = next((str(text) for value, text in field.choices if str(value) == raw), raw)  # type: ignore[attr-defined]
         query = request.GET.copy()
         query.pop(name, None)
         query.pop("page", None)

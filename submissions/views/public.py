@@ -40,7 +40,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     })
 
 
-def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+def document_download(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """Report files are private media: each download passes selectors.document_get_for_user (signed out: sign in
     first)."""
     try:

@@ -30,7 +30,7 @@ ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 def _download(client: Client, name: str) -> bytes:
     response = client.get(f"/open-data/files/{name}")
     assert response.status_code == 200, name
-    return b"".join(response.streaming_content)
+    return b"".join(response.streaming_content)  # type: ignore[attr-defined]  # a streaming response
 
 
 @pytest.mark.parametrize(("language", "expected"), [

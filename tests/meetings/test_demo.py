@@ -38,7 +38,7 @@ def test_demo_agendas_and_follow_ups_link_road_maps_and_recommendations(client: 
     assert {r.reference for r in cat.recommendations.all()} >= {"CAT/C/KAZ/CO/4 para 12"}
     assert AgendaItem.objects.filter(meeting__number=44, road_maps__number=5).exists()
     # Every recommendation named in meetings.demo.AGENDA_LINKS exists in the tracker demo and is linked once.
-    assert AgendaItem.recommendations.through.objects.count() == 15  # type: ignore[attr-defined]  # the link model
+    assert AgendaItem.recommendations.through.objects.count() == 15
     linked = FollowUpAction.objects.filter(meeting__number=41).get()
     assert linked.road_map is not None and linked.road_map.number == 1
     page = client.get(reverse("meetings:meeting-detail", args=[cat.meeting_id])).content.decode()

@@ -162,7 +162,7 @@ def test_the_invitation_lists_the_agenda_and_says_when_in_the_recipients_languag
 
     (message,) = mail.outbox
     assert f"{agenda}:\n1. Opening\n2. UPR mid-term report\n" in message.body
-    assert f"<h2>{agenda}</h2>" in message.alternatives[0].content
+    assert f"<h2>{agenda}</h2>" in message.alternatives[0].content  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
     assert f"{date_label}: " in message.body
     assert f"10:00–13:00 ({ZONE[language]})" in message.body
     assert _day(june_meeting.starts_at.date(), language) in message.subject

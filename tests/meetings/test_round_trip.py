@@ -92,7 +92,7 @@ def test_the_invitation_email_carries_the_text_unescaped_in_text_and_escaped_in_
     (message,) = mail.outbox
     assert MIXED in message.subject
     assert MIXED in message.body
-    page = message.alternatives[0].content
+    page = message.alternatives[0].content  # type: ignore[attr-defined]  # the message is an EmailMultiAlternatives
     assert html.escape(MIXED) in page or html.escape(MIXED, quote=False) in page
     assert "<b>not bold</b>" not in page
     (event,) = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.models import Invitation, Meeting
+from participants.models import User
 from tests.meetings.factories import InvitationFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_a_meeting_that_has_started_is_offered_held(client_as: Callable[[str], C
     assert _offered(client_as("secretariat"), meeting) == [S.DRAFT, S.HELD]
 
 
-def test_every_offered_status_is_accepted_by_the_service(secretariat: object) -> None:
+def test_every_offered_status_is_accepted_by_the_service(secretariat: User) -> None:
     now = timezone.now()
     for status in (S.DRAFT, S.SCHEDULED, S.HELD, S.CANCELLED):
         for starts_at in (now + dt.timedelta(days=3), now - dt.timedelta(hours=2)):

@@ -20,7 +20,7 @@ from core.models import DeferredTask
 from dialogue_platform.celery import app
 from meetings.models import Meeting
 from notifications.models import Delivery
-from participants.models import OrganizationApplication
+from participants.models import OrganizationApplication, User
 from submissions.models import Submission
 from tests.auth import force_login
 from tests.meetings.factories import InvitationFactory, MeetingFactory
@@ -31,9 +31,9 @@ from tests.submissions.factories import SubmissionFactory, ngo_user, secretariat
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
+def _client(user: User) -> Client:
     client = Client()
-    force_login(client, user)  # type: ignore[arg-type]
+    force_login(client, user)
     return client
 
 

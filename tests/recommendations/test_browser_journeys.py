@@ -80,6 +80,7 @@ def test_focal_points_progress_is_approved_and_they_are_told(page_as: Callable[.
     card = secretariat.locator("article.progress-queue-item")
     expect(card.get_by_text("In progress")).to_be_visible()  # the action's status and the proposed one
     expect(card.get_by_text("Done")).to_be_visible()
+    assert action.deadline is not None  # the factory gives every action one
     with translation.override("en"):
         deadline = formats.date_format(action.deadline, "j E Y")
     expect(card.get_by_text(deadline, exact=True)).to_be_visible()

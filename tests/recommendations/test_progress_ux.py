@@ -12,6 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from notifications.models import Delivery
 from participants.models import Organization, User
@@ -86,9 +87,9 @@ def test_the_approval_queue_shows_status_and_deadline(agency: Organization, clie
 
 
 def test_approval_tells_the_author_once_in_their_language(
-    agency: Organization, django_capture_on_commit_callbacks: Callable, settings: object,
+    agency: Organization, django_capture_on_commit_callbacks: Callable, settings: Settings,
 ) -> None:
-    settings.SITE_URL = "https://dialogue.example.kz"  # type: ignore[attr-defined]
+    settings.SITE_URL = "https://dialogue.example.kz"
     author = _focal_point(agency, email="fp@example.org", preferred_language="ru")
     update = ProgressUpdateFactory(action=_action(agency), author=author, proposed_status="done")
     secretariat = UserFactory(role=User.Role.SECRETARIAT)

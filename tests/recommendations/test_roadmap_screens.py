@@ -55,7 +55,7 @@ def test_a_taken_number_is_refused_next_to_the_field_and_the_typing_kept(client_
 
 
 def test_the_service_refuses_a_taken_number_on_the_number_field() -> None:
-    from tests.recommendations.factories import UserFactory
+    from tests.participants.factories import UserFactory
 
     RoadMapFactory(number=3)
     with pytest.raises(ApplicationError) as refused:
@@ -65,7 +65,7 @@ def test_the_service_refuses_a_taken_number_on_the_number_field() -> None:
 
 
 def test_only_the_secretariat_may_write_road_maps() -> None:
-    from tests.recommendations.factories import UserFactory
+    from tests.participants.factories import UserFactory
 
     with pytest.raises(ApplicationError):
         services.roadmap_create(actor=UserFactory(role="focal_point"), number=9, title="Not mine",
@@ -106,7 +106,7 @@ def test_secretariat_adds_an_action_numbered_next(client_as: Callable[[str], Cli
     assert action.status == Action.Status.NOT_STARTED
     assert list(action.responsible_agencies.all()) == [ministry]
     assert list(action.partners.all()) == [partner]
-    assert action.history.first().history_user is not None
+    assert action.history.first().history_user is not None  # type: ignore[attr-defined]  # simple_history's HistoryManager
 
 
 def test_an_action_needs_a_responsible_agency_and_keeps_what_was_typed(client_as: Callable[[str], Client]) -> None:

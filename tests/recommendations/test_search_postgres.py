@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from core import search
 from recommendations import selectors
 from recommendations.models import Recommendation
 from tests.recommendations.factories import RecommendationFactory
@@ -30,8 +31,8 @@ def test_each_language_has_its_vector_kept_by_the_trigger_and_gin_indexed() -> N
     row = Recommendation.objects.filter(pk=recommendation.pk)
     assert row.filter(search_en="penalty").exists()
     assert not row.filter(search_en="violence").exists()
-    assert row.filter(search_ru=selectors.search.tsquery("казни", "ru")).exists()
-    assert row.filter(search_kk=selectors.search.tsquery("ЖАЗАСЫН", "kk")).exists()
+    assert row.filter(search_ru=search.tsquery("казни", "ru")).exists()
+    assert row.filter(search_kk=search.tsquery("ЖАЗАСЫН", "kk")).exists()
     with connection.cursor() as cursor:
         for language in ("kk", "ru", "en"):
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s",
@@ -123,7 +124,7 @@ def test_relevance_ranks_only_the_newest_candidates_then_the_rest_by_date(
     # A page past the candidates reads the older matches, newest first.
     tracker_views = importlib.import_module("recommendations.views.tracker")  # the module, not the view
     monkeypatch.setattr(tracker_views, "PAGE_SIZE", 1)
-    assert [r.pk for r in client.get("/en/recommendations/", {"q": "torture", "page": 3}).context["page"]] == [
+    assert [r.pk for r in client.get("/en/recommendations/", {"q": "torture", "page": "3"}).context["page"]] == [
         oldest_best.pk]
     monkeypatch.setattr(tracker_views, "PAGE_SIZE", 25)
     by_date = client.get("/en/recommendations/", {"q": "torture", "sort": "oldest"}).context["page"].object_list

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
+from participants.models import User
 from submissions.models import Submission
 from submissions.services import html_to_text
 from tests.auth import force_login
@@ -22,9 +23,9 @@ pytestmark = pytest.mark.django_db
 TEXT = MIXED.replace(" <b>not bold</b>", "")
 
 
-def _client(user: object) -> Client:
+def _client(user: User) -> Client:
     client = Client()
-    force_login(client, user)  # type: ignore[arg-type]
+    force_login(client, user)
     return client
 
 

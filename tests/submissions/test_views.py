@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from participants.models import User
 from submissions.models import Submission, SubmissionUpload
 from tests.auth import force_login
 from tests.recommendations.factories import ThemeFactory, mechanism
@@ -26,9 +28,9 @@ pytestmark = pytest.mark.django_db
 S = Submission.Status
 
 
-def _client(user: object, **kwargs: object) -> Client:
-    client = Client(**kwargs)  # type: ignore[arg-type]
-    force_login(client, user)  # type: ignore[arg-type]
+def _client(user: User, **kwargs: Any) -> Client:
+    client = Client(**kwargs)
+    force_login(client, user)
     return client
 
 

@@ -7,6 +7,7 @@ text unmarked, /en/ the Russian one, marked "In Russian". (Locale date formats a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from django.test import Client
@@ -27,8 +28,10 @@ from tests.reports.factories import ReportFactory, ReportVersionFactory
 
 pytestmark = pytest.mark.django_db
 
+T = TypeVar("T", bound=TranslatableModel)
 
-def _written_in_russian(obj: TranslatableModel, field: str, ru: str, kk: str) -> TranslatableModel:
+
+def _written_in_russian(obj: T, field: str, ru: str, kk: str) -> T:
     """`obj`'s `field` written in Russian with a Kazakh translation and no English."""
     obj.original_language = "ru"
     for other in obj.translatable_fields():
