@@ -235,8 +235,7 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         # A manager over MeetingQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
         objects: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]
         all_objects: ClassVar[MeetingAllManager[Meeting]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[MeetingManager[Meeting]]  # type: ignore[assignment]  # as `objects`
     else:
         objects = MeetingManager()
@@ -438,8 +437,7 @@ class Minutes(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         # A manager over MinutesQuerySet, a WithdrawableQuerySet: not a subclass of the base's manager class.
         objects: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]
         all_objects: ClassVar[MinutesAllManager[Minutes]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[MinutesManager[Minutes]]  # type: ignore[assignment]  # as `objects`
     else:
         objects = MinutesManager()
@@ -549,8 +547,7 @@ class MeetingDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[MeetingDocument]]
         all_objects: ClassVar[WithdrawableAllManager[MeetingDocument]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[WithdrawableLiveManager[MeetingDocument]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)

@@ -258,6 +258,7 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Recommendation]]
         all_objects: ClassVar[WithdrawableAllManager[Recommendation]]
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[WithdrawableLiveManager[Recommendation]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
@@ -342,8 +343,7 @@ class RoadMap(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[RoadMap]]
         all_objects: ClassVar[WithdrawableAllManager[RoadMap]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[WithdrawableLiveManager[RoadMap]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
@@ -391,8 +391,7 @@ class Action(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedMo
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Action]]
         all_objects: ClassVar[WithdrawableAllManager[Action]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[WithdrawableLiveManager[Action]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)

@@ -183,8 +183,7 @@ class ReportDocument(WithdrawableModel, TranslatableModel, TimeStampedModel):
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[ReportDocument]]
         all_objects: ClassVar[WithdrawableAllManager[ReportDocument]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[WithdrawableLiveManager[ReportDocument]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)

@@ -76,8 +76,7 @@ class CommentPeriod(TranslatableModel, TimeStampedModel):
 
     if TYPE_CHECKING:  # django-modeltranslation replaces the manager's class at run time (core.withdrawal)
         objects: ClassVar[CommentPeriodManager[CommentPeriod]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[CommentPeriodManager[CommentPeriod]]
     else:
         objects = CommentPeriodQuerySet.as_manager()
@@ -258,8 +257,7 @@ class Submission(WithdrawableModel, VersionedModel, TranslatableModel, TimeStamp
     if TYPE_CHECKING:  # django-modeltranslation replaces the managers' class at run time (core.withdrawal)
         objects: ClassVar[WithdrawableLiveManager[Submission]]
         all_objects: ClassVar[WithdrawableAllManager[Submission]]
-        # What django-stubs reads to type the model's many-to-many relations: without it only the first
-        # one gets its link model (`Recommendation.themes.through`), the others `Never`.
+        # django-stubs types the many-to-many managers from it (README "Type checking").
         _default_manager: ClassVar[WithdrawableLiveManager[Submission]]
 
     if TYPE_CHECKING:  # the columns django-modeltranslation adds per language (translation.py)
