@@ -27,7 +27,6 @@ import argparse
 import csv
 import json
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ from urllib.parse import urlencode
 
 import psutil  # noqa: E402
 from _bootstrap import ROOT  # configures Django before the imports below
+from _gunicorn import Gunicorn, collectstatic, production_env
 from django.db import connection  # noqa: E402
 
 from meetings.models import Meeting  # noqa: E402
@@ -76,62 +76,20 @@ def targets() -> dict[str, object]:
 
 
 def server_env(args: argparse.Namespace) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_STATIC_ROOT": str(args.static_root),
-        "DJANGO_CONN_MAX_AGE": "60",
-        "DJANGO_API_ANON_RATE": "100000000/hour",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "CACHE_URL": args.cache_url,
-        "DJANGO_PAGE_CACHE_SECONDS": "0" if args.no_page_cache else str(args.page_cache_seconds),
-    }
+    return production_env(
+        static_root=args.static_root,
+        DJANGO_API_ANON_RATE="100000000/hour",
+        CACHE_URL=args.cache_url,
+        DJANGO_PAGE_CACHE_SECONDS="0" if args.no_page_cache else str(args.page_cache_seconds),
+    )
 
 
-def collectstatic(args: argparse.Namespace) -> None:
-    if (args.static_root / "staticfiles.json").exists():
-        return
-    print(f"collecting static files into {args.static_root} (once)")
-    subprocess.run([str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,  # noqa: S603
-                   env=server_env(args), check=True)
-
-
-class Server:
-    """gunicorn on 127.0.0.1 with the portal's gunicorn.conf.py and the chosen worker class, workers and threads."""
-
-    def __init__(self, args: argparse.Namespace, worker_class: str, workers: int, threads: int) -> None:
-        self.url = f"http://127.0.0.1:{args.port}"
-        self.log = Path(tempfile.gettempdir()) / f"bench-load-gunicorn-{args.port}.log"
-        command = [
-            str(BIN / "gunicorn"), "dialogue_platform.wsgi", "--config", "gunicorn.conf.py",
-            "--bind", f"127.0.0.1:{args.port}", "--workers", str(workers), "--worker-class", worker_class,
-            "--threads", str(threads),
-        ]
-        with self.log.open("wb") as handle:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=server_env(args), stdout=handle,  # noqa: S603
-                                            stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310 - loopback
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=30)
+def start_server(args: argparse.Namespace, worker_class: str, workers: int, threads: int) -> Gunicorn:
+    """The portal's gunicorn.conf.py with the chosen worker class, workers and threads."""
+    return Gunicorn(port=args.port, env=server_env(args), name="load", options=[
+        "--bind", f"127.0.0.1:{args.port}", "--workers", str(workers), "--worker-class", worker_class,
+        "--threads", str(threads),
+    ])
 
 
 class MemorySampler(threading.Thread):
@@ -192,7 +150,7 @@ def run_crowd(args: argparse.Namespace, base: str, plan: dict[str, object], out:
 
 def one_run(args: argparse.Namespace, plan: dict[str, object], worker_class: str, workers: int,
             threads: int) -> dict[str, object]:
-    server = Server(args, worker_class, workers, threads)
+    server = start_server(args, worker_class, workers, threads)
     sampler = MemorySampler(server.process.pid)
     try:
         warm_up(server.url, plan)
@@ -250,7 +208,7 @@ def main() -> None:
           f"{args.max_requests} requests; page cache: {'off' if args.no_page_cache else 'on'} ({args.cache_url}); "
           f"CPUs: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
     connection.close()
-    collectstatic(args)
+    collectstatic(args.static_root, server_env(args))
     configs = [c.split(":") for c in args.compare.split()] or [[args.worker_class, args.workers, args.threads]]
     summary = []
     for worker_class, workers, threads in configs:

@@ -23,16 +23,14 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import secrets
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from _bootstrap import ROOT, percentile  # configures Django before the imports below
+from _bootstrap import percentile  # configures Django before the imports below
+from _gunicorn import Gunicorn, collectstatic, production_env
 from django.core.management import call_command  # noqa: E402
 from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
@@ -83,53 +81,21 @@ def instrumented(client: Client) -> dict[str, tuple[str, int, float]]:
     return found
 
 
-class Gunicorn:
-    """gunicorn on 127.0.0.1:<port> in production mode, with the portal's gunicorn.conf.py and 2 workers."""
-
-    def __init__(self, *, port: int, static_root: Path, workers: int) -> None:
-        env = {
-            **os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost", "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_STATIC_ROOT": str(static_root), "DJANGO_CONN_MAX_AGE": "60", "DJANGO_LOG_LEVEL": "WARNING",
-            # Every request rendered: the figures are the tracker's, not a cache's (where one is configured).
-            "DJANGO_PAGE_CACHE_SECONDS": "0", "GUNICORN_WORKERS": str(workers),
-            "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_LOG_LEVEL": "warning",
-        }
-        if not (static_root / "staticfiles.json").exists():
-            subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,
-                           check=True)
-        self.log = Path(tempfile.gettempdir()) / f"bench-tracker-gunicorn-{port}.log"
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-                [str(gunicorn), "dialogue_platform.wsgi", "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
-            try:
-                connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                connection_.request("GET", "/healthz")
-                if connection_.getresponse().status == 200:
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+def start_server(*, port: int, static_root: Path, workers: int) -> Gunicorn:
+    """The portal's gunicorn.conf.py with `workers` workers, every request rendered (no page cache)."""
+    env = production_env(
+        static_root=static_root,
+        # Every request rendered: the figures are the tracker's, not a cache's (where one is configured).
+        DJANGO_PAGE_CACHE_SECONDS="0", GUNICORN_WORKERS=str(workers), GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_LOG_LEVEL="warning",
+    )
+    collectstatic(static_root, env)
+    return Gunicorn(port=port, env=env, name="tracker", options=["--access-logfile", "/dev/null"])
 
 
 def over_http(args: argparse.Namespace, counts: dict[str, tuple[str, int, float]]) -> float:
     connection.close()
-    server = Gunicorn(port=args.port, static_root=args.static_root, workers=args.workers)
+    server = start_server(port=args.port, static_root=args.static_root, workers=args.workers)
     print(f"over HTTP: gunicorn, {args.workers} workers, production settings; load average "
           f"{os.getloadavg()[0]:.1f} (before)")
     print(f"{'case':<32} {'rows':>7} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
