@@ -18,7 +18,7 @@ How it works, the same on every screen (docs/security.md, "Concurrent edits"):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -30,8 +30,10 @@ from django.utils.translation import gettext_lazy
 
 from core import dates
 from core.exceptions import ApplicationError
+from core.views import form_error
 
 M = TypeVar("M", bound=models.Model)
+R = TypeVar("R")
 
 
 class VersionedModel(models.Model):
@@ -199,10 +201,7 @@ def edit_conflict(form: forms.BaseForm, exc: EditConflict, *, theirs: Mapping[st
     data = form.data.copy()  # type: ignore[attr-defined]  # a bound form's data: a QueryDict or a dict
     data[form.add_prefix("version")] = str(current.version)  # type: ignore[attr-defined]
     form.data = data
-    if exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
-    else:
-        form.add_error(None, exc.message)
+    form_error(form, exc)
     cleaned = getattr(form, "cleaned_data", {})
     rows = []
     for name, form_field in form.fields.items():
@@ -221,6 +220,35 @@ def form_initial(form_class: type[forms.BaseForm], **kwargs: Any) -> dict[str, o
     """The initial values an unbound `form_class(**kwargs)` shows (for a ModelForm: `instance=record`)."""
     unbound = form_class(**kwargs)
     return {name: unbound[name].initial for name in unbound.fields}
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A form's save that the service refused: the reason is on the form, which the view shows again with what was
+    typed; `conflict` is the merge screen when the refusal was an edit conflict."""
+
+    conflict: Conflict | None = None
+
+
+def save_form(
+    form: forms.BaseForm, save: Callable[[], R], *, theirs: Callable[[EditConflict], Mapping[str, object]] | None = None,
+) -> R | Refused:
+    """`save()` (the view's one service call for a valid `form`) and what it returned, or Refused.
+
+    A refusal (ApplicationError) is shown next to the form's field or above it. An EditConflict, on a form that
+    edits a versioned record (`theirs(exc)`: the stored record's values, as the form's initial data), becomes the
+    merge screen (edit_conflict): what was typed is kept and the next save is based on the stored version. The
+    view flashes its message and redirects when the result is not Refused."""
+    try:
+        return save()
+    except EditConflict as exc:
+        if theirs is None:
+            form_error(form, exc)
+            return Refused()
+        return Refused(edit_conflict(form, exc, theirs=theirs(exc)))
+    except ApplicationError as exc:
+        form_error(form, exc)
+        return Refused()
 
 
 def save_edited(instance: M, *, version: int | None, change: bool, keep: tuple[str, ...] = ()) -> M:

@@ -13,10 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import pagecache
-from core.concurrency import EditConflict, edit_conflict, form_initial
+from core.concurrency import Refused, form_initial, save_form
 from core.exceptions import ApplicationError
 from core.ratelimit import rate_limited
-from core.views import form_error
 from participants import selectors, services
 from participants.forms import (
     ApplicationDeclineForm,
@@ -102,15 +101,12 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            services.profile_update(actor=request.user, user=request.user, **data)
-        except EditConflict as exc:
-            conflict = edit_conflict(form, exc, theirs=form_initial(ProfileForm, instance=exc.current))
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        saved = save_form(form, lambda: services.profile_update(actor=request.user, user=request.user, **data),
+                          theirs=lambda exc: form_initial(ProfileForm, instance=exc.current))
+        if not isinstance(saved, Refused):
             messages.success(request, _("Your details have been saved."))
             return redirect("participants:profile")
+        conflict = saved.conflict
     organization = selectors.user_primary_organization(user=request.user)
     return render(request, "participants/profile.html", {
         "form": form, "organization": organization, "account_links": ACCOUNT_LINKS.collect(request.user),
@@ -143,11 +139,9 @@ def application_create(request: HttpRequest) -> HttpResponse:
             status = 429
         else:
             data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
-            try:
-                services.application_submit(**data, language=(get_language() or "ru")[:2], applicant=request.user)
-            except ApplicationError as exc:
-                form_error(form, exc)
-            else:
+            submitted = save_form(form, lambda: services.application_submit(
+                **data, language=(get_language() or "ru")[:2], applicant=request.user))
+            if not isinstance(submitted, Refused):
                 request.session["application_email"] = form.cleaned_data["contact_email"]
                 return redirect("participants:application-received")
     return render(request, "participants/application_form.html", {"form": form}, status=status)
@@ -274,16 +268,14 @@ def invitation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise Http404
     form = InvitationCreateForm(request.POST)
     if form.is_valid():
-        try:
-            invitation, _token = services.invitation_create(
-                organization=organization,
-                email=form.cleaned_data["email"],
-                invited_by=request.user,
-                language=form.cleaned_data["language"],
-            )
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        created = save_form(form, lambda: services.invitation_create(
+            organization=organization,
+            email=form.cleaned_data["email"],
+            invited_by=request.user,
+            language=form.cleaned_data["language"],
+        ))
+        if not isinstance(created, Refused):
+            invitation, _token = created
             messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": invitation.email})
             return redirect("participants:my-organization")
     return _render_my_organization(request, form, status=400)

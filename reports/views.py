@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict, edit_conflict
+from core.concurrency import Refused, save_form
 from core.exceptions import ApplicationError
 from core.uploads import download_name
-from core.views import form_error, paginate, private_file_response
+from core.views import paginate, private_file_response
 from core.withdrawal import withdraw_page
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required, sign_in_or_not_found
 from reports import selectors, services
@@ -87,18 +87,15 @@ def report_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> Htt
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
-            if report is None:
-                report = services.report_create(actor=request.user, **data)
-            else:
-                services.report_update(actor=request.user, report=report, version=version, **data)
-        except EditConflict as exc:
-            conflict = edit_conflict(form, exc, theirs=_report_initial(exc.current))
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        saved = save_form(
+            form, lambda: services.report_create(actor=request.user, **data) if report is None
+            else services.report_update(actor=request.user, report=report, version=version, **data),
+            theirs=lambda exc: _report_initial(exc.current),
+        )
+        if not isinstance(saved, Refused):
             messages.success(request, _("The report was saved."))
-            return redirect("reports:report-detail", pk=report.pk)
+            return redirect("reports:report-detail", pk=saved.pk)
+        conflict = saved.conflict
     return render(request, "reports/report_form.html", {"form": form, "report": report, "conflict": conflict})
 
 
@@ -124,11 +121,9 @@ def version_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk)
     form = VersionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            version = services.version_create(actor=request.user, report=report, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        version = save_form(form, lambda: services.version_create(actor=request.user, report=report,
+                                                                  **form.cleaned_data))
+        if not isinstance(version, Refused):
             messages.success(request, _("Version %(number)d was added. Now upload its documents.")
                              % {"number": version.number})
             return redirect("reports:document-upload", pk=version.pk)
@@ -141,11 +136,9 @@ def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     version = selectors.version_get(pk=pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.document_create(actor=request.user, version=version, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        saved = save_form(form, lambda: services.document_create(actor=request.user, version=version,
+                                                                 **form.cleaned_data))
+        if not isinstance(saved, Refused):
             messages.success(request, _("The document was uploaded."))
             return redirect("reports:document-upload", pk=pk)
     return render(request, "reports/document_form.html", {
@@ -188,11 +181,8 @@ def digest_build(request: AuthenticatedHttpRequest) -> HttpResponse:
     """"Build now": the same service the quarterly task runs, in this request, so errors show on the form."""
     form = DigestBuildForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            report = services.digest_build(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        report = save_form(form, lambda: services.digest_build(actor=request.user, **form.cleaned_data))
+        if not isinstance(report, Refused):
             messages.success(request, _("The report was built and published."))
             return redirect("reports:report-detail", pk=report.pk)
     return render(request, "reports/digest_build.html", {"form": form})
@@ -205,11 +195,9 @@ def comment_period_open(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     version = selectors.version_get(pk=pk)
     form = CommentPeriodForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.version_comment_period_open(actor=request.user, version=version, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        period = save_form(form, lambda: services.version_comment_period_open(actor=request.user, version=version,
+                                                                              **form.cleaned_data))
+        if not isinstance(period, Refused):
             messages.success(request, _("The comment period is set: NGOs can comment while it is open."))
             return redirect("reports:report-detail", pk=version.report_id)
     return render(request, "reports/comment_period_form.html", {"form": form, "version": version,

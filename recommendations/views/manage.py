@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import tabular
-from core.concurrency import EditConflict, edit_conflict, form_initial
+from core.concurrency import Refused, form_initial, save_form
 from core.exceptions import ApplicationError
-from core.views import form_error, is_htmx
+from core.views import is_htmx
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
@@ -29,17 +29,15 @@ def recommendation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
-            services.recommendation_update(actor=request.user, recommendation=recommendation, data=data,
-                                           version=version)
-        except EditConflict as exc:
-            theirs = form_initial(RecommendationForm, instance=selectors.recommendation_get(pk=pk))
-            conflict = edit_conflict(form, exc, theirs=theirs)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        saved = save_form(
+            form, lambda: services.recommendation_update(actor=request.user, recommendation=recommendation, data=data,
+                                                         version=version),
+            theirs=lambda _conflict: form_initial(RecommendationForm, instance=selectors.recommendation_get(pk=pk)),
+        )
+        if not isinstance(saved, Refused):
             messages.success(request, _("The recommendation was saved."))
             return redirect("recommendations:recommendation-detail", pk=recommendation.pk)
+        conflict = saved.conflict
     return render(request, "recommendations/recommendation_form.html", {"form": form, "recommendation": recommendation,
                                                                          "conflict": conflict})
 
@@ -75,14 +73,11 @@ def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload -> the check runs as a job (the preview) -> confirm -> the import runs as a job. See import_job."""
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            job = services.import_job_create(
-                actor=request.user, file=form.cleaned_data["file"], format=form.cleaned_data["format"],
-                encoding=form.cleaned_data["encoding"], cycle=form.cleaned_data["cycle"],
-            )
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        job = save_form(form, lambda: services.import_job_create(
+            actor=request.user, file=form.cleaned_data["file"], format=form.cleaned_data["format"],
+            encoding=form.cleaned_data["encoding"], cycle=form.cleaned_data["cycle"],
+        ))
+        if not isinstance(job, Refused):
             return redirect("recommendations:import-job", token=job.token)
     return render(request, "recommendations/import_upload.html", {
         "form": form, "jobs": selectors.import_job_list_for_user(user=request.user),

@@ -8,10 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.concurrency import EditConflict, edit_conflict
-from core.exceptions import ApplicationError
+from core.concurrency import Refused, save_form
 from core.multilingual import original_initial
-from core.views import form_error
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import services
 from recommendations.forms import ActionForm, RoadMapForm
@@ -37,13 +35,10 @@ def _action(pk: int) -> Action:
 def roadmap_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RoadMapForm(request.POST or None, initial={"number": services.next_roadmap_number()})
     if request.method == "POST" and form.is_valid():
-        try:
-            road_map = services.roadmap_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        created = save_form(form, lambda: services.roadmap_create(actor=request.user, **form.cleaned_data))
+        if not isinstance(created, Refused):
             messages.success(request, _("The road map was created. Add its actions below."))
-            return redirect("recommendations:roadmap-detail", number=road_map.number)
+            return redirect("recommendations:roadmap-detail", number=created.number)
     return render(request, "recommendations/roadmap_form.html", {"form": form, "road_map": None})
 
 
@@ -62,16 +57,13 @@ def roadmap_edit(request: AuthenticatedHttpRequest, number: int) -> HttpResponse
     form = RoadMapForm(request.POST or None, initial=_roadmap_initial(road_map))
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            road_map = services.roadmap_update(actor=request.user, road_map=road_map,
-                                               **form.cleaned_data)
-        except EditConflict as exc:
-            conflict = edit_conflict(form, exc, theirs=_roadmap_initial(_road_map(number)))
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        saved = save_form(form, lambda: services.roadmap_update(actor=request.user, road_map=road_map,
+                                                                **form.cleaned_data),
+                          theirs=lambda _conflict: _roadmap_initial(_road_map(number)))
+        if not isinstance(saved, Refused):
             messages.success(request, _("The road map was saved."))
-            return redirect("recommendations:roadmap-detail", number=road_map.number)
+            return redirect("recommendations:roadmap-detail", number=saved.number)
+        conflict = saved.conflict
     return render(request, "recommendations/roadmap_form.html", {"form": form, "road_map": road_map,
                                                                  "conflict": conflict})
 
@@ -82,12 +74,9 @@ def action_create(request: AuthenticatedHttpRequest, number: int) -> HttpRespons
     road_map = _road_map(number)
     form = ActionForm(request.POST or None, initial={"number": services.next_action_number(road_map)})
     if request.method == "POST" and form.is_valid():
-        try:
-            action = services.action_create(actor=request.user, road_map=road_map,
-                                            **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        action = save_form(form, lambda: services.action_create(actor=request.user, road_map=road_map,
+                                                                **form.cleaned_data))
+        if not isinstance(action, Refused):
             messages.success(request, _("Action %(number)s was added.") % {
                 "number": f"{road_map.number}.{action.number}"})
             return redirect("recommendations:roadmap-detail", number=road_map.number)
@@ -109,15 +98,12 @@ def action_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = ActionForm(request.POST or None, initial=_action_initial(action))
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.action_update(actor=request.user, action=action, **form.cleaned_data)
-        except EditConflict as exc:
-            conflict = edit_conflict(form, exc, theirs=_action_initial(_action(pk)))
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        saved = save_form(form, lambda: services.action_update(actor=request.user, action=action, **form.cleaned_data),
+                          theirs=lambda _conflict: _action_initial(_action(pk)))
+        if not isinstance(saved, Refused):
             messages.success(request, _("The action was saved."))
             return redirect("recommendations:roadmap-detail", number=action.road_map.number)
+        conflict = saved.conflict
     return render(request, "recommendations/action_form.html", {
         "form": form, "road_map": action.road_map, "action": action, "conflict": conflict,
         "action_label": f"{action.road_map.number}.{action.number}",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.concurrency import Refused, save_form
 from core.exceptions import ApplicationError
 from core.views import form_error, paginate
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required
@@ -178,11 +179,8 @@ def convert_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def period_manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CommentPeriodForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_period_open(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form_error(form, exc)
-        else:
+        period = save_form(form, lambda: services.comment_period_open(actor=request.user, **form.cleaned_data))
+        if not isinstance(period, Refused):
             messages.success(request, _("The comment period is saved."))
             return redirect("submissions:period-manage")
     page, querystring = paginate(request, selectors.comment_period_manage_list(), per_page=PAGE_SIZE)

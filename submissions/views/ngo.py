@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict, edit_conflict
+from core.concurrency import Refused, save_form
 from core.exceptions import ApplicationError
-from core.views import form_error, paginate
+from core.views import paginate
 from participants.models import Organization, User
 from participants.permissions import AuthenticatedHttpRequest, role_required
 from submissions import selectors, services
@@ -94,14 +96,11 @@ def submission_create(request: AuthenticatedHttpRequest, kind: str) -> HttpRespo
                                    "again; what you typed is still here."))
             return _render_form(request, form, kind, status=429)
         if form.is_valid():
-            try:
-                submission, created = services.submission_create(
-                    actor=request.user, kind=kind, data=form.to_data(),
-                    form_token=form.cleaned_data.get("form_token"),
-                )
-            except ApplicationError as exc:
-                form_error(form, exc)
-            else:
+            outcome = save_form(form, lambda: services.submission_create(
+                actor=request.user, kind=kind, data=form.to_data(), form_token=form.cleaned_data.get("form_token"),
+            ))
+            if not isinstance(outcome, Refused):
+                submission, created = outcome
                 return _after_save(request, submission, created=created)
         _keep_upload(form)
     return _render_form(request, form, kind)
@@ -119,20 +118,18 @@ def submission_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     conflict = None
     if request.method == "POST":
         if form.is_valid():
-            try:
-                services.submission_update(actor=request.user, submission=submission,
-                                           data=form.to_data(), version=form.cleaned_data.get("version"))
-            except EditConflict as exc:
-                # A colleague saved it meanwhile: keep what was typed, show theirs beside it.
-                conflict = edit_conflict(form, exc, theirs=form.initial_from(exc.current))  # type: ignore[arg-type]
-            except ApplicationError as exc:
-                form_error(form, exc)
-            else:
+            # A colleague's save meanwhile is a conflict: what was typed is kept, theirs is shown beside it.
+            saved = save_form(form, lambda: services.submission_update(
+                actor=request.user, submission=submission, data=form.to_data(),
+                version=form.cleaned_data.get("version"),
+            ), theirs=lambda exc: form.initial_from(cast(Submission, exc.current)))  # submission_update claims it
+            if not isinstance(saved, Refused):
                 submission.refresh_from_db()
                 if submission.status == Submission.Status.SUBMITTED:
                     messages.success(request, _("Your changes are saved."))
                     return redirect("submissions:detail", pk=pk)
                 return _after_save(request, submission)
+            conflict = saved.conflict
         _keep_upload(form)
     return _render_form(request, form, submission.kind, submission, conflict=conflict)
 

@@ -33,7 +33,8 @@ def _attempt(
     """Run one service call. A refusal (ApplicationError) is shown next to the form's field, or as a page
     message when there is no form; a success flashes `success` (a text, or built from the call's result).
     Returns (succeeded, result): the caller redirects on success and re-renders the form otherwise. An
-    EditConflict on a form propagates: the caller shows the merge screen (core.concurrency.edit_conflict)."""
+    EditConflict on a form propagates: a form that edits a versioned record saves through
+    core.concurrency.save_form instead, which shows the merge screen."""
     try:
         result = call()
     except ApplicationError as exc:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict, edit_conflict
+from core.concurrency import Refused, save_form
 from core.exceptions import ApplicationError
 from core.views import is_htmx, paginate
 from meetings import agenda_sources, selectors, services
@@ -99,13 +101,12 @@ def agenda_item_edit(request: AuthenticatedHttpRequest, pk: int, item_pk: int) -
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("follow_up_of")
-        try:
-            ok, _item = _attempt(request, lambda: services.agenda_item_update(actor=request.user, item=item, **data),
-                                 success=_("The agenda item was saved."), form=form)
-        except EditConflict as exc:
-            ok, conflict = False, edit_conflict(form, exc, theirs=_agenda_item_initial(exc.current))  # type: ignore[arg-type]
-        if ok:
+        saved = save_form(form, lambda: services.agenda_item_update(actor=request.user, item=item, **data),
+                          theirs=lambda exc: _agenda_item_initial(cast(AgendaItem, exc.current)))  # the claimed item
+        if not isinstance(saved, Refused):
+            messages.success(request, _("The agenda item was saved."))
             return redirect("meetings:agenda", pk=pk)
+        conflict = saved.conflict
     return render(request, "meetings/manage/agenda_item_form.html", {"meeting": meeting, "item": item, "form": form,
                                                                      "tab": "agenda", "conflict": conflict})
 

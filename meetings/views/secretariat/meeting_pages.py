@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict, edit_conflict, form_initial
+from core.concurrency import Refused, form_initial, save_form
 from core.views import paginate
 from core.withdrawal import withdraw_page
 from meetings import selectors, services
@@ -58,16 +60,15 @@ def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = MeetingForm(request.POST or None, instance=meeting)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            ok, _result = _attempt(
-                request, lambda: services.meeting_update(actor=request.user, meeting=meeting,
-                                                         version=form.cleaned_data["version"], **form.service_kwargs()),
-                success=_("The meeting was saved."), form=form,
-            )
-        except EditConflict as exc:
-            ok, conflict = False, edit_conflict(form, exc, theirs=form_initial(MeetingForm, instance=exc.current))
-        if ok:
+        saved = save_form(
+            form, lambda: services.meeting_update(actor=request.user, meeting=meeting,
+                                                  version=form.cleaned_data["version"], **form.service_kwargs()),
+            theirs=lambda exc: form_initial(MeetingForm, instance=exc.current),
+        )
+        if not isinstance(saved, Refused):
+            messages.success(request, _("The meeting was saved."))
             return redirect("meetings:manage-detail", pk=meeting.pk)
+        conflict = saved.conflict
     return render(request, "meetings/manage/meeting_form.html", {"form": form, "meeting": meeting,
                                                                  "conflict": conflict})
 
@@ -160,15 +161,14 @@ def subgroup_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> H
     form = SubgroupForm(request.POST or None, initial=_subgroup_initial(subgroup) if subgroup else {"is_active": True})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        try:
-            ok, saved = _attempt(
-                request, lambda: services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data),
-                success=_("The working subgroup was saved."), form=form,
-            )
-        except EditConflict as exc:
-            ok, conflict = False, edit_conflict(form, exc, theirs=_subgroup_initial(exc.current))  # type: ignore[arg-type]
-        if ok:
-            return redirect("meetings:subgroup-detail", pk=saved.pk)  # type: ignore[possibly-undefined]  # set when ok
+        saved = save_form(
+            form, lambda: services.subgroup_save(actor=request.user, subgroup=subgroup, **form.cleaned_data),
+            theirs=lambda exc: _subgroup_initial(cast(Subgroup, exc.current)),  # the claimed subgroup
+        )
+        if not isinstance(saved, Refused):
+            messages.success(request, _("The working subgroup was saved."))
+            return redirect("meetings:subgroup-detail", pk=saved.pk)
+        conflict = saved.conflict
     return render(request, "meetings/manage/subgroup_form.html", {"form": form, "subgroup": subgroup,
                                                                   "conflict": conflict})
 
