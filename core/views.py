@@ -1,13 +1,16 @@
-"""Helpers every app's views share: pagination of a list, a service's refusal on a form, HTMX requests, private files.
+"""Helpers every app's views share: pagination of a list, a service's refusal on a form or as the page's message,
+HTMX requests, private files.
 
 No views live here (core has no URLs).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
@@ -16,6 +19,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from core.exceptions import ApplicationError
 
 PAGE_SIZE = 20
+R = TypeVar("R")
 
 
 def paginate(
@@ -37,6 +41,22 @@ def form_error(form: forms.BaseForm, exc: ApplicationError) -> None:
         form.add_error(exc.field, exc.message)
     else:
         form.add_error(None, exc.message)
+
+
+def run_service(
+    request: HttpRequest, call: Callable[[], R], *, success: str | Callable[[R], str] | None = None,
+) -> bool:
+    """One service call behind a button, with no form to show a refusal on: the refusal (ApplicationError) is the
+    page's error message, and on success `success` (a text, or made from what the service returned) its success
+    message. True when the service succeeded; the view redirects either way."""
+    try:
+        result = call()
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return False
+    if success is not None:
+        messages.success(request, success(result) if callable(success) else success)
+    return True
 
 
 def is_htmx(request: HttpRequest) -> bool:

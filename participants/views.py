@@ -16,6 +16,7 @@ from core import pagecache
 from core.concurrency import Refused, form_initial, save_form
 from core.exceptions import ApplicationError
 from core.ratelimit import rate_limited
+from core.views import run_service
 from participants import selectors, services
 from participants.forms import (
     ApplicationDeclineForm,
@@ -202,18 +203,15 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 @secretariat_required
 def application_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _application_or_404(pk)
-    try:
-        application = services.application_approve(application=application, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
+    run_service(
+        request, lambda: services.application_approve(application=application, actor=request.user),
+        success=lambda approved: (
             _("Approved: %(name)s is now a member, and %(email)s has been sent a link to set a password.")
             # An approved application has its organisation.
-            % {"name": application.organization.localized_name,  # type: ignore[union-attr]
-               "email": application.contact_email},
-        )
+            % {"name": approved.organization.localized_name,  # type: ignore[union-attr]
+               "email": approved.contact_email}
+        ),
+    )
     return redirect("participants:application-detail", pk=pk)
 
 
@@ -287,12 +285,8 @@ def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     invitation = selectors.invitation_get_for_representative(user=request.user, pk=pk)
     if invitation is None:
         raise Http404
-    try:
-        services.invitation_revoke(invitation=invitation, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The invitation to %(email)s has been revoked.") % {"email": invitation.email})
+    run_service(request, lambda: services.invitation_revoke(invitation=invitation, actor=request.user),
+                success=_("The invitation to %(email)s has been revoked.") % {"email": invitation.email})
     return redirect("participants:my-organization")
 
 

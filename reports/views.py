@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import Refused, save_form
-from core.exceptions import ApplicationError
 from core.uploads import download_name
-from core.views import paginate, private_file_response
+from core.views import paginate, private_file_response, run_service
 from core.withdrawal import withdraw_page
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required, sign_in_or_not_found
 from reports import selectors, services
@@ -103,15 +102,12 @@ def report_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> Htt
 @secretariat_required
 def report_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for_edit(pk=pk)
-    try:
-        if request.POST.get("action") == "unpublish":
-            services.report_unpublish(actor=request.user, report=report)
-            messages.success(request, _("The report is a draft again: only the secretariat sees it."))
-        else:
-            services.report_publish(actor=request.user, report=report)
-            messages.success(request, _("The report is published."))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    if request.POST.get("action") == "unpublish":
+        run_service(request, lambda: services.report_unpublish(actor=request.user, report=report),
+                    success=_("The report is a draft again: only the secretariat sees it."))
+    else:
+        run_service(request, lambda: services.report_publish(actor=request.user, report=report),
+                    success=_("The report is published."))
     return redirect("reports:report-detail", pk=pk)
 
 
@@ -152,12 +148,8 @@ def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for_user(user=request.user, pk=pk)
-    try:
-        services.document_delete(actor=request.user, document=document)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The document was deleted."))
+    run_service(request, lambda: services.document_delete(actor=request.user, document=document),
+                success=_("The document was deleted."))
     return redirect("reports:document-upload", pk=document.version_id)
 
 

@@ -9,8 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import tabular
 from core.concurrency import Refused, form_initial, save_form
-from core.exceptions import ApplicationError
-from core.views import is_htmx
+from core.views import is_htmx, run_service
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from recommendations import selectors, services
 from recommendations.forms import BulkClassifyForm, ImportUploadForm, RecommendationForm, ReturnUpdateForm
@@ -51,15 +50,10 @@ def bulk_classify(request: AuthenticatedHttpRequest) -> HttpResponse:
         target = ""
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            count = services.recommendation_bulk_classify(
-                actor=request.user, recommendation_ids=[r.pk for r in data["recommendations"]], theme=data["theme"],
-                agency=data["agency"], road_map=data["road_map"], status=data["status"],
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("%(count)s recommendations were classified.") % {"count": count})
+        run_service(request, lambda: services.recommendation_bulk_classify(
+            actor=request.user, recommendation_ids=[r.pk for r in data["recommendations"]], theme=data["theme"],
+            agency=data["agency"], road_map=data["road_map"], status=data["status"],
+        ), success=lambda count: _("%(count)s recommendations were classified.") % {"count": count})
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -94,10 +88,7 @@ def import_job(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """
     job = selectors.import_job_get_for_user(user=request.user, token=token)
     if request.method == "POST":
-        try:
-            services.import_job_confirm(actor=request.user, job=job)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        run_service(request, lambda: services.import_job_confirm(actor=request.user, job=job))
         return redirect("recommendations:import-job", token=job.token)
     stale = services.import_job_is_stale(job)
     context = {"job": job, "stale": stale, "progress": services.import_job_progress(job=job)}
@@ -141,12 +132,8 @@ def progress_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 @secretariat_required
 def progress_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
-    try:
-        services.progress_update_approve(actor=request.user, update=update)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The update is approved and now public."))
+    run_service(request, lambda: services.progress_update_approve(actor=request.user, update=update),
+                success=_("The update is approved and now public."))
     return redirect("recommendations:progress-queue")
 
 
@@ -155,12 +142,10 @@ def progress_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 def progress_reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     update = selectors.progress_update_get_pending(pk=pk)
     form = ReturnUpdateForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ApplicationError(_("Tell the focal point why the update is returned."))
-        services.progress_update_reject(actor=request.user, update=update, note=form.cleaned_data["note"])
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    if form.is_valid():
+        run_service(request, lambda: services.progress_update_reject(actor=request.user, update=update,
+                                                                     note=form.cleaned_data["note"]),
+                    success=_("The update was returned to its author."))
     else:
-        messages.success(request, _("The update was returned to its author."))
+        messages.error(request, _("Tell the focal point why the update is returned."))
     return redirect("recommendations:progress-queue")

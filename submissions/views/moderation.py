@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import Refused, save_form
 from core.exceptions import ApplicationError
-from core.views import form_error, paginate
+from core.views import form_error, paginate, run_service
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required
 from submissions import selectors, services
 from submissions.forms import (
@@ -193,10 +193,6 @@ def period_manage(request: AuthenticatedHttpRequest) -> HttpResponse:
 @secretariat_required
 def period_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     period = selectors.comment_period_get(pk=pk)
-    try:
-        services.comment_period_close(actor=request.user, period=period)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The comment period is closed."))
+    run_service(request, lambda: services.comment_period_close(actor=request.user, period=period),
+                success=_("The comment period is closed."))
     return redirect("submissions:period-manage")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import Refused, save_form
 from core.exceptions import ApplicationError
-from core.views import paginate
+from core.views import paginate, run_service
 from participants.models import Organization, User
 from participants.permissions import AuthenticatedHttpRequest, role_required
 from submissions import selectors, services
@@ -60,12 +60,11 @@ def _after_save(request: AuthenticatedHttpRequest, submission: Submission, *, cr
 
 
 def _submit(request: AuthenticatedHttpRequest, submission: Submission) -> HttpResponse:
-    try:
-        services.submission_submit(actor=request.user, submission=submission)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    if not run_service(
+        request, lambda: services.submission_submit(actor=request.user, submission=submission),
+        success=_("Your submission was sent to the secretariat. You will be told of each step by e-mail."),
+    ):
         return redirect("submissions:edit", pk=submission.pk)
-    messages.success(request, _("Your submission was sent to the secretariat. You will be told of each step by e-mail."))
     return redirect("submissions:detail", pk=submission.pk)
 
 
@@ -165,12 +164,8 @@ def submission_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @ngo_required
 def submission_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_get_for_submitter(user=request.user, pk=pk)
-    try:
-        services.submission_withdraw(actor=request.user, submission=submission)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The submission was withdrawn."))
+    run_service(request, lambda: services.submission_withdraw(actor=request.user, submission=submission),
+                success=_("The submission was withdrawn."))
     return redirect("submissions:detail", pk=pk)
 
 
