@@ -61,6 +61,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
         bulk_form = BulkClassifyForm(initial={"next": request.get_full_path()})
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
+        "searching": filterset.searching,
         "filter_fields": [filterset.form[name] for name in FILTER_FIELDS],
         "applied_filters": _applied_filters(request, filterset),
         "page": page,

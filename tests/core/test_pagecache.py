@@ -271,3 +271,22 @@ def test_the_api_answers_anonymous_clients_from_the_cache_until_the_data_changes
     assert first.json() == second.json() and len(first.json()["results"]) == 1
     assert [r["text"] for r in third.json()["results"]][0] == "Criminalise domestic violence"
     assert over_the_limit.status_code == 429  # a cached answer does not bypass the rate limit
+
+
+def test_tracker_filter_options_are_read_once_per_language_and_a_new_theme_shows_at_once(
+    client: Client, django_assert_max_num_queries: Callable
+) -> None:
+    ThemeFactory(name="Rights of the child")
+    RecommendationFactory()
+    tracker = reverse("recommendations:tracker")
+    # Different searches miss the page cache but share the filters' options: seven reference lists are read by
+    # the first request only.
+    first = client.get(tracker, {"q": "first"})
+    with django_assert_max_num_queries(7):
+        second = Client().get(tracker, {"q": "second"})
+    assert first.status_code == second.status_code == 200
+    assert "Rights of the child" in second.content.decode()
+
+    ThemeFactory(name="Freedom of assembly")
+    third = Client().get(tracker, {"q": "third"})
+    assert "Freedom of assembly" in third.content.decode()
