@@ -290,3 +290,26 @@ def test_tracker_filter_options_are_read_once_per_language_and_a_new_theme_shows
     ThemeFactory(name="Freedom of assembly")
     third = Client().get(tracker, {"q": "third"})
     assert "Freedom of assembly" in third.content.decode()
+
+
+def test_tracker_rows_are_rendered_once_and_a_renamed_theme_shows_at_once(
+    client: Client, django_assert_max_num_queries: Callable
+) -> None:
+    theme = ThemeFactory(name="Rights of the child")
+    for _ in range(3):
+        recommendation = RecommendationFactory()
+        recommendation.themes.add(theme)
+    tracker = reverse("recommendations:tracker")
+    first = client.get(tracker, {"page": "1"})
+    # Another URL (not the cached page) showing the same rows: their themes, states and agencies are not read
+    # again, their rendering comes from the cache.
+    with django_assert_max_num_queries(3):
+        second = Client().get(tracker, {"sort": "newest"})
+    assert first.status_code == second.status_code == 200
+    assert second.content.decode().count("Rights of the child") >= 3
+
+    theme.name = "Children's rights"
+    theme.save()
+    third = Client().get(tracker, {"sort": "oldest"})
+    assert third.content.decode().count("Children&#x27;s rights") >= 3
+    assert "Rights of the child</" not in third.content.decode()
