@@ -81,8 +81,10 @@ def _total(counts: dict[tuple[str, str], int], language: str) -> str:
     total, capped = 0, False
     for kind in multilingual.kinds():
         n = counts.get((kind.key, language), 0)
+        if kind.count_cap is not None and n > kind.count_cap:
+            # Counted one past the cap: "at least the cap".
+            n, capped = kind.count_cap, True
         total += n
-        capped = capped or kind.count_label(n).endswith("+")
     return f"{total}+" if capped else str(total)
 
 
