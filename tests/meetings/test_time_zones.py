@@ -200,3 +200,16 @@ def test_a_reschedule_is_typed_on_the_meetings_clocks(client_as: Any, geneva_mee
     assert response.status_code == 302
     geneva_meeting.refresh_from_db()
     assert geneva_meeting.starts_at == START + dt.timedelta(days=7)
+
+
+def test_the_digest_dates_a_meeting_by_its_own_clocks() -> None:
+    """A New York evening meeting is the next morning in Almaty; the quarterly digest (PDF, XLSX) dates it as its
+    page does, by the day it is held."""
+    from reports.digests import digest_figures, quarter_period
+
+    new_york = zoneinfo.ZoneInfo("America/New_York")
+    starts = dt.datetime(2025, 5, 20, 19, 0, tzinfo=new_york)  # 21 May, 04:00 in Almaty
+    MeetingFactory(status=Meeting.Status.HELD, starts_at=starts, ends_at=starts + dt.timedelta(hours=2),
+                   time_zone="America/New_York")
+    (meeting,) = digest_figures(period=quarter_period(2025, 2))["meetings"]
+    assert meeting["date"] == "2025-05-20"
