@@ -116,11 +116,17 @@ def parse_zone(text: str | None) -> str | None:
     return None
 
 
+# The message of a zone nobody knows, on the form field and from meetings' services alike.
+INVALID_ZONE = gettext_lazy(
+    "“%(value)s” is not a time zone. Choose one from the list, or type its name as in Europe/Zurich or "
+    "America/New_York."
+)
+
+
 def validate_zone(value: str) -> None:
     if parse_zone(value) != value:
         raise ValidationError(
-            gettext_lazy("“%(value)s” is not a time zone. Choose one from the list, or type its name as in "
-                         "Europe/Zurich or America/New_York."),
+            INVALID_ZONE,
             code="invalid_zone", params={"value": value},
         )
 
@@ -369,8 +375,7 @@ class ZoneField(forms.CharField):
         zone = parse_zone(text)
         if zone is None:
             raise ValidationError(
-                gettext_lazy("“%(value)s” is not a time zone. Choose one from the list, or type its name as in "
-                             "Europe/Zurich or America/New_York."),
+                INVALID_ZONE,
                 code="invalid_zone", params={"value": text},
             )
         return zone

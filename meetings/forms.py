@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -116,7 +116,7 @@ class MeetingForm(forms.ModelForm):
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
         zone = self.instance.time_zone if self.instance.pk else default_time_zone()
         for name in ("starts_at", "ends_at"):
-            field = self.fields[name]
+            field = cast(WallClockDateTimeField, self.fields[name])
             field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
             # An existing meeting's times are shown on its own clocks, as they were typed.
             field.display_zone = zone
@@ -244,7 +244,7 @@ class RescheduleForm(forms.Form):
         # The meeting's own clocks (core.dates): typed and shown there.
         self.zone = zone or default_time_zone()
         for name in ("starts_at", "ends_at"):
-            field = self.fields[name]
+            field = cast(WallClockDateTimeField, self.fields[name])
             field.display_zone = self.zone
             field.help_text = _("Time zone: %(zone)s.") % {"zone": zone_label(tz=self.zone)}
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import claim
-from core.dates import default_time_zone, parse_zone
+from core.dates import INVALID_ZONE, default_time_zone, parse_zone
 from core.exceptions import ApplicationError
 from core.language import in_each_language
 from core.multilingual import active_language, write_original
@@ -208,11 +208,7 @@ def _check_zone(time_zone: str | None) -> str:
         return default_time_zone()
     zone = parse_zone(time_zone)
     if zone is None:
-        raise ApplicationError(
-            _("“%(value)s” is not a time zone. Choose one from the list, or type its name as in Europe/Zurich or "
-              "America/New_York.") % {"value": time_zone},
-            field="time_zone",
-        )
+        raise ApplicationError(str(INVALID_ZONE) % {"value": time_zone}, field="time_zone")
     return zone
 
 
