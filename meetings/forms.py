@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,7 +12,18 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
-from core.dates import DateInput, DateTimeLocalInput, TimeInput, zone_hint
+from core.dates import (
+    DateInput,
+    DateTimeLocalInput,
+    TimeInput,
+    WallClockDateTimeField,
+    ZoneField,
+    default_time_zone,
+    exists_in_zone,
+    in_zone,
+    zone_hint,
+    zone_label,
+)
 from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from core.widgets import SearchableSelectMultiple
@@ -75,6 +87,15 @@ def _road_maps() -> forms.ModelMultipleChoiceField:
 
 
 class MeetingForm(forms.ModelForm):
+    time_zone = ZoneField(label=_("Time zone"), required=False, help_text=_(
+        "Where the meeting's clocks are, e.g. Geneva for a session at the UN there. Start and end are typed in this "
+        "zone; pages show Almaty's time beside it."))
+    starts_at = WallClockDateTimeField(
+        label=_("Starts"), widget=DateTimeLocalInput(), help_text=_("In the meeting's time zone."),
+    )
+    ends_at = WallClockDateTimeField(
+        label=_("Ends"), widget=DateTimeLocalInput(), help_text=_("In the meeting's time zone."),
+    )
     online_link = forms.URLField(
         label=_("Online link"), required=False, max_length=500, assume_scheme="https",
         help_text=_("Shown only to invitees and the secretariat."),
@@ -86,23 +107,28 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
-            "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "chair", "description",
+            "number", "title", "subgroup", "format", "venue", "chair", "description",
             *LEAD_TIME_FIELDS,
         ]
-        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
-        help_texts = {"starts_at": zone_hint(), "ends_at": zone_hint()}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["subgroup"].queryset = Subgroup.objects.order_by("name")
+        zone = self.instance.time_zone if self.instance.pk else default_time_zone()
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            field = cast(WallClockDateTimeField, self.fields[name])
+            field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            # An existing meeting's times are shown on its own clocks, as they were typed.
+            field.display_zone = zone
         if not self.is_bound:
             # The text in the language it was written in, not the page language's fallback.
-            self.initial.update(original_initial(self.instance, ("title", "venue", "description")))
+            self.initial.update(original_initial(self.instance, ("title", "venue", "chair", "description")))
+            self.initial.setdefault("time_zone", zone)
+            if self.instance.pk:
+                self.initial.update(starts_at=self.instance.starts_at, ends_at=self.instance.ends_at)
         self.order_fields([
-            "original_language", "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
-            "description", "topics_text", *LEAD_TIME_FIELDS,
+            "original_language", "number", "title", "subgroup", "time_zone", "starts_at", "ends_at", "format",
+            "venue", "online_link", "chair", "description", "topics_text", *LEAD_TIME_FIELDS,
         ])
         for name, upper in LEAD_TIME_FIELDS.items():
             field = self.fields[name]
@@ -123,8 +149,28 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
+        if "time_zone" not in self.errors:
+            # Left empty: the meeting keeps its zone (a new one takes the portal's).
+            data["time_zone"] = data.get("time_zone") or (
+                self.instance.time_zone if self.instance.pk else default_time_zone()
+            )
+            # The typed wall-clock times are read on the meeting's clocks (10:00 in Geneva is 14:00 in Almaty).
+            for name in ("starts_at", "ends_at"):
+                value = data.get(name)
+                if not isinstance(value, dt.datetime):
+                    continue
+                if not exists_in_zone(value, data["time_zone"]):
+                    self.add_error(name, _("This time does not exist in that time zone: the clocks are put "
+                                           "forward then. Choose another time."))
+                    continue
+                data[name] = in_zone(value, data["time_zone"])
+        else:
+            # Without a zone the times cannot be placed; they are kept as typed for the page shown again.
+            data.pop("starts_at", None)
+            data.pop("ends_at", None)
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
-        if starts_at and ends_at and ends_at <= starts_at:
+        if (isinstance(starts_at, dt.datetime) and isinstance(ends_at, dt.datetime) and timezone.is_aware(starts_at)
+                and timezone.is_aware(ends_at) and ends_at <= starts_at):
             self.add_error("ends_at", _("The meeting must end after it starts."))
         fmt = data.get("format")
         if fmt == Meeting.Format.IN_PERSON and not data.get("venue"):
@@ -186,16 +232,34 @@ class CancelForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("New start"), widget=DateTimeLocalInput(),
-                                    input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=zone_hint())
-    ends_at = forms.DateTimeField(label=_("New end"), widget=DateTimeLocalInput(),
-                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=zone_hint())
+    starts_at = WallClockDateTimeField(label=_("New start"), widget=DateTimeLocalInput(),
+                                       input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    ends_at = WallClockDateTimeField(label=_("New end"), widget=DateTimeLocalInput(),
+                                     input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     reason = forms.CharField(label=_("Reason (sent to invitees)"), required=False, max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 3}))
 
-    def clean(self) -> dict[str, object]:
+    def __init__(self, *args: Any, zone: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The meeting's own clocks (core.dates): typed and shown there.
+        self.zone = zone or default_time_zone()
+        for name in ("starts_at", "ends_at"):
+            field = cast(WallClockDateTimeField, self.fields[name])
+            field.display_zone = self.zone
+            field.help_text = _("Time zone: %(zone)s.") % {"zone": zone_label(tz=self.zone)}
+
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+        for name in ("starts_at", "ends_at"):
+            value = data.get(name)
+            if isinstance(value, dt.datetime):
+                if not exists_in_zone(value, self.zone):
+                    self.add_error(name, _("This time does not exist in that time zone: the clocks are put "
+                                           "forward then. Choose another time."))
+                else:
+                    data[name] = in_zone(value, self.zone)
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if isinstance(starts_at, dt.datetime) and isinstance(ends_at, dt.datetime) and ends_at <= starts_at:
             self.add_error("ends_at", _("The meeting must end after it starts."))
         return data
 
