@@ -66,7 +66,8 @@ def _applied_filters(request: HttpRequest, filterset: RecommendationFilter) -> l
         if not raw or filterset.form.cleaned_data.get(name) in (None, ""):
             continue
         field = filterset.form.fields[name]
-        label = next((str(text) for value, text in field.choices if str(value) == raw), raw)
+        # The widget's options: the filters keep them ready (cached); the field's choices would read the table.
+        label = next((str(text) for value, text in field.widget.choices if str(value) == raw), raw)
         query = request.GET.copy()
         query.pop(name, None)
         query.pop("page", None)
