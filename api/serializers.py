@@ -341,9 +341,13 @@ class MeetingSerializer(serializers.ModelSerializer):
     format_label = serializers.CharField(source="get_format_display")
     status_label = serializers.CharField(source="get_status_display")
     when_label = serializers.SerializerMethodField(
-        help_text="Date, hours and time zone as people read them in the requested language, e.g. "
-                  "\"20.06.2027, 10:00–13:00 (Алматы, UTC+5)\" or \"20 June 2027, 10:00–13:00 (Almaty, UTC+5)\". "
-                  "starts_at and ends_at are the machine-readable times."
+        help_text="Date, hours and time zone as people read them in the requested language, in the meeting's own "
+                  "zone, e.g. \"20.06.2027, 10:00–13:00 (Алматы, UTC+5)\" or \"20 June 2027, 10:00–13:00 (Almaty, "
+                  "UTC+5)\"; a meeting held in another zone adds Almaty's time: \"20 June 2027, 10:00–13:00 (Geneva, "
+                  "UTC+2; Almaty time: 13:00–16:00)\". starts_at and ends_at are the machine-readable times."
+    )
+    time_zone = serializers.CharField(
+        read_only=True, help_text="The IANA time zone the meeting is held in (e.g. Asia/Almaty, Europe/Zurich)."
     )
     web_url = serializers.SerializerMethodField()
     title_translations = Translations("title")
@@ -353,14 +357,14 @@ class MeetingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Meeting
         fields = ["id", "number", "title", "title_translations", "description", "description_translations",
-                  "starts_at", "ends_at", "when_label", "format", "format_label", "venue", "venue_translations",
+                  "starts_at", "ends_at", "time_zone", "when_label", "format", "format_label", "venue", "venue_translations",
                   "status", "status_label", "subgroup", "topics", "web_url", "updated_at"]
 
     def get_topics(self, obj: Meeting) -> list[str]:
         return sorted(topic.name for topic in obj.topics.all())
 
     def get_when_label(self, obj: Meeting) -> str:
-        return dates.range_text(obj.starts_at, obj.ends_at)
+        return dates.range_text(obj.starts_at, obj.ends_at, obj.time_zone)
 
     def get_web_url(self, obj: Meeting) -> str:
         return absolute(reverse("meetings:meeting-detail", args=[obj.pk]))

@@ -13,12 +13,19 @@ writes a format string of its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
+from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, gettext_lazy, override
 
 # The format names a template may give |date or |time: Django's own names, defined per language in core/formats/.
 # Machines read <time datetime="{{ value|iso }}">.
@@ -28,11 +35,27 @@ NAMED_FORMATS = frozenset({
 })
 
 # Zones as people name them; the UTC offset is computed for the date itself (Kazakhstan moved to UTC+5 in 2024).
+# The first entries are also the zones a meeting is most likely held in (COMMON_ZONES): the portal's own, the UN in
+# Geneva and New York, the OSCE in Vienna and Warsaw, the EU in Brussels, the Council of Europe in Strasbourg, and
+# the neighbours. IANA names a zone after its largest city, so Geneva's is Europe/Zurich and Strasbourg's Europe/Paris.
 _ZONE_NAMES = {
     "Asia/Almaty": gettext_lazy("Almaty"),
+    "Europe/Zurich": gettext_lazy("Geneva"),
+    "America/New_York": gettext_lazy("New York"),
+    "Europe/Vienna": gettext_lazy("Vienna"),
+    "Europe/Warsaw": gettext_lazy("Warsaw"),
+    "Europe/Brussels": gettext_lazy("Brussels"),
+    "Europe/Paris": gettext_lazy("Paris, Strasbourg"),
+    "Europe/Berlin": gettext_lazy("Berlin"),
+    "Europe/London": gettext_lazy("London"),
+    "Europe/Moscow": gettext_lazy("Moscow"),
+    "Europe/Istanbul": gettext_lazy("Istanbul"),
+    "Asia/Tashkent": gettext_lazy("Tashkent"),
+    "Asia/Bishkek": gettext_lazy("Bishkek"),
     "Asia/Qostanay": gettext_lazy("Kostanay"),
     "UTC": "UTC",
 }
+COMMON_ZONES = tuple(key for key in _ZONE_NAMES if key != "Asia/Qostanay")
 
 # Excel number formats of the named formats: the cell stays a real date (sortable, filterable) and shows as the
 # portal does. English carries the en-GB locale tag, so a Russian Excel still writes "20 June 2027".
@@ -47,8 +70,65 @@ def _zone(tz: dt.tzinfo | str | None) -> dt.tzinfo:
     if tz is None or tz == "":
         return timezone.get_current_timezone()
     if isinstance(tz, str):
-        return zoneinfo.ZoneInfo(tz)
+        try:
+            return zoneinfo.ZoneInfo(tz)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            # A zone the server's tzdata no longer knows must not take a page down: the portal's zone, named.
+            return timezone.get_current_timezone()
     return tz
+
+
+# --- Time zones of their own (a meeting held in Geneva) -----------------------------------------------------------
+
+
+def meeting_zone(name: str | None) -> dt.tzinfo:
+    """The tzinfo of a stored zone name; the portal's when it is empty or no longer known."""
+    return _zone(name) if name else home_zone()
+
+
+def default_time_zone() -> str:
+    return str(settings.TIME_ZONE)
+
+
+@functools.cache
+def all_zones() -> tuple[str, ...]:
+    """Every IANA zone this server's tzdata knows, sorted (the form suggests them after COMMON_ZONES)."""
+    return tuple(sorted(
+        name for name in zoneinfo.available_timezones()
+        if not name.startswith(("posix", "right/")) and name not in ("Factory", "localtime")
+    ))
+
+
+def parse_zone(text: str | None) -> str | None:
+    """The IANA name of the zone `text` means, or None: "Europe/Zurich", "europe/zurich", or the name the portal
+    gives a common zone in any of its languages ("Geneva", "Женева")."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    known = {name.casefold(): name for name in all_zones()}
+    if value.casefold() in known:
+        return known[value.casefold()]
+    for key, label in _ZONE_NAMES.items():
+        for language, _name in settings.LANGUAGES:
+            with override(language):
+                if str(label).casefold() == value.casefold():
+                    return key
+    return None
+
+
+# The message of a zone nobody knows, on the form field and from meetings' services alike.
+INVALID_ZONE = gettext_lazy(
+    "“%(value)s” is not a time zone. Choose one from the list, or type its name as in Europe/Zurich or "
+    "America/New_York."
+)
+
+
+def validate_zone(value: str) -> None:
+    if parse_zone(value) != value:
+        raise ValidationError(
+            INVALID_ZONE,
+            code="invalid_zone", params={"value": value},
+        )
 
 
 def localize(value: dt.datetime, tz: dt.tzinfo | str | None = None) -> dt.datetime:
@@ -99,6 +179,40 @@ def date_text(value: dt.date | dt.datetime | None, tz: dt.tzinfo | str | None = 
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def home_zone() -> dt.tzinfo:
+    """The portal's zone (settings.TIME_ZONE, Asia/Almaty): where most readers are."""
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def _home_time(starts_at: dt.datetime, ends_at: dt.datetime | None, tz: dt.tzinfo | str | None) -> str:
+    """"по времени Алматы: 14:00–17:00" when `tz` is a zone of its own whose clocks differ from Almaty's on that
+    date, else "". The date is written out when Almaty is already on another day (a New York evening)."""
+    if tz is None or tz == "" or timezone.is_naive(starts_at):
+        return ""
+    local, home = localize(starts_at, tz), localize(starts_at, home_zone())
+    if local.utcoffset() == home.utcoffset():
+        return ""
+    text = formats.time_format(home, "TIME_FORMAT")
+    if home.date() != local.date():
+        text = f"{formats.date_format(home, 'DATE_FORMAT')}, {text}"
+    if ends_at is not None and not timezone.is_naive(ends_at):
+        home_end = localize(ends_at, home_zone())
+        end_format = "TIME_FORMAT" if home_end.date() == home.date() else "DATETIME_FORMAT"
+        separator = "\u2013" if end_format == "TIME_FORMAT" else " \u2013 "
+        text += separator + formats.date_format(home_end, end_format)
+    # Translators: the time of a meeting held in another zone as read in Almaty, e.g. "Almaty time: 14:00–17:00".
+    return gettext("%(zone)s time: %(time)s") % {"zone": zone_name(home_zone()), "time": text}
+
+
+def _zone_note(
+    starts_at: dt.datetime, ends_at: dt.datetime | None, tz: dt.tzinfo | str | None, *, home: bool = True
+) -> str:
+    """"Алматы, UTC+5", or "Женева, UTC+2; по времени Алматы: 14:00–17:00" for a meeting held in another zone."""
+    label = zone_label(localize(starts_at, tz), tz)
+    extra = _home_time(starts_at, ends_at, tz) if home else ""
+    return f"{label}; {extra}" if extra else label
+
+
 def time_text(
     value: dt.datetime | dt.time | None, tz: dt.tzinfo | str | None = None, *, zone: bool = True,
     seconds: bool = False,
@@ -110,46 +224,50 @@ def time_text(
     if isinstance(value, dt.datetime):
         local = localize(value, tz)
         text = formats.time_format(local, time_format)
-        return f"{text} ({zone_label(local, tz)})" if zone else text
+        return f"{text} ({_zone_note(value, None, tz)})" if zone else text
     text = formats.time_format(value, time_format)
     return f"{text} ({zone_label(tz=tz)})" if zone else text
 
 
 def datetime_text(value: dt.datetime | None, tz: dt.tzinfo | str | None = None, *, zone: bool = True) -> str:
-    """"20.06.2027, 14:30 (Алматы, UTC+5)" / "20 June 2027, 14:30 (Almaty, UTC+5)"."""
+    """"20.06.2027, 14:30 (Алматы, UTC+5)" / "20 June 2027, 14:30 (Almaty, UTC+5)"; in a zone of its own whose
+    clocks differ from Almaty's, "20 June 2027, 10:00 (Geneva, UTC+2; Almaty time: 13:00)"."""
     if value is None or value == "":
         return ""
     if not isinstance(value, dt.datetime):
         return date_text(value)
     local = localize(value, tz)
     text = formats.date_format(local, "DATETIME_FORMAT")
-    return f"{text} ({zone_label(local, tz)})" if zone else text
+    return f"{text} ({_zone_note(value, None, tz)})" if zone else text
 
 
 def range_text(
     starts_at: dt.datetime, ends_at: dt.datetime | None, tz: dt.tzinfo | str | None = None, *, weekday: bool = False
 ) -> str:
     """"20.06.2027, 10:00–13:00 (Алматы, UTC+5)"; across midnight both days are written out. With `weekday`:
-    "четверг, 20.06.2027, 10:00–13:00 (Алматы, UTC+5)"."""
+    "четверг, 20.06.2027, 10:00–13:00 (Алматы, UTC+5)". In a zone of its own whose clocks differ from Almaty's,
+    Almaty's time follows: "20 June 2027, 10:00–13:00 (Geneva, UTC+2; Almaty time: 13:00–16:00)"."""
     start = localize(starts_at, tz)
     if ends_at is None:
-        return datetime_text(start, tz)
+        return datetime_text(starts_at, tz)
     end = localize(ends_at, tz)
     day = weekday_text(start, tz) if weekday else formats.date_format(start, "DATE_FORMAT")
+    note = _zone_note(starts_at, ends_at, tz)
     if start.date() == end.date():
         span = f"{formats.time_format(start, 'TIME_FORMAT')}\u2013{formats.time_format(end, 'TIME_FORMAT')}"
-        return f"{day}, {span} ({zone_label(start, tz)})"
+        return f"{day}, {span} ({note})"
     first = f"{day}, {formats.time_format(start, 'TIME_FORMAT')}"
-    return f"{first} \u2013 {formats.date_format(end, 'DATETIME_FORMAT')} ({zone_label(start, tz)})"
+    return f"{first} \u2013 {formats.date_format(end, 'DATETIME_FORMAT')} ({note})"
 
 
 def hours_text(starts_at: dt.datetime, ends_at: dt.datetime, tz: dt.tzinfo | str | None = None) -> str:
     """"10:00–13:00 (Алматы, UTC+5)", for a line that gives the date beside it; an end on a later day is dated."""
     start, end = localize(starts_at, tz), localize(ends_at, tz)
     first = formats.time_format(start, "TIME_FORMAT")
+    note = _zone_note(starts_at, ends_at, tz)
     if start.date() == end.date():
-        return f"{first}\u2013{formats.time_format(end, 'TIME_FORMAT')} ({zone_label(start, tz)})"
-    return f"{first} \u2013 {formats.date_format(end, 'DATETIME_FORMAT')} ({zone_label(start, tz)})"
+        return f"{first}\u2013{formats.time_format(end, 'TIME_FORMAT')} ({note})"
+    return f"{first} \u2013 {formats.date_format(end, 'DATETIME_FORMAT')} ({note})"
 
 
 def weekday_text(value: dt.date | dt.datetime, tz: dt.tzinfo | str | None = None) -> str:
@@ -218,3 +336,90 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict[str, str] | None = None) -> None:
         super().__init__(attrs=attrs, format="%H:%M")
+
+
+class ZoneInput(forms.TextInput):
+    """A text box for an IANA zone with a <datalist> of suggestions: the common zones by name first, then every
+    other zone. Typed, not a 600-entry <select>: anything else typed comes back with its error, as typed."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        attrs = dict(attrs or {})
+        list_id = f"{attrs.get('id') or 'id_' + name}-zones"
+        attrs.update({"list": list_id, "autocomplete": "off", "spellcheck": "false"})
+        box = super().render(name, value, attrs, renderer)
+        now = timezone.now()
+        common = format_html_join(
+            "", '<option value="{}">{}</option>',
+            ((key, zone_label(now, key)) for key in COMMON_ZONES),
+        )
+        rest = format_html_join(
+            "", '<option value="{}"></option>', ((key,) for key in all_zones() if key not in COMMON_ZONES),
+        )
+        return format_html('{}<datalist id="{}">{}{}</datalist>', box, list_id, common, rest)
+
+
+class ZoneField(forms.CharField):
+    """An IANA time zone, typed or picked from the suggestions; cleans to its canonical name ("Geneva" and
+    "europe/zurich" give "Europe/Zurich")."""
+
+    widget = ZoneInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> str:
+        text: str = super().clean(value)
+        if not text:
+            return text
+        zone = parse_zone(text)
+        if zone is None:
+            raise ValidationError(
+                INVALID_ZONE,
+                code="invalid_zone", params={"value": text},
+            )
+        return zone
+
+
+class WallClockDateTimeField(forms.DateTimeField):
+    """A date and time as typed, not yet placed in a zone: the form places it in the zone chosen beside it
+    (`in_zone`), which the page's own zone is not. A value typed with an offset keeps it."""
+
+    # The zone an existing value is shown in (a meeting's own), set by the form.
+    display_zone: dt.tzinfo | str | None = None
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        # DateTimeField.to_python without its last step, which would read a naive value in the page's zone.
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, dt.date):
+            return dt.datetime(value.year, value.month, value.day)
+        try:
+            result = parse_datetime(str(value).strip())
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return result or forms.fields.BaseTemporalField.to_python(self, value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.datetime) and timezone.is_aware(value):
+            return localize(value, self.display_zone).replace(tzinfo=None)
+        return super().prepare_value(value)
+
+
+def in_zone(value: dt.datetime, tz: dt.tzinfo | str) -> dt.datetime:
+    """A wall-clock time read in `tz` (an aware one is only converted), as an aware datetime."""
+    zone = _zone(tz)
+    if timezone.is_aware(value):
+        return value.astimezone(zone)
+    return value.replace(tzinfo=zone)
+
+
+def exists_in_zone(value: dt.datetime, tz: dt.tzinfo | str) -> bool:
+    """False for a wall-clock time the zone skips (02:30 when New York moves its clocks forward)."""
+    if timezone.is_aware(value):
+        return True
+    zone = _zone(tz)
+    placed = value.replace(tzinfo=zone)
+    return placed.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) == value

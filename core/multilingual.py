@@ -384,6 +384,20 @@ class Kind:
     rich_fields: tuple[str, ...] = ()
     sanitize: Callable[[str], str] | None = None
     order: int = 100
+    # A kind with very many records (100,000 recommendations) is counted only this far ("1000+"): an exact count
+    # would read every row to translate in every language on every load of the queue and the secretariat's home.
+    count_cap: int | None = None
+    # The queue's order; the oldest first by default, the newest first where that is what is worked on (a new
+    # review cycle's recommendations).
+    ordering: tuple[str, ...] = ("pk",)
+    # Columns the queue's list never reads (a recommendation's search vectors).
+    defer: tuple[str, ...] = ()
+
+    def count_label(self, count: int) -> str:
+        """"1000+" past the cap, else the number."""
+        if self.count_cap is not None and count > self.count_cap:
+            return f"{self.count_cap}+"
+        return str(count)
 
 
 KINDS: dict[str, Kind] = {}
@@ -411,11 +425,14 @@ def queue(kind: Kind, language: str) -> models.QuerySet:
     qs = kind.model._default_manager.filter(needs_translation_q(kind.model, language))
     if kind.related:
         qs = qs.select_related(*kind.related)
-    return qs.order_by("pk")
+    if kind.defer:
+        qs = qs.defer(*kind.defer)
+    return qs.order_by(*kind.ordering)
 
 
 def queue_counts(language: str | None = None) -> dict[tuple[str, str], int]:
-    """{(kind, language): records to translate}, every kind and language in one query (a UNION of counts)."""
+    """{(kind, language): records to translate}, every kind and language in one query (a UNION of counts). A kind
+    with a `count_cap` is counted one row past it at most (Kind.count_label says "1000+")."""
     from django.db.models import Count, Value
 
     parts = []
@@ -424,8 +441,12 @@ def queue_counts(language: str | None = None) -> dict[tuple[str, str], int]:
             qs = kind.model._default_manager.all()
             # modeltranslation's values_list() would group by every column; plain Django groups by none.
             qs = qs.rewrite(False) if hasattr(qs, "rewrite") else qs
+            to_do = qs.filter(needs_translation_q(kind.model, lang))
+            if kind.count_cap is not None:
+                # The first cap + 1 keys by the partial index of the language (a LIMIT in the subquery), counted.
+                to_do = qs.filter(pk__in=to_do.order_by().values("pk")[:kind.count_cap + 1])
             parts.append(
-                qs.filter(needs_translation_q(kind.model, lang)).order_by()
+                to_do.order_by()
                 .annotate(mt_kind=Value(kind.key), mt_language=Value(lang)).values("mt_kind", "mt_language")
                 .annotate(mt_count=Count("pk")).values_list("mt_kind", "mt_language", "mt_count")
             )

@@ -267,6 +267,32 @@ def cached_value(name: str, scopes: Iterable[str], vary: str, build: Callable[[]
     return value
 
 
+def cached_many(
+    name: str, scopes: Iterable[str], items: dict[str, Any], build: Callable[[list[Any]], dict[str, Any]]
+) -> dict[str, Any]:
+    """Public values for many items at once (the rendered rows of a list), kept until one of `scopes` changes.
+    `items` maps each item's own key (its id and version) to the item; `build(missing_items)` returns the values
+    of those it is given, by the same keys. One cache read for all of them, one write for those built. The
+    language is part of every key. Without a cache (off or failing), everything is built and nothing kept."""
+    scope_versions = versions(scopes) if enabled() else None
+    if scope_versions is None:
+        return build(list(items.values()))
+    stamp = "|".join([name, get_language() or "",
+                      *(f"{scope}={version}" for scope, version in sorted(scope_versions.items()))])
+    keys = {item_key: PAGE_PREFIX + "m:" + hashlib.sha256(f"{stamp}|{item_key}".encode()).hexdigest()
+            for item_key in items}
+    found = _guarded("read values", lambda: _cache().get_many(list(keys.values()))) or {}
+    values = {item_key: found[key] for item_key, key in keys.items() if key in found}
+    missing = [item for item_key, item in items.items() if item_key not in values]
+    if missing:
+        with _replica_if_settled(scope_versions):
+            built = build(missing)
+        values.update(built)
+        _guarded("store values", lambda: _cache().set_many(
+            {keys[item_key]: value for item_key, value in built.items()}, timeout=settings.PAGE_CACHE_SECONDS))
+    return values
+
+
 def public_page(*scopes: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Cache the view's anonymous page until one of `scopes` changes (or PAGE_CACHE_SECONDS pass)."""
 

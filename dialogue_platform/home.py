@@ -108,6 +108,9 @@ def _minutes_overdue(now: dt.datetime) -> Task:
 def _translations_missing(now: dt.datetime) -> Task:
     # One query: a UNION of counts over every kind of translatable content (core.multilingual.queue_counts).
     counts = multilingual.queue_counts()
+    # A kind counted only to its cap (recommendations) counts as its cap: "at least" that many.
+    caps = {kind.key: kind.count_cap for kind in multilingual.kinds() if kind.count_cap is not None}
+    counts = {(key, code): min(n, caps.get(key, n)) for (key, code), n in counts.items()}
     count = sum(counts.values())
     busiest = max(multilingual.languages(), key=lambda code: sum(n for (_k, c), n in counts.items() if c == code))
     return Task(

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_http_methods
 
 from core import multilingual
 from core.exceptions import ApplicationError
-from core.views import paginate
+from core.views import PAGE_SIZE, paginate
 from participants.permissions import AuthenticatedHttpRequest, secretariat_required
+from recommendations.pagination import CappedPaginator
 
 # How long a field is before the editor gives it a text area rather than a line.
 LONG_TEXT = 200
@@ -43,14 +44,24 @@ def translation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     counts = multilingual.queue_counts()
     kinds = multilingual.kinds()
     kind_counts = [(kind, counts.get((kind.key, language), 0)) for kind in kinds]
-    totals = {lang: sum(n for (_key, code), n in counts.items() if code == lang) for lang in multilingual.languages()}
+    count_labels = {kind.key: kind.count_label(n) for kind, n in kind_counts}
+    totals = {lang: _total(counts, lang) for lang in multilingual.languages()}
     requested = request.GET.get("kind", "")
     kind = multilingual.KINDS.get(requested) or next((k for k, n in kind_counts if n), kinds[0] if kinds else None)
     rows: list[dict[str, Any]] = []
     page = None
     querystring = ""
     if kind is not None:
-        page, querystring = paginate(request, multilingual.queue(kind, language))
+        queue = multilingual.queue(kind, language)
+        if kind.count_cap is not None:
+            # Counted only as far as the requested page needs (past the cap): every page stays reachable.
+            paginator = CappedPaginator(queue, PAGE_SIZE, requested=request.GET.get("page") or 1, cap=kind.count_cap)
+            page = paginator.get_page(request.GET.get("page"))
+            query = request.GET.copy()
+            query.pop("page", None)
+            querystring = query.urlencode()
+        else:
+            page, querystring = paginate(request, queue)
         for obj in page.object_list:
             rows.append({
                 "obj": obj,
@@ -61,8 +72,20 @@ def translation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
             })
     return render(request, "translations/queue.html", {
         "language": language, "target_languages": _language_choices(), "totals": totals, "kind": kind,
-        "kind_counts": kind_counts, "done_kinds": [k for k, n in kind_counts if not n and k != kind], "rows": rows, "page": page, "querystring": querystring,
+        "kind_counts": [(k, n, count_labels[k.key]) for k, n in kind_counts], "done_kinds": [k for k, n in kind_counts if not n and k != kind], "rows": rows, "page": page, "querystring": querystring,
     })
+
+
+def _total(counts: dict[tuple[str, str], int], language: str) -> str:
+    """The records to translate into `language`, "1234+" when a kind was counted only to its cap."""
+    total, capped = 0, False
+    for kind in multilingual.kinds():
+        n = counts.get((kind.key, language), 0)
+        if kind.count_cap is not None and n > kind.count_cap:
+            # Counted one past the cap: "at least the cap".
+            n, capped = kind.count_cap, True
+        total += n
+    return f"{total}+" if capped else str(total)
 
 
 def _label(kind: multilingual.Kind, obj: multilingual.TranslatableModel) -> str:

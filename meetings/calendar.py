@@ -34,14 +34,17 @@ def meeting_event(meeting: Meeting, *, include_private: bool, invitation: Invita
     event.add("uid", f"meeting-{meeting.pk}@{_host()}")
     event.add("dtstamp", meeting.updated_at or timezone.now())
     event.add("last-modified", meeting.updated_at or timezone.now())
-    event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
-    event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
+    # On the meeting's own clocks, with TZID and a VTIMEZONE (build_calendar): a calendar app shows the reader's
+    # time and, asked, the meeting's ("10:00 Geneva"), and a later change of the zone's rules moves it right.
+    zone = dates.meeting_zone(meeting.time_zone)
+    event.add("dtstart", meeting.starts_at.astimezone(zone))
+    event.add("dtend", meeting.ends_at.astimezone(zone))
     event.add("summary", meeting.title)
     url = meeting_url(meeting)
     event.add("url", url)
     location = meeting.venue
     # Calendar apps show the times in the reader's own zone; the description says them as the portal does.
-    lines = [_("When: %(when)s") % {"when": dates.range_text(meeting.starts_at, meeting.ends_at)}]
+    lines = [_("When: %(when)s") % {"when": dates.range_text(meeting.starts_at, meeting.ends_at, meeting.time_zone)}]
     if meeting.description:
         lines.append(meeting.description)
     if meeting.chair:
@@ -77,6 +80,15 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    starts = []
     for event in events:
         calendar.add_component(event)
+        if isinstance(event.get("dtstart").dt, dt.datetime):
+            starts.append(event.get("dtstart").dt.date())
+    if starts:
+        # A VTIMEZONE for every TZID the events name, covering only their dates (the whole 1970-2038 span would
+        # be long and slow): Almaty's switch from UTC+6 to UTC+5 in 2024 is in it when a meeting is before it.
+        calendar.add_missing_timezones(
+            first_date=min(starts) - dt.timedelta(days=7), last_date=max(starts) + dt.timedelta(days=7),
+        )
     return cast(bytes, calendar.to_ical())

@@ -24,7 +24,6 @@ from recommendations.models import Recommendation, RoadMap
 
 MFA = "Ministry of Foreign Affairs of the Republic of Kazakhstan"
 MOJ = "Ministry of Justice of the Republic of Kazakhstan"
-CHAIR = "Ambassador-at-Large of the Ministry of Foreign Affairs"
 SUBGROUP_NAME = "Working subgroup on the fourth UPR national report"
 
 # The secretariat writes in Russian; Kazakh and English are translations added side by side. A few are left out on
@@ -37,6 +36,13 @@ def T(ru: str, kk: str = "", en: str = "") -> dict[str, str]:  # noqa: N802 - re
     return {"ru": ru, "kk": kk, "en": en}
 
 
+# The chair as shown, in each language (a translatable field since migration 0010).
+CHAIR = T("Посол по особым поручениям МИД Республики Казахстан",
+          "Қазақстан Республикасы СІМ-нің Ерекше тапсырмалар жөніндегі елшісі",
+          "Ambassador-at-Large of the Ministry of Foreign Affairs of the Republic of Kazakhstan")
+SUBGROUP_CHAIRS = T("Сопредседатели: МИД и Министерство юстиции Республики Казахстан",
+                    "Тең төрағалар: Қазақстан Республикасы СІМ мен Әділет министрлігі",
+                    "Co-chairs: the Ministry of Foreign Affairs and the Ministry of Justice of the Republic of Kazakhstan")
 VENUE = T("Министерство иностранных дел, Астана", "Сыртқы істер министрлігі, Астана", "Ministry of Foreign Affairs, Astana")
 TOPICS = {
     "UPR": T("УПО", "ЖМШ", "UPR"),
@@ -275,9 +281,10 @@ def _topics() -> None:
             _translate(topic, {"name": names})
 
 
-def _meeting(actor: User, title: dict[str, str], **fields: Any) -> Meeting:
-    meeting = services.meeting_create(actor=actor, title=title["ru"], original_language="ru", **fields)
-    _translate(meeting, {"title": title, "venue": VENUE if fields.get("venue") else {}})
+def _meeting(actor: User, title: dict[str, str], *, chair: dict[str, str], **fields: Any) -> Meeting:
+    meeting = services.meeting_create(actor=actor, title=title["ru"], original_language="ru", chair=chair["ru"],
+                                      **fields)
+    _translate(meeting, {"title": title, "venue": VENUE if fields.get("venue") else {}, "chair": chair})
     return meeting
 
 
@@ -382,7 +389,7 @@ def _seed(actor: User) -> int:
         meeting = _meeting(
             actor, title, subgroup=subgroup, status=Meeting.Status.SCHEDULED, starts_at=start,
             ends_at=start + dt.timedelta(hours=2), format=Meeting.Format.ONLINE,
-            online_link="https://meet.example.org/upr-subgroup", chair="Co-chairs: MFA and Ministry of Justice",
+            online_link="https://meet.example.org/upr-subgroup", chair=SUBGROUP_CHAIRS,
             topics=["UPR"],
         )
         _agenda(actor, meeting, [(SUBGROUP_ITEM, MOJ)], orgs, ngo_org, 60)

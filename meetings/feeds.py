@@ -32,7 +32,9 @@ class PublishedMinutesFeed(Feed):
         return item.meeting.title
 
     def item_description(self, item: Minutes) -> str:
-        when = dates.range_text(item.meeting.starts_at, item.meeting.ends_at)
+        when = dates.range_text(
+            item.meeting.starts_at, item.meeting.ends_at, item.meeting.time_zone,
+        )
         return f"{when} \u2014 {Truncator(strip_tags(item.body)).words(80)}"
 
     def item_link(self, item: Minutes) -> str:

@@ -14,7 +14,18 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionField
-from core.dates import DateInput, DateTimeLocalInput, TimeInput, zone_hint
+from core.dates import (
+    DateInput,
+    DateTimeLocalInput,
+    TimeInput,
+    WallClockDateTimeField,
+    ZoneField,
+    default_time_zone,
+    exists_in_zone,
+    in_zone,
+    zone_hint,
+    zone_label,
+)
 from core.multilingual import original_initial, original_language_formfield
 from core.uploads import DocumentUploadValidator, upload_max_bytes
 from core.widgets import SearchableSelectMultiple
@@ -78,6 +89,15 @@ def _road_maps() -> forms.ModelMultipleChoiceField:
 
 
 class MeetingForm(forms.ModelForm):
+    time_zone = ZoneField(label=_("Time zone"), required=False, help_text=_(
+        "Where the meeting's clocks are, e.g. Geneva for a session at the UN there. Start and end are typed in this "
+        "zone; pages show Almaty's time beside it."))
+    starts_at = WallClockDateTimeField(
+        label=_("Starts"), widget=DateTimeLocalInput(), help_text=_("In the meeting's time zone."),
+    )
+    ends_at = WallClockDateTimeField(
+        label=_("Ends"), widget=DateTimeLocalInput(), help_text=_("In the meeting's time zone."),
+    )
     online_link = forms.URLField(
         label=_("Online link"), required=False, max_length=500, assume_scheme="https",
         help_text=_("Shown only to invitees and the secretariat."),
@@ -89,36 +109,41 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
-            "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "chair", "description",
+            "number", "title", "subgroup", "format", "venue", "chair", "description",
             *LEAD_TIME_FIELDS,
         ]
-        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
-        help_texts = {"starts_at": zone_hint(), "ends_at": zone_hint()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["subgroup"]).queryset = Subgroup.objects.order_by("name")
+        zone = self.instance.time_zone if self.instance.pk else default_time_zone()
         for name in ("starts_at", "ends_at"):
-            cast(forms.DateTimeField, self.fields[name]).input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            field = cast(WallClockDateTimeField, self.fields[name])
+            field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            # An existing meeting's times are shown on its own clocks, as they were typed.
+            field.display_zone = zone
         if not self.is_bound:
             # The text in the language it was written in, not the page language's fallback.
-            self.initial.update(original_initial(self.instance, ("title", "venue", "description")))
+            self.initial.update(original_initial(self.instance, ("title", "venue", "chair", "description")))
+            self.initial.setdefault("time_zone", zone)
+            if self.instance.pk:
+                self.initial.update(starts_at=self.instance.starts_at, ends_at=self.instance.ends_at)
         self.order_fields([
-            "original_language", "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair",
-            "description", "topics_text", *LEAD_TIME_FIELDS,
+            "original_language", "number", "title", "subgroup", "time_zone", "starts_at", "ends_at", "format",
+            "venue", "online_link", "chair", "description", "topics_text", *LEAD_TIME_FIELDS,
         ])
         for name, upper in LEAD_TIME_FIELDS.items():
-            field = self.fields[name]
+            lead = self.fields[name]
             # Left empty: the default on a new meeting, the current value on an edit.
-            field.required = False
-            field.show_hidden_initial = False
+            lead.required = False
+            lead.show_hidden_initial = False
             # In place of the model field's "at least 0": one message per problem, with our bounds.
-            field.validators = [
-                v for v in field.validators if not isinstance(v, (MinValueValidator, MaxValueValidator))
+            lead.validators = [
+                v for v in lead.validators if not isinstance(v, (MinValueValidator, MaxValueValidator))
             ] + [MinValueValidator(1), MaxValueValidator(upper)]
-            field.widget.attrs.update({"min": 1, "max": upper})
+            lead.widget.attrs.update({"min": 1, "max": upper})
             if not self.instance.pk:
-                field.initial = cast("models.Field[Any, Any]", Meeting._meta.get_field(name)).get_default()
+                lead.initial = cast("models.Field[Any, Any]", Meeting._meta.get_field(name)).get_default()
         if self.instance.pk and not self.is_bound:
             self.initial["online_link"] = self.instance.online_link
             self.initial["topics_text"] = ", ".join(t.name for t in self.instance.topics.all())
@@ -126,8 +151,28 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self) -> dict[str, object]:
         data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
+        if "time_zone" not in self.errors:
+            # Left empty: the meeting keeps its zone (a new one takes the portal's).
+            data["time_zone"] = data.get("time_zone") or (
+                self.instance.time_zone if self.instance.pk else default_time_zone()
+            )
+            # The typed wall-clock times are read on the meeting's clocks (10:00 in Geneva is 14:00 in Almaty).
+            for name in ("starts_at", "ends_at"):
+                value = data.get(name)
+                if not isinstance(value, dt.datetime):
+                    continue
+                if not exists_in_zone(value, data["time_zone"]):
+                    self.add_error(name, _("This time does not exist in that time zone: the clocks are put "
+                                           "forward then. Choose another time."))
+                    continue
+                data[name] = in_zone(value, data["time_zone"])
+        else:
+            # Without a zone the times cannot be placed; they are kept as typed for the page shown again.
+            data.pop("starts_at", None)
+            data.pop("ends_at", None)
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
-        if starts_at and ends_at and ends_at <= starts_at:
+        if (isinstance(starts_at, dt.datetime) and isinstance(ends_at, dt.datetime) and timezone.is_aware(starts_at)
+                and timezone.is_aware(ends_at) and ends_at <= starts_at):
             self.add_error("ends_at", _("The meeting must end after it starts."))
         fmt = data.get("format")
         if fmt == Meeting.Format.IN_PERSON and not data.get("venue"):
@@ -189,16 +234,34 @@ class CancelForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("New start"), widget=DateTimeLocalInput(),
-                                    input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=zone_hint())
-    ends_at = forms.DateTimeField(label=_("New end"), widget=DateTimeLocalInput(),
-                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"], help_text=zone_hint())
+    starts_at = WallClockDateTimeField(label=_("New start"), widget=DateTimeLocalInput(),
+                                       input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    ends_at = WallClockDateTimeField(label=_("New end"), widget=DateTimeLocalInput(),
+                                     input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     reason = forms.CharField(label=_("Reason (sent to invitees)"), required=False, max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 3}))
 
-    def clean(self) -> dict[str, object]:
+    def __init__(self, *args: Any, zone: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The meeting's own clocks (core.dates): typed and shown there.
+        self.zone = zone or default_time_zone()
+        for name in ("starts_at", "ends_at"):
+            field = cast(WallClockDateTimeField, self.fields[name])
+            field.display_zone = self.zone
+            field.help_text = _("Time zone: %(zone)s.") % {"zone": zone_label(tz=self.zone)}
+
+    def clean(self) -> dict[str, Any]:
         data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+        for name in ("starts_at", "ends_at"):
+            value = data.get(name)
+            if isinstance(value, dt.datetime):
+                if not exists_in_zone(value, self.zone):
+                    self.add_error(name, _("This time does not exist in that time zone: the clocks are put "
+                                           "forward then. Choose another time."))
+                else:
+                    data[name] = in_zone(value, self.zone)
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if isinstance(starts_at, dt.datetime) and isinstance(ends_at, dt.datetime) and ends_at <= starts_at:
             self.add_error("ends_at", _("The meeting must end after it starts."))
         return data
 

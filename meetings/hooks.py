@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from django.db import models
 from django.urls import reverse
 
+from core import dates
 from core.hooks import Link, LinkHook
 
 # Agenda item -> pages of other apps it came from (an accepted NGO proposal, ...), on the public meeting page.
@@ -24,7 +25,9 @@ def road_map_meeting_links(road_maps: Sequence[models.Model]) -> dict[int, list[
     found: dict[int, list[Link]] = defaultdict(list)
     for road_map_id, meetings in meetings_discussing_road_maps(road_map_ids=[rm.pk for rm in road_maps]).items():
         found[road_map_id] = [
-            Link(text=meeting.title, url=reverse("meetings:meeting-detail", args=[meeting.pk]), when=meeting.starts_at)
+            # The day on the meeting's own clocks, as its page says it.
+            Link(text=meeting.title, url=reverse("meetings:meeting-detail", args=[meeting.pk]),
+                 when=dates.localize(meeting.starts_at, meeting.time_zone).date())
             for meeting in meetings
         ]
     return found

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
+from core.dates import default_time_zone, validate_zone
 from core.models import TimeStampedModel
 from core.multilingual import TranslatableModel
 from core.richtext import SanitizedHTMLField
@@ -182,6 +183,12 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
     description = models.TextField(_("description"), blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    # Where the meeting's clocks are (a session at the UN in Geneva, an online one run from New York): its times are
+    # typed and shown in this zone, with Almaty's time beside them where the clocks differ (core.dates).
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=default_time_zone, validators=[validate_zone],
+        help_text=_("Where the meeting's clocks are: its start and end are typed and shown in this zone."),
+    )
     format = models.CharField(_("format"), max_length=16, choices=Format.choices, default=Format.IN_PERSON)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     online_link = models.URLField(
@@ -254,6 +261,9 @@ class Meeting(WithdrawableModel, VersionedModel, TranslatableModel, TimeStampedM
         venue_en: str | None
         venue_ru: str | None
         venue_kk: str | None
+        chair_en: str | None
+        chair_ru: str | None
+        chair_kk: str | None
 
     class Meta:
         verbose_name = _("meeting")

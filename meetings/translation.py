@@ -23,7 +23,7 @@ class SubgroupTranslation(TranslationOptions):
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
-    fields = ("title", "description", "venue")
+    fields = ("title", "description", "venue", "chair")
 
 
 @register(AgendaItem)

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core import pagecache
 from core.widgets import searchable_select_attrs
 from participants.models import Organization
 from recommendations import selectors
@@ -24,6 +25,10 @@ from recommendations.models import (
     SdgTarget,
     Theme,
 )
+
+# The tables the filters' options come from belong to these apps (core.pagecache scopes): a change to one of them
+# drops the cached options.
+CHOICE_SCOPES = ("recommendations", "participants")
 
 SORT_CHOICES = [
     ("relevance", _("Relevance (with a search)")),
@@ -113,14 +118,12 @@ class RecommendationFilter(django_filters.FilterSet):
             related.label_from_instance = lambda obj: obj.localized_name  # type: ignore[method-assign]
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("Words or a symbol")})
         self.form.fields["sort"].required = False
+        model_choices = pagecache.cached_value(
+            "tracker-filter-choices", CHOICE_SCOPES, "", lambda: self._model_choices(self.form.fields)
+        )
         for name, field in self.form.fields.items():
             if isinstance(field, forms.ModelChoiceField):
-                # A plain list, fetched with one ordinary query (ModelChoiceIterator would open a server-side cursor).
-                label = field.label_from_instance
-                choices = [("", field.empty_label or "")] + [
-                    (field.prepare_value(obj), label(obj)) for obj in cast(QuerySet[Any], field.queryset)
-                ]
-                field.widget = FastSelect(choices=choices)
+                field.widget = FastSelect(choices=model_choices[name])
             elif name != "q":
                 # The other fields are ChoiceFields, whose choices the stubs type too loosely for a widget.
                 field.widget = FastSelect(choices=field.choices)  # type: ignore[attr-defined]
@@ -131,6 +134,21 @@ class RecommendationFilter(django_filters.FilterSet):
                 css += " is-invalid"
                 field.widget.attrs["aria-describedby"] = f"id_{name}-error"
             field.widget.attrs["class"] = css
+
+    @staticmethod
+    def _model_choices(fields: dict[str, forms.Field]) -> dict[str, list[tuple[str, str]]]:
+        """The options of every list drawn from a table, in the page's language: reference lists change rarely, and
+        reading them (seven queries, a few hundred translated rows) cost more than the page's recommendations. A
+        submitted value is still checked against the table by the field itself."""
+        found = {}
+        for name, field in fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                # A plain list, fetched with one ordinary query (ModelChoiceIterator would open a server-side cursor).
+                label = field.label_from_instance
+                found[name] = [("", str(field.empty_label or ""))] + [
+                    (str(field.prepare_value(obj)), str(label(obj))) for obj in cast(QuerySet[Any], field.queryset)
+                ]
+        return found
 
     def filter_search(self, queryset: QuerySet[Recommendation], name: str, value: str) -> QuerySet[Recommendation]:
         return selectors.recommendation_search(queryset, value)

@@ -286,6 +286,15 @@ class Recommendation(WithdrawableModel, VersionedModel, TranslatableModel, TimeS
             models.Index(fields=["status", "id"], name="recommendations_rec_status_idx"),
             # Dashboard counts group by mechanism/response/status.
             models.Index(fields=["mechanism", "response", "status"], name="recommendations_rec_dash_idx"),
+            # The "To translate" queue, per language (core.multilingual.queue and queue_counts): the keys of the
+            # recommendations whose translation is missing or out of date, newest first, and their capped count.
+            *(
+                models.Index(
+                    fields=["id"], name=f"recommendations_rec_to_{language}",
+                    condition=Q(**{f"translation_status__{language}__in": ["missing", "outdated"]}),
+                )
+                for language in ("kk", "ru", "en")
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,7 +15,9 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-CAP = 5000
+# "More than 1000 recommendations" tells a reader as much as "more than 5000" (narrow them down), and counting a
+# filtered view past 1,000 rows of a join cost most of its time (docs/performance.md).
+CAP = 1000
 # A text search counts only this far ("300+"): counting reads every matching row, and a common word with a filter
 # matches thousands (docs/performance.md). As many as relevance ranks (recommendations.selectors.RANK_CANDIDATES),
 # whose query then counts too.

@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models
-from django.db.models import Case, Count, F, FloatField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, FloatField, Prefetch, Q, QuerySet, Value, When, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,18 +36,28 @@ from recommendations.models import (
 # --- Recommendations --------------------------------------------------------------------------
 
 
-def recommendation_list(*, withdrawn_too: bool = False) -> QuerySet[Recommendation]:
-    """The tracker's rows: a fixed number of queries per page, whatever the number of rows. Withdrawn ones only
-    for a recommendation's own page (`withdrawn_too`)."""
+def _row_lists() -> tuple[Prefetch[Any], ...]:
     # Lists (to_attr), not managers: building a related manager per row and per use is measurable at 25 rows.
-    manager = Recommendation.all_objects if withdrawn_too else Recommendation.objects
-    return manager.select_related(  # type: ignore[no-redef]  # the Prefetch attributes are declared on the model
-        "mechanism", "review", "source_organization",
-    ).prefetch_related(
+    return (
         Prefetch("themes", queryset=Theme.objects.order_by("name"), to_attr="theme_list"),
         Prefetch("recommending_states", queryset=RecommendingState.objects.order_by("name"), to_attr="state_list"),
         Prefetch("responsible_agencies", queryset=Organization.objects.order_by("name"), to_attr="agency_list"),
-    ).defer(*search.vector_fields())
+    )
+
+
+def recommendation_list(*, withdrawn_too: bool = False, with_lists: bool = True) -> QuerySet[Recommendation]:
+    """The tracker's rows: a fixed number of queries per page, whatever the number of rows. Withdrawn ones only
+    for a recommendation's own page (`withdrawn_too`). Without `with_lists`, each row's themes, recommending
+    states and agencies are left for recommendation_lists_load (the tracker loads them only for the rows it has
+    to render, not for those whose rendering is cached)."""
+    manager = Recommendation.all_objects if withdrawn_too else Recommendation.objects
+    qs = manager.select_related("mechanism", "review", "source_organization").defer(*search.vector_fields())
+    return qs.prefetch_related(*_row_lists()) if with_lists else qs
+
+
+def recommendation_lists_load(rows: list[Recommendation]) -> None:
+    """`theme_list`, `state_list` and `agency_list` on each of `rows`: three queries, whatever their number."""
+    prefetch_related_objects(rows, *_row_lists())
 
 
 def recommendation_search(

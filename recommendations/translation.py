@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import TranslationOptions, register
 
+from core import search
 from core.multilingual import Kind, register_kind
 from recommendations.models import (
     Action,
@@ -95,3 +96,18 @@ register_kind(Kind("recommendations.theme", Theme, _("Themes"), order=24))
 register_kind(Kind("recommendations.affectedgroup", AffectedGroup, _("Affected groups"), order=25))
 register_kind(Kind("recommendations.mechanism", Mechanism, _("Mechanisms"), describe=lambda m: m.name, order=26))
 register_kind(Kind("recommendations.review", Review, _("Review cycles and reports"), order=27))
+
+
+def _describe_recommendation(r: Recommendation) -> str:
+    reference = " ".join(part for part in (r.document_symbol, r.paragraph) if part)
+    return f"{reference} · {r.text}" if reference else r.text
+
+
+# The tracker may hold 100,000 recommendations, most of them in English only: the queue counts them only as far as
+# 1,000 ("1000+", one indexed LIMIT per language; the partial indexes recommendations_rec_to_<lang>) and lists the
+# newest first, so a new review cycle's recommendations, the ones being worked on, come at the top.
+register_kind(Kind(
+    "recommendations.recommendation", Recommendation, _("Recommendations"), describe=_describe_recommendation,
+    public_url=lambda r: reverse("recommendations:recommendation-detail", args=[r.pk]), order=28,
+    count_cap=1000, ordering=("-pk",), defer=tuple(search.vector_fields()),
+))

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
-from core import search
+from core import dates, search
 from core.language import in_each_language
 from core.richtext import MINUTES, sanitize_rich_text
 from meetings.models import FollowUpAction, Meeting, Minutes
@@ -109,7 +109,8 @@ def _meetings(period: Period) -> list[dict[str, Any]]:
             "id": m.pk,
             "number": m.number,
             "title": _text(m, lambda m: m.title),
-            "date": timezone.localtime(m.starts_at).date().isoformat(),
+            # The day on the meeting's own clocks, as its page says it (a New York evening is not Almaty's morning).
+            "date": dates.localize(m.starts_at, m.time_zone).date().isoformat(),
             "subgroup": _text(m.subgroup, lambda s: s.name) if m.subgroup else None,
             "minutes_published": m.pk in minutes,
             # Minutes are sanitised when saved; cleaning again keeps the digest safe to render whatever came in.

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django import template
+from django.db import models
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -40,13 +42,21 @@ def status_badge(obj: Any, field: str = "status") -> str:
     {% status_badge meeting %} or {% status_badge recommendation "response" %}."""
     key = f"{obj._meta.app_label}.{obj._meta.model_name}.{field}"
     value = getattr(obj, field) or ""
-    label = getattr(obj, f"get_{field}_display")()
+    model: type[models.Model] = type(obj)
+    label = _choice_labels(model, field).get(value, value)
     if key in OVERDUE_AWARE and getattr(obj, "is_overdue", False):
         return format_html(
             '<span class="status-badge status-badge--attention">{}</span> <span class="status-badge-note">{}</span>',
             gettext("Overdue"), label,
         )
     return format_html('<span class="status-badge status-badge--{}">{}</span>', tone_for(key, value), label)
+
+
+@functools.cache
+def _choice_labels(model: type[models.Model], field: str) -> dict[str, Any]:
+    """A field's choices as {value: lazy label}: what get_FOO_display looks up, without rebuilding a hashable
+    copy of the choices on every call (the tracker draws two badges a row)."""
+    return dict(model._meta.get_field(field).flatchoices)  # type: ignore[union-attr]
 
 
 @register.simple_tag

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import claim
+from core.dates import INVALID_ZONE, default_time_zone, parse_zone
 from core.exceptions import ApplicationError
 from core.language import in_each_language
 from core.multilingual import active_language, write_original
@@ -58,8 +59,10 @@ def meeting_create(
     minutes_overdue_first_days: int | None = None,
     minutes_overdue_second_days: int | None = None,
     original_language: str | None = None,
+    time_zone: str | None = None,
 ) -> Meeting:
     _check_dates(starts_at, ends_at)
+    zone = _check_zone(time_zone)
     _check_number(number, subgroup)
     # Lead times left out take the defaults from settings (the model's field defaults).
     lead_times = {
@@ -76,15 +79,15 @@ def meeting_create(
     _check_lead_times(Meeting(**lead_times))
     language = original_language or active_language()
     meeting = Meeting(original_language=language)
-    # Title, venue and description are the original text, in the language the secretariat wrote them.
-    write_original(meeting, {"title": title, "venue": venue, "description": description})
+    # Title, venue, chair and description are the original text, in the language the secretariat wrote them.
+    write_original(meeting, {"title": title, "venue": venue, "chair": chair, "description": description})
     fields = dict(
         starts_at=starts_at,
         ends_at=ends_at,
         format=format,
         number=None if subgroup else number,
         online_link=online_link,
-        chair=chair,
+        time_zone=zone,
         subgroup=subgroup,
         status=status,
         created_by=actor,
@@ -101,7 +104,7 @@ def meeting_create(
 # meeting_cancel and minutes_publish, which check the meeting's life (ALLOWED_TRANSITIONS).
 EDITABLE_FIELDS = frozenset({
     "number", "title", "subgroup", "starts_at", "ends_at", "format", "venue", "online_link", "chair", "description",
-    "original_language",
+    "original_language", "time_zone",
     *LEAD_TIME_FIELDS,
 })
 
@@ -127,6 +130,8 @@ def meeting_update(
     subgroup = fields.get("subgroup", meeting.subgroup)
     number = fields.get("number", meeting.number)
     _check_dates(starts_at, ends_at)
+    if "time_zone" in fields:
+        fields["time_zone"] = _check_zone(fields["time_zone"])
     _check_number(number, subgroup, exclude_pk=meeting.pk)
     if subgroup is not None:
         fields["number"] = None
@@ -198,6 +203,16 @@ def meeting_plan_year(
         meeting.save()
         created.append(meeting)
     return created
+
+
+def _check_zone(time_zone: str | None) -> str:
+    """The IANA name of `time_zone` (the portal's zone when none is given), or an ApplicationError on the field."""
+    if not time_zone:
+        return default_time_zone()
+    zone = parse_zone(time_zone)
+    if zone is None:
+        raise ApplicationError(str(INVALID_ZONE) % {"value": time_zone}, field="time_zone")
+    return zone
 
 
 def _check_lead_times(meeting: Meeting, **changes: object) -> None:

@@ -3,7 +3,9 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import pagecache, tabular
@@ -21,8 +23,36 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _filtered(request: HttpRequest) -> RecommendationFilter:
-    return RecommendationFilter(request.GET or None, queryset=selectors.recommendation_list(), request=request)
+# The parts of a row templates/recommendations/partials/tracker_row_parts.html renders, in its order.
+ROW_PARTS = ("reference", "lang_attr", "text", "note", "lists", "badges")
+# What a row shows comes from these apps' tables (core.pagecache scopes): a change to one drops the cached rows.
+ROW_SCOPES = ("recommendations", "participants")
+
+
+def _filtered(request: HttpRequest, *, with_lists: bool = True) -> RecommendationFilter:
+    return RecommendationFilter(
+        request.GET or None, queryset=selectors.recommendation_list(with_lists=with_lists), request=request
+    )
+
+
+def _row_parts(rows: list[Recommendation]) -> dict[str, dict[str, str]]:
+    """Each row's rendered parts, by "<id>:<version>": the lists of themes, states and agencies are loaded for
+    these rows only."""
+    selectors.recommendation_lists_load(rows)
+    parts = {}
+    for r in rows:
+        html = render_to_string("recommendations/partials/tracker_row_parts.html", {"r": r})
+        parts[f"{r.pk}:{r.version}"] = dict(zip(ROW_PARTS, html.split("<!--part-->"), strict=True))
+    return parts
+
+
+def _rendered_rows(rows: list[Recommendation]) -> list[tuple[Recommendation, dict[str, str]]]:
+    """(row, its rendered parts): a crowd reading different searches and pages shares the rendering of each
+    recommendation (core.pagecache.cached_many, one cache read for the page), which is most of a page's work."""
+    parts = pagecache.cached_many("tracker-row", ROW_SCOPES, {f"{r.pk}:{r.version}": r for r in rows}, _row_parts)
+    # Our own template's output, its content escaped there.
+    return [(r, {name: mark_safe(html) for name, html in parts[f"{r.pk}:{r.version}"].items()})  # noqa: S308  # nosec B308 B703: rendered by our template, content escaped
+            for r in rows]
 
 
 def _applied_filters(request: HttpRequest, filterset: RecommendationFilter) -> list[tuple[str, str, str]]:
@@ -37,8 +67,8 @@ def _applied_filters(request: HttpRequest, filterset: RecommendationFilter) -> l
         if not raw or filterset.form.cleaned_data.get(name) in (None, ""):
             continue
         field = filterset.form.fields[name]
-        # The filters are ChoiceFields; the stubs type a form's fields as Field.
-        label = next((str(text) for value, text in field.choices if str(value) == raw), raw)  # type: ignore[attr-defined]
+        # The widget's options: the filters keep them ready (cached); the field's choices would read the table.
+        label = next((str(text) for value, text in field.widget.choices if str(value) == raw), raw)
         query = request.GET.copy()
         query.pop(name, None)
         query.pop("page", None)
@@ -49,12 +79,12 @@ def _applied_filters(request: HttpRequest, filterset: RecommendationFilter) -> l
 @pagecache.public_page("recommendations", "participants")
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: every recommendation, filtered, searched, sorted and paginated from GET parameters."""
-    filterset = _filtered(request)
+    filterset = _filtered(request, with_lists=False)
     paginator = CappedPaginator(filterset.ordered_qs, PAGE_SIZE, requested=request.GET.get("page") or 1,
                                 cap=SEARCH_CAP if filterset.searching else CAP)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     if filterset.searching:
-        page.object_list = list(page.object_list)
         selectors.recommendation_snippets(page.object_list, query=filterset.form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("page", None)
@@ -63,9 +93,11 @@ def tracker(request: HttpRequest) -> HttpResponse:
         bulk_form = BulkClassifyForm(initial={"next": request.get_full_path()})
     return render(request, "recommendations/tracker.html", {
         "filter": filterset,
+        "searching": filterset.searching,
         "filter_fields": [filterset.form[name] for name in FILTER_FIELDS],
         "applied_filters": _applied_filters(request, filterset),
         "page": page,
+        "rows": _rendered_rows(page.object_list),
         "capped": paginator.is_capped,
         "cap": paginator.cap,
         "querystring": query.urlencode(),

@@ -98,10 +98,19 @@ def test_a_span_across_midnight_dates_both_ends() -> None:
             "20 June 2027, 22:00 – 21 June 2027, 01:00 (Almaty, UTC+5)")
 
 
-def test_a_zone_of_its_own_is_named_with_its_offset() -> None:
-    """A meeting with a zone of its own (a field the model may gain) is shown in that zone."""
+def test_a_zone_of_its_own_is_named_with_its_offset_and_almaty_time_beside_it() -> None:
+    """A meeting with a zone of its own is shown in that zone; where its clocks differ from Almaty's, Almaty's
+    time follows (most readers are in Kazakhstan)."""
     with translation.override("en"):
-        assert dates.range_text(START, END, "Europe/Vienna") == "20 June 2027, 07:00–10:00 (Vienna, UTC+2)"
+        assert dates.range_text(START, END, "Europe/Vienna") == (
+            "20 June 2027, 07:00–10:00 (Vienna, UTC+2; Almaty time: 10:00–13:00)")
+        assert dates.datetime_text(START, "Europe/Vienna") == "20 June 2027, 07:00 (Vienna, UTC+2; Almaty time: 10:00)"
+        # The same clocks as Almaty's (Tashkent, UTC+5): nothing to add.
+        assert dates.range_text(START, END, "Asia/Tashkent") == "20 June 2027, 10:00–13:00 (Tashkent, UTC+5)"
+        # A New York evening is the next morning in Almaty: the date is written out.
+        evening = dt.datetime(2027, 6, 20, 18, 0, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
+        assert dates.range_text(evening, evening + dt.timedelta(hours=2), "America/New_York") == (
+            "20 June 2027, 18:00–20:00 (New York, UTC\u22124; Almaty time: 21 June 2027, 03:00–05:00)")
         assert dates.zone_label(START, "Asia/Kolkata") == "Kolkata, UTC+5:30"
         assert dates.zone_label(START, "America/Sao_Paulo") == "Sao Paulo, UTC\u22123"
 
@@ -211,3 +220,17 @@ def test_the_python_grep_catches_a_display_format() -> None:
     assert PY_FORMAT.search('formats.date_format(value, "j E Y")')
     assert not PY_FORMAT.search('name = f"export-{stamp:%Y%m%d%H%M%S}.csv"')
     assert not PY_FORMAT.search('path = f"uploads/{now:%Y/%m}/x"')
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("Europe/Zurich", "Europe/Zurich"), ("europe/zurich ", "Europe/Zurich"), ("Geneva", "Europe/Zurich"),
+    ("Женева", "Europe/Zurich"), ("Asia/Almaty", "Asia/Almaty"), ("Asia/Tokyo", "Asia/Tokyo"),
+    ("Mars/Olympus", None), ("", None), ("../etc/passwd", None),
+])
+def test_parse_zone_takes_iana_names_and_the_portals_own_names(text: str, zone: str | None) -> None:
+    assert dates.parse_zone(text) == zone
+
+
+def test_an_unknown_stored_zone_falls_back_to_the_portals_instead_of_failing() -> None:
+    with translation.override("en"):
+        assert dates.range_text(START, END, "Nowhere/Atlantis") == "20 June 2027, 10:00–13:00 (Almaty, UTC+5)"

@@ -272,3 +272,45 @@ def test_the_api_answers_anonymous_clients_from_the_cache_until_the_data_changes
     assert first.json() == second.json() and len(first.json()["results"]) == 1
     assert [r["text"] for r in third.json()["results"]][0] == "Criminalise domestic violence"
     assert over_the_limit.status_code == 429  # a cached answer does not bypass the rate limit
+
+
+def test_tracker_filter_options_are_read_once_per_language_and_a_new_theme_shows_at_once(
+    client: Client, django_assert_max_num_queries: Callable
+) -> None:
+    ThemeFactory(name="Rights of the child")
+    RecommendationFactory()
+    tracker = reverse("recommendations:tracker")
+    # Different searches miss the page cache but share the filters' options: seven reference lists are read by
+    # the first request only.
+    first = client.get(tracker, {"q": "first"})
+    with django_assert_max_num_queries(7):
+        second = Client().get(tracker, {"q": "second"})
+    assert first.status_code == second.status_code == 200
+    assert "Rights of the child" in second.content.decode()
+
+    ThemeFactory(name="Freedom of assembly")
+    third = Client().get(tracker, {"q": "third"})
+    assert "Freedom of assembly" in third.content.decode()
+
+
+def test_tracker_rows_are_rendered_once_and_a_renamed_theme_shows_at_once(
+    client: Client, django_assert_max_num_queries: Callable
+) -> None:
+    theme = ThemeFactory(name="Rights of the child")
+    for _ in range(3):
+        recommendation = RecommendationFactory()
+        recommendation.themes.add(theme)
+    tracker = reverse("recommendations:tracker")
+    first = client.get(tracker, {"page": "1"})
+    # Another URL (not the cached page) showing the same rows: their themes, states and agencies are not read
+    # again, their rendering comes from the cache.
+    with django_assert_max_num_queries(3):
+        second = Client().get(tracker, {"sort": "newest"})
+    assert first.status_code == second.status_code == 200
+    assert second.content.decode().count("Rights of the child") >= 3
+
+    theme.name = "Children's rights"
+    theme.save()
+    third = Client().get(tracker, {"sort": "oldest"})
+    assert third.content.decode().count("Children&#x27;s rights") >= 3
+    assert "Rights of the child</" not in third.content.decode()

@@ -143,7 +143,10 @@ def meeting_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @secretariat_required
 def meeting_reschedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
-    form = RescheduleForm(request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at})
+    form = RescheduleForm(
+        request.POST or None, initial={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at},
+        zone=meeting.time_zone,
+    )
     if request.method == "POST" and form.is_valid():
         ok, _result = _attempt(
             request, lambda: services.meeting_reschedule(actor=request.user, meeting=meeting, **form.cleaned_data),
