@@ -181,3 +181,20 @@ def test_every_kind_of_record_reports_its_missing_english() -> None:
     subgroup.mandate_kk = "Баяндаманы дайындау."
     subgroup.save()
     assert subgroup.status_of("kk") == Status.COMPLETE
+
+
+@pytest.mark.parametrize("page", ["recommendation", "tracker"])
+def test_a_recommendation_written_in_russian_is_marked_on_english_pages_and_shown_on_russian_ones(
+    client: Client, page: str
+) -> None:
+    ru, kk = "Русский текст рекомендации", "Ұсынымның қазақша мәтіні"
+    recommendation = _written_in_russian(RecommendationFactory(), "text", ru, kk)
+    url = (reverse("recommendations:recommendation-detail", args=[recommendation.pk]) if page == "recommendation"
+           else reverse("recommendations:tracker"))
+
+    english = _page(client, url, "en")
+    assert f'lang="ru">{ru}' in english
+    with translation.override("en"):
+        assert f'<small class="translation-note">{fallback_note("ru", only=False)}</small>' in english
+    assert ru in _page(client, url, "ru") and kk not in _page(client, url, "ru")
+    assert kk in _page(client, url, "kk")
