@@ -40,10 +40,10 @@ def production_env(*, static_root: Path, **extra: str) -> dict[str, str]:
 
 
 def collectstatic(static_root: Path, env: dict[str, str]) -> None:
-    """Collect the hashed static files into `static_root` once: a later run reuses them."""
-    if (static_root / "staticfiles.json").exists():
-        return
-    print(f"collecting static files into {static_root} (once)")
+    """Collect the hashed static files into `static_root`. Every run: files unchanged since the last are not copied
+    again, and a root collected by an older checkout would lack the files added since (a 500 for a missing manifest
+    entry)."""
+    print(f"collecting static files into {static_root}")
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,  # noqa: S603
                    env=env, check=True)
 

@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import statistics
 import time
+from urllib.parse import quote
 
 from _bootstrap import percentile  # configures Django before the imports below
 from django.core.cache import cache  # noqa: E402
@@ -32,7 +33,7 @@ from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from django.urls import reverse, translate_url  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from meetings.models import AgendaItem, Invitation, Meeting, Minutes, Topic  # noqa: E402
@@ -40,15 +41,31 @@ from participants.models import Membership, Organization, User  # noqa: E402
 
 BENCH_TITLE = "Bench meeting"
 MEETINGS, HELD, AGENDA, INVITEES = 200, 150, 6, 50
-BODY = (
-    "<p>The Platform reviewed the implementation of the recommendations of the Universal Periodic Review and the "
-    "treaty bodies, heard ministries on the road maps and NGOs on their alternative reports.</p>"
-) * 20
+# Content in the three languages, as the demo writes it (issue 15): the pages read the reader's column, and the
+# minutes are searched in it (one stored vector per language).
+BODY = {
+    "en": "<p>The Platform reviewed the implementation of the recommendations of the Universal Periodic Review and the "
+          "treaty bodies, heard ministries on the road maps and NGOs on their alternative reports.</p>",
+    "ru": "<p>Платформа рассмотрела выполнение рекомендаций Универсального периодического обзора и договорных "
+          "органов, заслушала министерства о дорожных картах и НПО об их альтернативных докладах.</p>",
+    "kk": "<p>Алаң Жалпыға бірдей мерзімдік шолу мен шарттық органдардың ұсынымдарының орындалуын қарады, "
+          "министрліктердің жол карталары және ҮЕҰ-лардың балама баяндамалары туралы ақпаратын тыңдады.</p>",
+}
+TITLE = {"en": "Meeting", "ru": "Заседание", "kk": "Отырыс"}
+ITEM = {"en": "Item", "ru": "Пункт", "kk": "Тармақ"}
+VENUE = {"en": "MFA, Astana", "ru": "МИД, Астана", "kk": "СІМ, Астана"}
+CHAIR = {"en": "Ambassador-at-Large", "ru": "Посол по особым поручениям", "kk": "Ерекше тапсырмалар жөніндегі елші"}
+ADOPTED = {"en": "<p>Adopted.</p>", "ru": "<p>Принято.</p>", "kk": "<p>Қабылданды.</p>"}
+
+
+def each(texts: dict[str, str], field: str) -> dict[str, str]:
+    """{"<field>_kk": ..., "<field>_ru": ..., "<field>_en": ...}: one column per language (django-modeltranslation)."""
+    return {f"{field}_{language}": text for language, text in texts.items()}
 
 
 @transaction.atomic
 def seed() -> None:
-    if Meeting.objects.filter(title__startswith=BENCH_TITLE).count() >= MEETINGS:
+    if Meeting.objects.filter(title_en__startswith=BENCH_TITLE).count() >= MEETINGS:
         return
     kinds = [Organization.Kind.MINISTRY, Organization.Kind.NGO, Organization.Kind.INTERNATIONAL]
     orgs = [
@@ -70,14 +87,16 @@ def seed() -> None:
         held = n < HELD
         starts = now - dt.timedelta(days=7 * (HELD - n)) if held else now + dt.timedelta(days=7 * (n - HELD + 1))
         meeting = Meeting.objects.create(
-            number=start_number + n, title=f"{BENCH_TITLE} {n}", starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=3), format=Meeting.Format.HYBRID, venue="MFA, Astana",
-            online_link="https://meet.example.org/bench", chair="Ambassador-at-Large",
+            number=start_number + n, original_language="ru", starts_at=starts,
+            **each({"en": f"{BENCH_TITLE} {n}", "ru": f"{TITLE['ru']} {n}", "kk": f"{TITLE['kk']} {n}"}, "title"),
+            ends_at=starts + dt.timedelta(hours=3), format=Meeting.Format.HYBRID, **each(VENUE, "venue"),
+            online_link="https://meet.example.org/bench", **each(CHAIR, "chair"),
             status=Meeting.Status.MINUTES_PUBLISHED if held else Meeting.Status.SCHEDULED,
         )
         meeting.topics.add(topics[n % 4])
         items = AgendaItem.objects.bulk_create(
-            [AgendaItem(meeting=meeting, position=p + 1, title=f"Item {p + 1}", minutes_allotted=30)
+            [AgendaItem(meeting=meeting, position=p + 1, original_language="ru", minutes_allotted=30,
+                        **each({language: f"{word} {p + 1}" for language, word in ITEM.items()}, "title"))
              for p in range(AGENDA)]
         )
         for item in items:
@@ -89,7 +108,8 @@ def seed() -> None:
             for i, p in enumerate(people)
         ])
         if held:
-            Minutes.objects.create(meeting=meeting, body=BODY, decisions="<p>Adopted.</p>",
+            Minutes.objects.create(meeting=meeting, original_language="ru", **each({k: v * 20 for k, v in BODY.items()}, "body"),
+                                   **each(ADOPTED, "decisions"),
                                    status=Minutes.Status.PUBLISHED, published_at=starts + dt.timedelta(days=10))
 
 
@@ -100,9 +120,11 @@ def over_http(args: argparse.Namespace, client: Client, cases: list[tuple[str, s
     import tempfile
     from pathlib import Path
 
-    from load import Server, collectstatic
+    from _gunicorn import collectstatic
+    from load import server_env, start_server
 
-    http_targets = {"public meeting list": 20, "meeting page": 20}
+    http_targets = {"public meeting list": 20, "meeting page": 20, "public meeting list (kk)": 20,
+                    "meeting page (ru)": 20}
     server_args = argparse.Namespace(
         port=args.port, cache_url=args.cache_url, no_page_cache=args.no_page_cache, page_cache_seconds=60,
         static_root=Path(tempfile.gettempdir()) / "dialogue-bench-static",
@@ -115,8 +137,8 @@ def over_http(args: argparse.Namespace, client: Client, cases: list[tuple[str, s
         teardown_test_environment()
         queries[name] = len(captured)
     connection.close()
-    collectstatic(server_args)
-    server = Server(server_args, "gthread", 2, 4)
+    collectstatic(server_args.static_root, server_env(server_args))
+    server = start_server(server_args, "gthread", 2, 4)
     print(f"over HTTP: gunicorn gthread 2x4, production settings, page cache "
           f"{'off' if args.no_page_cache else 'on'}; load average {os.getloadavg()[0]:.1f}")
     print(f"{'case':<34} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'target':>7}")
@@ -171,7 +193,7 @@ def main() -> None:
 
     request_started.disconnect(reset_queries)
     client = Client(SERVER_NAME="localhost")
-    held = Meeting.objects.filter(title__startswith=BENCH_TITLE, status=Meeting.Status.MINUTES_PUBLISHED).last()
+    held = Meeting.objects.filter(title_en__startswith=BENCH_TITLE, status=Meeting.Status.MINUTES_PUBLISHED).last()
     assert held is not None, "run with --seed first"
     cases = [
         ("public meeting list", reverse("meetings:meeting-list"), 50),
@@ -179,6 +201,9 @@ def main() -> None:
         ("archive full-text search", reverse("meetings:meeting-archive") + "?q=treaty", 50),
         ("archive search, rare word", reverse("meetings:meeting-archive") + "?q=ombudsman", 50),
         ("meeting page", reverse("meetings:meeting-detail", args=[held.pk]), 50),
+        ("meeting page (ru)", translate_url(reverse("meetings:meeting-detail", args=[held.pk]), "ru"), 50),
+        ("public meeting list (kk)", translate_url(reverse("meetings:meeting-list"), "kk"), 50),
+        ("archive search (ru)", translate_url(reverse("meetings:meeting-archive"), "ru") + "?q=" + quote("докладах"), 50),
         ("meeting .ics", reverse("meetings:meeting-ics", args=[held.pk]), 50),
         ("Atom feed (minutes)", reverse("meetings_feeds:minutes-atom"), 50),
         ("iCalendar feed (whole schedule)", reverse("meetings_feeds:schedule-ics"), 150),
