@@ -18,20 +18,13 @@ from core import multilingual
 from core.multilingual import Status
 from meetings.models import Meeting
 from tests.meetings.factories import MeetingFactory
+from tests.pages import page_in
 
 CHAIR = {
     "ru": "Посол по особым поручениям МИД Республики Казахстан",
     "kk": "Қазақстан Республикасы СІМ-нің Ерекше тапсырмалар жөніндегі елшісі",
     "en": "Ambassador-at-Large of the Ministry of Foreign Affairs of the Republic of Kazakhstan",
 }
-
-
-def _page(client: Client, url: str, language: str) -> str:
-    url = translate_url(url, language)
-    with translation.override(language):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def _russian_meeting(**texts: str) -> Meeting:
@@ -45,7 +38,7 @@ def _russian_meeting(**texts: str) -> Meeting:
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_the_meeting_page_shows_the_chair_in_the_readers_language(client: Client, language: str) -> None:
     meeting = _russian_meeting(chair_kk=CHAIR["kk"], chair_en=CHAIR["en"])
-    html = _page(client, reverse("meetings:meeting-detail", args=[meeting.pk]), language)
+    html = page_in(client, reverse("meetings:meeting-detail", args=[meeting.pk]), language)
     assert CHAIR[language] in html
     assert all(CHAIR[other] not in html for other in CHAIR if other != language)
 
@@ -53,7 +46,7 @@ def test_the_meeting_page_shows_the_chair_in_the_readers_language(client: Client
 @pytest.mark.django_db
 def test_an_untranslated_chair_falls_back_marked(client: Client) -> None:
     meeting = _russian_meeting()
-    html = _page(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "kk")
+    html = page_in(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "kk")
     assert f'<span lang="ru">{CHAIR["ru"]}</span>' in html
     with translation.override("kk"):
         assert multilingual.fallback_note("ru", only=True) in html
@@ -78,7 +71,7 @@ def test_the_form_edits_the_chair_as_the_original_text(client_as: Any) -> None:
     client = client_as("secretariat")
     url = reverse("meetings:meeting-edit", args=[meeting.pk])
     # On an English page the form still shows the Russian original, not a fallback or the Kazakh translation.
-    assert f'value="{CHAIR["ru"]}"' in _page(client, url, "en")
+    assert f'value="{CHAIR["ru"]}"' in page_in(client, url, "en")
     data = {
         "original_language": "ru", "number": str(meeting.number), "title": "Заседание № 46", "format": "hybrid",
         "venue": "МИД, Астана", "chair": "Заместитель министра иностранных дел", "time_zone": "Asia/Almaty",
@@ -99,10 +92,10 @@ def test_the_form_edits_the_chair_as_the_original_text(client_as: Any) -> None:
 def test_the_side_by_side_editor_and_the_queue_offer_the_chair(client_as: Any) -> None:
     meeting = _russian_meeting(title_kk="№ 46 отырыс", venue_kk="СІМ, Астана")
     client = client_as("secretariat")
-    queue = _page(client, reverse("translation-queue") + "?lang=kk&kind=meetings.meeting", "en")
+    queue = page_in(client, reverse("translation-queue") + "?lang=kk&kind=meetings.meeting", "en")
     assert reverse("translation-edit", args=["meetings.meeting", meeting.pk, "kk"]) in queue
     url = reverse("translation-edit", args=["meetings.meeting", meeting.pk, "kk"])
-    html = _page(client, url, "kk")
+    html = page_in(client, url, "kk")
     assert CHAIR["ru"] in html and 'name="chair"' in html
     url = translate_url(url, "kk")
     with translation.override("kk"):

@@ -18,6 +18,7 @@ from django.utils import translation
 from meetings.models import Meeting
 from meetings.notices.publish import meeting_notices_publish_due
 from tests.meetings.factories import InvitationFactory, MeetingFactory
+from tests.pages import page_in
 from tests.participants.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,15 +40,6 @@ def _post(client: Client, url: str, data: dict[str, str], language: str = "en") 
     assert url.startswith(f"/{language}/")
     with translation.override(language):
         return client.post(url, data)
-
-
-def _get(client: Client, url: str, language: str) -> str:
-    url = translate_url(url, language)
-    assert url.startswith(f"/{language}/")
-    with translation.override(language):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def _form(**changes: str) -> dict[str, str]:
@@ -118,7 +110,7 @@ def test_a_time_the_zone_skips_is_refused_on_its_field(client_as: Any) -> None:
 
 
 def test_the_edit_form_shows_the_times_on_the_meetings_clocks(client_as: Any, geneva_meeting: Meeting) -> None:
-    html = _get(client_as("secretariat"), reverse("meetings:meeting-edit", args=[geneva_meeting.pk]), "en")
+    html = page_in(client_as("secretariat"), reverse("meetings:meeting-edit", args=[geneva_meeting.pk]), "en")
     assert 'value="2031-06-20T10:00"' in html and 'value="2031-06-20T13:00"' in html
     assert 'value="Europe/Zurich"' in html
     # The suggestions: the common zones by name first, then any other IANA zone.
@@ -140,11 +132,11 @@ def test_editing_a_meeting_keeps_its_instant_when_the_times_are_not_changed(
 def test_the_meeting_page_and_lists_say_the_meetings_time_its_zone_and_almatys(
     client: Client, geneva_meeting: Meeting, language: str,
 ) -> None:
-    detail = _get(client, reverse("meetings:meeting-detail", args=[geneva_meeting.pk]), language)
+    detail = page_in(client, reverse("meetings:meeting-detail", args=[geneva_meeting.pk]), language)
     assert SAID[language] in detail
     # Machines read the instant with the meeting's own offset.
     assert 'datetime="2031-06-20T10:00:00+02:00"' in detail
-    listing = _get(client, reverse("meetings:meeting-list"), language)
+    listing = page_in(client, reverse("meetings:meeting-list"), language)
     assert SAID[language] in listing
 
 
@@ -152,7 +144,7 @@ def test_a_meeting_in_almaty_says_only_almatys_time(client: Client) -> None:
     almaty = zoneinfo.ZoneInfo("Asia/Almaty")
     starts = dt.datetime(2031, 6, 20, 10, 0, tzinfo=almaty)
     meeting = MeetingFactory(status=Meeting.Status.SCHEDULED, starts_at=starts, ends_at=starts + dt.timedelta(hours=3))
-    html = _get(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "ru")
+    html = page_in(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "ru")
     assert "10:00–13:00 (Алматы, UTC+5)" in html
     assert "по времени Алматы" not in html
 
@@ -195,7 +187,7 @@ def test_the_api_gives_the_zone_and_says_the_time_in_it(client: Client, geneva_m
 def test_a_reschedule_is_typed_on_the_meetings_clocks(client_as: Any, geneva_meeting: Meeting) -> None:
     client = client_as("secretariat")
     url = reverse("meetings:meeting-reschedule", args=[geneva_meeting.pk])
-    assert 'value="2031-06-20T10:00"' in _get(client, url, "en")
+    assert 'value="2031-06-20T10:00"' in page_in(client, url, "en")
     response = _post(client, url, {"starts_at": "2031-06-27T10:00", "ends_at": "2031-06-27T13:00", "reason": ""})
     assert response.status_code == 302
     geneva_meeting.refresh_from_db()

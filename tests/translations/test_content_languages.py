@@ -15,6 +15,7 @@ from core import multilingual
 from core.multilingual import Status, fallback_note, translation_save
 from meetings.models import Meeting
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, PublishedMinutesFactory
+from tests.pages import page_in
 from tests.recommendations.factories import RoadMapFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +23,6 @@ pytestmark = pytest.mark.django_db
 RU_TITLE = "Заседание № 45 Диалоговой платформы"
 KK_TITLE = "Диалог алаңының № 45 отырысы"
 EN_TITLE = "Meeting No. 45 of the Dialogue Platform"
-
-
-def _page(client: Client, url: str, language: str) -> str:
-    """The page of `url` under /<language>/ (the URL's language prefix picks the page's language)."""
-    url = translate_url(url, language)
-    assert url.startswith(f"/{language}/")
-    with translation.override(language):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def _meeting_in_russian(**texts: str) -> Meeting:
@@ -65,7 +56,7 @@ def test_meeting_title_in_the_page_language_where_it_exists(
     client_as: Callable[[str], Client], page: str, language: str
 ) -> None:
     meeting = _meeting_in_russian(title_kk=KK_TITLE, title_en=EN_TITLE, venue_kk="СІМ, Астана", venue_en="MFA, Astana")
-    html = _page(client_as("secretariat"), PAGES[page](meeting), language)
+    html = page_in(client_as("secretariat"), PAGES[page](meeting), language)
     expected = {"kk": KK_TITLE, "ru": RU_TITLE, "en": EN_TITLE}[language]
     assert expected in html
     assert 'class="translation-note"' not in html
@@ -79,7 +70,7 @@ def test_meeting_title_missing_in_the_page_language_falls_back_marked(
     client_as: Callable[[str], Client], page: str, language: str
 ) -> None:
     meeting = _meeting_in_russian()
-    html = _page(client_as("secretariat"), PAGES[page](meeting), language)
+    html = page_in(client_as("secretariat"), PAGES[page](meeting), language)
     # The Russian title, marked as Russian for screen readers, with a visible note in the page's language.
     assert f'<span lang="ru">{RU_TITLE}</span>' in html
     assert _note("ru", language) in html
@@ -112,7 +103,7 @@ def test_minutes_and_agenda_in_the_page_language_or_marked(client: Client, langu
     # An agenda item written in Kazakh only.
     with translation.override("kk"):
         AgendaItemFactory(meeting=minutes.meeting, title="Күн тәртібінің тармағы", position=1)
-    html = _page(client, reverse("meetings:meeting-detail", args=[minutes.meeting_id]), language)
+    html = page_in(client, reverse("meetings:meeting-detail", args=[minutes.meeting_id]), language)
     body = {"kk": "Қазақша шешім", "ru": "Решение по-русски", "en": "Decided in English"}[language]
     assert body in html
     if language == "kk":
@@ -130,7 +121,7 @@ def test_road_map_pages_in_each_language(client: Client, language: str) -> None:
     road_map.save()
     for url in (reverse("recommendations:roadmap-detail", args=[road_map.number]),
                 reverse("recommendations:roadmap-list")):
-        html = _page(client, url, language)
+        html = page_in(client, url, language)
         if language == "kk":
             assert '<span lang="ru">Предупреждение пыток</span>' in html
             assert _note("ru", "kk", only=False) in html
@@ -184,7 +175,7 @@ def test_queue_counts_by_kind_and_language(client_as: Callable[[str], Client]) -
     assert counts[("meetings.meeting", "kk")] == 2
     assert counts[("meetings.meeting", "en")] == 2
     assert counts.get(("meetings.meeting", "ru"), 0) == 0
-    html = _page(client_as("secretariat"), reverse("translation-queue") + "?lang=kk&kind=meetings.meeting", "en")
+    html = page_in(client_as("secretariat"), reverse("translation-queue") + "?lang=kk&kind=meetings.meeting", "en")
     assert html.count(">Translate<span") == 2
     assert "Out of date" in html and "Missing" in html
 
@@ -195,19 +186,19 @@ def test_queue_page_costs_no_query_per_row(client_as: Callable[[str], Client], d
         AgendaItemFactory(meeting=_meeting_in_russian())
     url = reverse("translation-queue") + "?lang=kk&kind=meetings.agendaitem"
     with django_assert_max_num_queries(9):
-        html = _page(client, url, "en")
+        html = page_in(client, url, "en")
     # A page of 20 rows, each naming its meeting (select_related): the query count does not grow with them.
     assert html.count(">Translate<span") == 20
 
 
 def test_unknown_queue_language_falls_back_without_error(client_as: Callable[[str], Client]) -> None:
-    html = _page(client_as("secretariat"), reverse("translation-queue") + "?lang=xx&kind=nope", "en")
+    html = page_in(client_as("secretariat"), reverse("translation-queue") + "?lang=xx&kind=nope", "en")
     assert "To translate" in html
 
 
 def test_secretariat_home_counts_missing_translations(client_as: Callable[[str], Client]) -> None:
     _meeting_in_russian()
-    html = _page(client_as("secretariat"), reverse("workspace"), "en")
+    html = page_in(client_as("secretariat"), reverse("workspace"), "en")
     task = re.search(r'data-task="translations".*?<span class="task-count">(\d+)</span>', html, re.S)
     assert task is not None and int(task.group(1)) >= 2
     assert reverse("translation-queue") in html
@@ -218,7 +209,7 @@ def test_secretariat_home_counts_missing_translations(client_as: Callable[[str],
 
 def test_editor_shows_the_original_beside_the_translation(client_as: Callable[[str], Client]) -> None:
     meeting = _meeting_in_russian()
-    html = _page(client_as("secretariat"), reverse("translation-edit", args=["meetings.meeting", meeting.pk, "kk"]),
+    html = page_in(client_as("secretariat"), reverse("translation-edit", args=["meetings.meeting", meeting.pk, "kk"]),
                  "kk")
     assert 'lang="ru"' in html and RU_TITLE in html
     assert 'name="title"' in html and 'lang="kk"' in html
@@ -273,8 +264,8 @@ def test_journey_written_in_russian_translated_side_by_side_read_in_kazakh_and_e
     with translation.override("ru"):
         secretariat.post(reverse("meetings:meeting-status", args=[meeting.pk]), {"status": "scheduled"})
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.SCHEDULED
-    kk = _page(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "kk")
-    en = _page(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "en")
+    kk = page_in(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "kk")
+    en = page_in(client, reverse("meetings:meeting-detail", args=[meeting.pk]), "en")
     assert KK_TITLE in kk and "Жол карталарын талқылау." in kk and RU_TITLE not in kk
     assert EN_TITLE in en and "Road maps discussed." in en and RU_TITLE not in en
     assert "translation-note" not in kk + en

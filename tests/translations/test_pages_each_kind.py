@@ -11,13 +11,14 @@ from typing import TypeVar
 
 import pytest
 from django.test import Client
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
 
 from core.multilingual import Status, TranslatableModel, fallback_note
 from meetings.models import Topic
 from recommendations.models import PlanMeasure
 from tests.meetings.factories import FollowUpActionFactory, MeetingFactory, PublishedMinutesFactory, SubgroupFactory
+from tests.pages import page_in
 from tests.recommendations.factories import (
     ActionFactory,
     NationalPlanFactory,
@@ -147,20 +148,11 @@ KINDS: dict[str, Callable[[str, str], str]] = {
 }
 
 
-def _page(client: Client, url: str, language: str) -> str:
-    url = translate_url(url, language)
-    assert url.startswith(f"/{language}/")
-    with translation.override(language):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_content_in_the_page_language_or_marked_fallback(client: Client, kind: str, language: str) -> None:
     ru, kk = f"Русский текст: {kind}", f"Қазақша мәтін (ә ғ қ ң ө ұ ү һ і): {kind}"
-    html = _page(client, KINDS[kind](ru, kk), language)
+    html = page_in(client, KINDS[kind](ru, kk), language)
     if language == "en":
         assert f'<span lang="ru">{ru}</span>' in html
         with translation.override("en"):
@@ -192,9 +184,9 @@ def test_a_recommendation_written_in_russian_is_marked_on_english_pages_and_show
     url = (reverse("recommendations:recommendation-detail", args=[recommendation.pk]) if page == "recommendation"
            else reverse("recommendations:tracker"))
 
-    english = _page(client, url, "en")
+    english = page_in(client, url, "en")
     assert f'lang="ru">{ru}' in english
     with translation.override("en"):
         assert f'<small class="translation-note">{fallback_note("ru", only=False)}</small>' in english
-    assert ru in _page(client, url, "ru") and kk not in _page(client, url, "ru")
-    assert kk in _page(client, url, "kk")
+    assert ru in page_in(client, url, "ru") and kk not in page_in(client, url, "ru")
+    assert kk in page_in(client, url, "kk")

@@ -18,6 +18,7 @@ from dialogue_platform.translations import TranslationForm
 from meetings.models import Meeting
 from recommendations.models import PlanMeasure
 from tests.meetings.factories import MeetingFactory, PublishedMinutesFactory
+from tests.pages import page_in
 from tests.quality import vnu
 from tests.quality.csp import inline_code
 from tests.recommendations.factories import NationalPlanFactory
@@ -25,14 +26,6 @@ from tests.recommendations.factories import NationalPlanFactory
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("kk", "ru", "en")
-
-
-def _get(client: Client, url: str, language: str) -> str:
-    url = translate_url(url, language)
-    with translation.override(language):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def _merge_screen(client: Client, meeting: Meeting, language: str) -> str:
@@ -55,13 +48,13 @@ def test_queue_editor_and_merge_screen_are_valid_html_with_no_inline_code(
     measure = PlanMeasure.objects.create(plan=NationalPlanFactory(), number="1", text="Implement the road map.")
     pages: dict[str, str] = {}
     for language in LANGUAGES:
-        pages[f"queue-{language}"] = _get(client, reverse("translation-queue") + "?lang=en", language)
-        pages[f"queue-phone-kinds-{language}"] = _get(client, reverse("translation-queue") + "?lang=kk&kind=x",
+        pages[f"queue-{language}"] = page_in(client, reverse("translation-queue") + "?lang=en", language)
+        pages[f"queue-phone-kinds-{language}"] = page_in(client, reverse("translation-queue") + "?lang=kk&kind=x",
                                                      language)
         for name, kind, pk in (("meeting", "meetings.meeting", meeting.pk), ("minutes", "meetings.minutes", minutes.pk),
                                ("measure", "recommendations.planmeasure", measure.pk)):
             # Into Kazakh: none of these was written in it (the editor sends the original's language elsewhere).
-            pages[f"{name}-{language}"] = _get(client, reverse("translation-edit", args=[kind, pk, "kk"]), language)
+            pages[f"{name}-{language}"] = page_in(client, reverse("translation-edit", args=[kind, pk, "kk"]), language)
         pages[f"merge-{language}"] = _merge_screen(client, meeting, language)
     assert "The original changed while you were translating" in pages["merge-en"]
     files = {}
@@ -82,7 +75,7 @@ def test_a_plan_measure_is_translated_through_the_editor(client_as: Callable[[st
     measure = PlanMeasure.objects.create(plan=NationalPlanFactory(), number="1",
                                          text="Implement the road map on the prevention of torture.")
     url = reverse("translation-edit", args=["recommendations.planmeasure", measure.pk, "kk"])
-    html = _get(client, url, "kk")
+    html = page_in(client, url, "kk")
     assert "Implement the road map on the prevention of torture." in html
     base = re.search(r'name="base" value="([0-9a-f]+)"', html).group(1)
     with translation.override("kk"):
@@ -152,6 +145,6 @@ def test_admin_forms_carry_no_hidden_copy_of_the_original_language(client_as: Ca
     """Django adds a hidden "initial" input for a callable default, and the admin gives it aria-describedby, which
     HTML forbids on hidden inputs: the original-language field does without it."""
     # Topics are edited in the administration (meetings themselves on our own screens: read-only there).
-    html = _get(client_as("secretariat"), reverse("admin:meetings_topic_add"), "en")
+    html = page_in(client_as("secretariat"), reverse("admin:meetings_topic_add"), "en")
     assert 'name="original_language"' in html
     assert 'name="initial-original_language"' not in html

@@ -18,6 +18,7 @@ from django.utils import translation
 from core import multilingual
 from core.multilingual import Status
 from recommendations.models import Recommendation
+from tests.pages import page_in
 from tests.recommendations.factories import RecommendationFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +26,6 @@ pytestmark = pytest.mark.django_db
 KIND = "recommendations.recommendation"
 QUEUE = reverse("translation-queue") + f"?lang=kk&kind={KIND}"
 KK_TEXT = "Азаптауға қарсы ұлттық алдын алу тетігін күшейту."
-
-
-def _page(client: Client, url: str, language: str = "en") -> str:
-    url = translate_url(url, language)
-    with translation.override(language):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def _english(n: int) -> list[Recommendation]:
@@ -50,7 +43,7 @@ def small_cap() -> Iterator[None]:
 
 def test_recommendations_are_a_kind_of_the_queue_newest_first(client_as: Callable[[str], Client]) -> None:
     older, newer = _english(2)
-    html = _page(client_as("secretariat"), QUEUE)
+    html = page_in(client_as("secretariat"), QUEUE)
     assert "Strengthen the mechanism, item 1." in html and "Strengthen the mechanism, item 0." in html
     # The newest first: a new review cycle's recommendations are the ones being worked on.
     assert html.index("item 1.") < html.index("item 0.")
@@ -64,7 +57,7 @@ def test_the_count_stops_at_the_cap_and_every_row_stays_reachable(
 ) -> None:
     _english(3)
     assert multilingual.queue_counts()[(KIND, "kk")] == 3  # the cap and one more: "more than the cap"
-    html = _page(client_as("secretariat"), QUEUE)
+    html = page_in(client_as("secretariat"), QUEUE)
     assert re.search(r'kind=recommendations\.recommendation"[^>]*>Recommendations</a> <span[^>]*>2\+</span>', html)
     assert html.count(">Translate<span") == 3
 
@@ -75,7 +68,7 @@ def test_the_recommendations_queue_costs_no_query_per_row(
     client = client_as("secretariat")
     _english(25)
     with django_assert_max_num_queries(9):
-        html = _page(client, QUEUE)
+        html = page_in(client, QUEUE)
     assert html.count(">Translate<span") == 20
     assert "?lang=kk&amp;kind=recommendations.recommendation&amp;page=2" in html
 
@@ -84,7 +77,7 @@ def test_a_recommendation_is_translated_side_by_side(client_as: Callable[[str], 
     client = client_as("secretariat")
     (recommendation,) = _english(1)
     url = reverse("translation-edit", args=[KIND, recommendation.pk, "kk"])
-    html = _page(client, url, "kk")
+    html = page_in(client, url, "kk")
     assert 'lang="en"' in html and "Strengthen the mechanism, item 0." in html
     assert re.search(r'<textarea name="text"[^>]*lang="kk"', html)
     url = translate_url(url, "kk")
