@@ -73,8 +73,9 @@ class _PortalAdminBase:
         return super().history_form_view(request, object_id, version_id, extra_context)  # type: ignore[misc]
 
 
-class ReadOnlyAdminMixin(_PortalAdminBase):
-    """Shown for reference only; changes happen on the portal's own screens, through the services."""
+class _NoWrites:
+    """Nobody adds, changes or deletes here, whatever their permissions: the portal's screens do, through the
+    services (checked on the server: the admin's views ask these before showing or saving anything)."""
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
@@ -84,6 +85,10 @@ class ReadOnlyAdminMixin(_PortalAdminBase):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+class ReadOnlyAdminMixin(_NoWrites, _PortalAdminBase):
+    """Shown for reference only; changes happen on the portal's own screens, through the services."""
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return _all_rows(self, request)
@@ -93,7 +98,7 @@ class ReadOnlyModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     pass
 
 
-class ReadOnlyInlineMixin:
+class ReadOnlyInlineMixin(_NoWrites):
     """An inline shown for reference inside another record's page (its `fields` are all shown read only)."""
 
     extra = 0
@@ -101,15 +106,6 @@ class ReadOnlyInlineMixin:
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> tuple[str, ...]:
         return (*super().get_readonly_fields(request, obj), *(getattr(self, "fields", None) or ()))  # type: ignore[misc]
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 class _DryRun(Exception):
