@@ -248,6 +248,14 @@ def shareable(request: HttpRequest) -> bool:
     return enabled() and _shared_request(request)
 
 
+def _value_key(kind: str, name: str, vary: str, scope_versions: dict[str, str]) -> str:
+    """A cached value's key: its kind ("v" a value, "m" one of many), its name, the page's language, what else it
+    varies on and the version of every scope it depends on, hashed to a fixed length."""
+    raw = "|".join([name, get_language() or "", vary,
+                    *(f"{scope}={version}" for scope, version in sorted(scope_versions.items()))])
+    return f"{PAGE_PREFIX}{kind}:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def cached_value(name: str, scopes: Iterable[str], vary: str, build: Callable[[], Any]) -> Any:
     """A public value (an API page's data, a count, a fragment) kept until one of `scopes` changes; `vary` is
     whatever else it depends on (a path and query string). The language is part of the key. Built afresh, and
@@ -255,9 +263,7 @@ def cached_value(name: str, scopes: Iterable[str], vary: str, build: Callable[[]
     scope_versions = versions(scopes) if enabled() else None
     if scope_versions is None:
         return build()
-    raw = "|".join([name, get_language() or "", vary,
-                    *(f"{scope}={version}" for scope, version in sorted(scope_versions.items()))])
-    key = PAGE_PREFIX + "v:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    key = _value_key("v", name, vary, scope_versions)
     hit = _guarded("read value", lambda: _cache().get(key))
     if hit is not None:
         return hit
@@ -277,10 +283,7 @@ def cached_many(
     scope_versions = versions(scopes) if enabled() else None
     if scope_versions is None:
         return build(list(items.values()))
-    stamp = "|".join([name, get_language() or "",
-                      *(f"{scope}={version}" for scope, version in sorted(scope_versions.items()))])
-    keys = {item_key: PAGE_PREFIX + "m:" + hashlib.sha256(f"{stamp}|{item_key}".encode()).hexdigest()
-            for item_key in items}
+    keys = {item_key: _value_key("m", name, item_key, scope_versions) for item_key in items}
     found = _guarded("read values", lambda: _cache().get_many(list(keys.values()))) or {}
     values = {item_key: found[key] for item_key, key in keys.items() if key in found}
     missing = [item for item_key, item in items.items() if item_key not in values]

@@ -35,23 +35,28 @@ def _filtered(request: HttpRequest, *, with_lists: bool = True) -> Recommendatio
     )
 
 
+def _row_key(r: Recommendation) -> str:
+    # A row's rendering changes with the row: its id and version (and, in the cache key, the scopes' versions).
+    return f"{r.pk}:{r.version}"
+
+
 def _row_parts(rows: list[Recommendation]) -> dict[str, dict[str, str]]:
-    """Each row's rendered parts, by "<id>:<version>": the lists of themes, states and agencies are loaded for
-    these rows only."""
+    """Each row's rendered parts, by _row_key: the lists of themes, states and agencies are loaded for these rows
+    only."""
     selectors.recommendation_lists_load(rows)
     parts = {}
     for r in rows:
         html = render_to_string("recommendations/partials/tracker_row_parts.html", {"r": r})
-        parts[f"{r.pk}:{r.version}"] = dict(zip(ROW_PARTS, html.split("<!--part-->"), strict=True))
+        parts[_row_key(r)] = dict(zip(ROW_PARTS, html.split("<!--part-->"), strict=True))
     return parts
 
 
 def _rendered_rows(rows: list[Recommendation]) -> list[tuple[Recommendation, dict[str, str]]]:
     """(row, its rendered parts): a crowd reading different searches and pages shares the rendering of each
     recommendation (core.pagecache.cached_many, one cache read for the page), which is most of a page's work."""
-    parts = pagecache.cached_many("tracker-row", ROW_SCOPES, {f"{r.pk}:{r.version}": r for r in rows}, _row_parts)
+    parts = pagecache.cached_many("tracker-row", ROW_SCOPES, {_row_key(r): r for r in rows}, _row_parts)
     # Our own template's output, its content escaped there.
-    return [(r, {name: mark_safe(html) for name, html in parts[f"{r.pk}:{r.version}"].items()})  # noqa: S308  # nosec B308 B703: rendered by our template, content escaped
+    return [(r, {name: mark_safe(html) for name, html in parts[_row_key(r)].items()})  # noqa: S308  # nosec B308 B703: rendered by our template, content escaped
             for r in rows]
 
 
