@@ -88,6 +88,20 @@ def _road_maps() -> forms.ModelMultipleChoiceField:
     )
 
 
+
+def _place_on_clocks(form: forms.BaseForm, data: dict[str, Any], zone: str) -> None:
+    """The typed wall-clock start and end read on the meeting's clocks (10:00 in Geneva is 14:00 in Almaty); a time
+    those clocks skip is refused on its field."""
+    for name in ("starts_at", "ends_at"):
+        value = data.get(name)
+        if not isinstance(value, dt.datetime):
+            continue
+        if not exists_in_zone(value, zone):
+            form.add_error(name, _("This time does not exist in that time zone: the clocks are put forward then. "
+                                   "Choose another time."))
+        else:
+            data[name] = in_zone(value, zone)
+
 class MeetingForm(forms.ModelForm):
     time_zone = ZoneField(label=_("Time zone"), required=False, help_text=_(
         "Where the meeting's clocks are, e.g. Geneva for a session at the UN there. Start and end are typed in this "
@@ -157,15 +171,7 @@ class MeetingForm(forms.ModelForm):
                 self.instance.time_zone if self.instance.pk else default_time_zone()
             )
             # The typed wall-clock times are read on the meeting's clocks (10:00 in Geneva is 14:00 in Almaty).
-            for name in ("starts_at", "ends_at"):
-                value = data.get(name)
-                if not isinstance(value, dt.datetime):
-                    continue
-                if not exists_in_zone(value, data["time_zone"]):
-                    self.add_error(name, _("This time does not exist in that time zone: the clocks are put "
-                                           "forward then. Choose another time."))
-                    continue
-                data[name] = in_zone(value, data["time_zone"])
+            _place_on_clocks(self, data, data["time_zone"])
         else:
             # Without a zone the times cannot be placed; they are kept as typed for the page shown again.
             data.pop("starts_at", None)
@@ -252,14 +258,7 @@ class RescheduleForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data; the stubs allow None
-        for name in ("starts_at", "ends_at"):
-            value = data.get(name)
-            if isinstance(value, dt.datetime):
-                if not exists_in_zone(value, self.zone):
-                    self.add_error(name, _("This time does not exist in that time zone: the clocks are put "
-                                           "forward then. Choose another time."))
-                else:
-                    data[name] = in_zone(value, self.zone)
+        _place_on_clocks(self, data, self.zone)
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if isinstance(starts_at, dt.datetime) and isinstance(ends_at, dt.datetime) and ends_at <= starts_at:
             self.add_error("ends_at", _("The meeting must end after it starts."))
